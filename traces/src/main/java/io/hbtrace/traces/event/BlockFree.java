@@ -1,0 +1,27 @@
+package io.hbtrace.traces.event;
+
+/** Blocks of logical range [lblk, lblk+count) were freed in transaction {@code txn}. */
+public record BlockFree(long seq, int thread, int site, long ino, long lblk, long count, long txn)
+    implements Event {
+
+  @Override
+  public EventKind kind() {
+    return EventKind.BLOCK_FREE;
+  }
+
+  @Override
+  public long field(int i) {
+    return switch (i) {
+      case 0 -> ino;
+      case 1 -> lblk;
+      case 2 -> count;
+      case 3 -> txn;
+      default -> throw new IndexOutOfBoundsException(i);
+    };
+  }
+
+  @Override
+  public void accept(EventHandler handler) {
+    handler.onBlockFree(this);
+  }
+}
