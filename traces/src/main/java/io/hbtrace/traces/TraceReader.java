@@ -146,8 +146,14 @@ public final class TraceReader implements Closeable {
    *     damaged record; events before it were delivered
    */
   public Event next() throws TraceException {
-    if (!advance()) {
-      return null;
+    try {
+      if (!advance()) {
+        return null;
+      }
+    } catch (InternalError e) {
+      // the JVM's report of a fault on a mapped page: a queue file cut short under Chronicle
+      throw new TraceException(
+          Problem.CORRUPT, path, "fault reading the mapped queue file (truncated?): " + e, e);
     }
     ThreadStream s = heap[0];
     Event e = Events.create(KINDS[s.headKind], s.headSeq, s.tid, s.headSite, s.f);

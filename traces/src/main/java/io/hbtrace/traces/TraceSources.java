@@ -63,12 +63,37 @@ final class TraceSources {
             path,
             "no queue file (*.cq4): the writer died before writing a record");
       }
+      if (!startsWithHeader(path.resolve(QUEUE_METADATA), "STStore")) {
+        throw new TraceException(
+            Problem.HALF_INITIALISED,
+            path,
+            QUEUE_METADATA + " is unreadable: no Chronicle metadata header");
+      }
       for (Path q : queueFiles) {
-        if (Files.size(q) == 0) {
+        long size = Files.size(q);
+        if (size == 0) {
           throw new TraceException(
               Problem.HALF_INITIALISED,
               path,
               "queue file " + q.getFileName() + " is empty: the writer died while creating it");
+        }
+        if (!startsWithHeader(q, "SCQStore")) {
+          throw new TraceException(
+              Problem.CORRUPT,
+              path,
+              "queue file " + q.getFileName() + " does not start with a Chronicle store header");
+        }
+        // Chronicle grows its files by whole mapped chunks: a size that is not a whole number
+        // of pages means the file was cut, and reading its last records would fault
+        if (size % PAGE != 0) {
+          throw new TraceException(
+              Problem.CORRUPT,
+              path,
+              "queue file "
+                  + q.getFileName()
+                  + " is "
+                  + size
+                  + " bytes, not whole pages: the file was truncated");
         }
       }
     } catch (IOException e) {
@@ -80,6 +105,18 @@ final class TraceSources {
     } catch (Throwable t) {
       throw classify(path, t);
     }
+  }
+
+  private static final int PAGE = 4096;
+
+  /** Whether the file's first bytes are a Chronicle header document naming {@code type}. */
+  private static boolean startsWithHeader(Path file, String type) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(32);
+    }
+    String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return text.contains("header") && text.contains(type);
   }
 
   private static TraceException classify(Path path, Throwable t) {
