@@ -44,6 +44,9 @@ class WriterProcessTest {
     Process p = fork("normal", dir);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(stderr("normal")).isZero();
+    // no Chronicle banner, warning or analytics notice on either stream
+    assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+    assertThat(stderr("normal")).isEmpty();
     try (TraceReader r = TraceReader.open(dir)) {
       Map<Integer, Long> perThread = readPrefixes(r);
       assertThat(r.truncated()).isFalse();
