@@ -102,6 +102,8 @@ final class TraceSources {
     ChronicleHygiene.apply();
     try {
       return new ChronicleSource(path);
+    } catch (TraceException e) {
+      throw e;
     } catch (Throwable t) {
       throw classify(path, t);
     }
