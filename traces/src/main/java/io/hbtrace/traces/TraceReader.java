@@ -231,9 +231,17 @@ public final class TraceReader implements Closeable {
   }
 
   /** Buffered bytes beyond which the reader skips missing seqs rather than read further ahead. */
+  /** Tests shrink the bound to exercise the skip; -1 keeps the computed one. */
+  long boundOverride = -1;
+
   long boundBytes() {
+    if (boundOverride >= 0) {
+      return boundOverride;
+    }
     long perThread = 8L * Math.max(start.batchBytes(), WriterOptions.MIN_BATCH_BYTES);
-    return Math.max(8L << 20, perThread * Math.max(1, threads.size() - 1));
+    // the floor covers a thread descheduled between taking its seq and committing the event
+    // while others write at full speed (~300 MB/s): 64 MiB is about 200 ms of that
+    return Math.max(64L << 20, perThread * Math.max(1, threads.size() - 1));
   }
 
   // ------------------------------------------------------------------ merge
@@ -249,8 +257,7 @@ public final class TraceReader implements Closeable {
         if (min < expected) { // after a forced skip: this event arrived too late to be ordered
           lateEvents++;
           warn("event seq " + min + " of thread " + heap[0].tid + " arrived late; dropped");
-          consumeHead(heap[0]);
-          eventsRead--;
+          dropHead(heap[0]);
           continue;
         }
         if (!exhausted && bufferedBytes > boundBytes()) {
@@ -282,6 +289,11 @@ public final class TraceReader implements Closeable {
     expected = s.headSeq + 1;
     eventsRead++;
     s.eventsRead++;
+    dropHead(s);
+  }
+
+  /** Moves {@code s} to its next event and restores the heap. */
+  private void dropHead(ThreadStream s) throws TraceException {
     loadHead(s);
     if (s.hasHead) {
       siftDown(s.heapIndex);
