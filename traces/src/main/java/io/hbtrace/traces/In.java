@@ -38,6 +38,9 @@ final class In {
   }
 
   long uvarint() {
+    if (p < end && a[p] >= 0) { // one byte: the common case for deltas, sites, small fields
+      return a[p++];
+    }
     long v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       if (p >= end) {
