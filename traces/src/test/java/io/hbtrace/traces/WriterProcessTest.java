@@ -25,6 +25,10 @@ class WriterProcessTest {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(Traces.chronicleJvmFlags());
+    if (Runtime.version().feature() >= 24) {
+      // JDK 24+ warns on stderr when Chronicle uses sun.misc.Unsafe memory access (JEP 471/498)
+      cmd.add("--sun-misc-unsafe-memory-access=allow");
+    }
     cmd.add("-Xmx256m");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
