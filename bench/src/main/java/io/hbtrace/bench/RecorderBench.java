@@ -6,7 +6,9 @@ import io.hbtrace.traces.event.EventKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import jdk.jfr.Recording;
@@ -56,19 +58,24 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RecorderBench {
   static final int KIND = EventKind.SIZE_UPDATE.code();
 
-  /** The real writer, default options. */
+  /**
+   * The real writer, default options; a fresh trace per iteration, deleted after it, so that each
+   * iteration writes at most a few GB: this VM backs never-touched memory slowly (page faults cost
+   * ~8× more after ~3.5 GB of fresh pages), which would otherwise be measured instead of the
+   * recorder. The same holds for the Chronicle queue below.
+   */
   @State(Scope.Benchmark)
   public static class Hbtrace {
     Path dir;
     TraceWriter writer;
 
-    @Setup(Level.Trial)
+    @Setup(Level.Iteration)
     public void open() throws Exception {
       dir = Files.createTempDirectory("bench-hbtrace");
       writer = TraceWriter.create(dir.resolve("trace"), TraceStart.of("bench", "1"));
     }
 
-    @TearDown(Level.Trial)
+    @TearDown(Level.Iteration)
     public void close() {
       writer.close();
       deleteTree(dir);
@@ -100,13 +107,20 @@ public class RecorderBench {
     }
   }
 
-  /** One Chronicle queue; each thread appends through its own appender. */
+  /** One Chronicle queue per iteration; each thread appends through its own appender. */
   @State(Scope.Benchmark)
   public static class Chronicle {
     Path dir;
     SingleChronicleQueue queue;
+    final List<ExcerptAppender> appenders = new ArrayList<>();
 
-    @Setup(Level.Trial)
+    synchronized ExcerptAppender newAppender() {
+      ExcerptAppender a = queue.createAppender();
+      appenders.add(a);
+      return a;
+    }
+
+    @Setup(Level.Iteration)
     public void open() throws Exception {
       dir = Files.createTempDirectory("bench-chronicle");
       queue =
@@ -116,31 +130,28 @@ public class RecorderBench {
               .build();
     }
 
-    @TearDown(Level.Trial)
-    public void close() {
+    @TearDown(Level.Iteration)
+    public synchronized void close() {
+      appenders.forEach(ExcerptAppender::close);
+      appenders.clear();
       queue.close();
       deleteTree(dir);
     }
   }
 
-  /** Per-thread appender and event counter. */
+  /** Per-thread event counter and appender (of the current iteration's queue). */
   @State(Scope.Thread)
   public static class PerThread {
     long i;
     ExcerptAppender appender;
+    SingleChronicleQueue of;
 
     ExcerptAppender appender(Chronicle c) {
-      if (appender == null) {
-        appender = c.queue.createAppender();
+      if (of != c.queue) {
+        appender = c.newAppender();
+        of = c.queue;
       }
       return appender;
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-      if (appender != null) {
-        appender.close();
-      }
     }
   }
 
