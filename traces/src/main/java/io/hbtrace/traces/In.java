@@ -85,7 +85,7 @@ final class In {
   }
 
   /** Thrown on any violation of the format while decoding; the reader turns it into CORRUPT. */
-  static final class Corrupt extends RuntimeException {
+  static class Corrupt extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     Corrupt(String detail) {

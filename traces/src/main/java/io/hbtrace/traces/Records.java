@@ -1,11 +1,12 @@
 package io.hbtrace.traces;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Decoders of the START and END records (the metadata records with more than three fields). */
+/** Encoders and decoders of the START and END records (the metadata records with many fields). */
 final class Records {
   private Records() {}
 
@@ -85,5 +86,63 @@ final class Records {
       threads.add(new EndRecord.ThreadCount(tid, in.uvarint(), in.uvarint()));
     }
     return new EndRecord(endMillis, taken, written, dropped, threads);
+  }
+
+  /** The START record a writer with these options writes for {@code start}. */
+  static byte[] startDocument(TraceStart start, WriterOptions options) {
+    DocBuilder d = new DocBuilder(Format.START).bytes(Format.MAGIC);
+    d.uvarint(Format.MAJOR).uvarint(Format.MINOR);
+    d.string(start.producer()).string(start.producerVersion()).string(start.mainClass());
+    d.uvarint(start.arguments().size());
+    for (String a : start.arguments()) {
+      d.string(a);
+    }
+    putMap(d, new TreeMap<>(start.metadata()));
+    d.string(System.getProperty("java.vm.name", "") + " " + Runtime.version());
+    d.uvarint(ProcessHandle.current().pid());
+    d.svarint(System.currentTimeMillis());
+    d.svarint(System.nanoTime());
+    d.string("seq");
+    d.uvarint(options.batchBytes());
+    d.uvarint(options.flushIntervalMillis());
+    Map<String, String> props = new TreeMap<>();
+    for (String k : new String[] {"java.vendor", "os.name", "os.arch", "os.version"}) {
+      props.put(k, System.getProperty(k, ""));
+    }
+    props.put("availableProcessors", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    props.put("jvmName", safeJvmName());
+    putMap(d, props);
+    if (d.size() > Format.MAX_META_BYTES) {
+      throw new IllegalArgumentException("START record over 1 MiB: too many or too long arguments");
+    }
+    return d.finish();
+  }
+
+  private static String safeJvmName() {
+    try {
+      return ManagementFactory.getRuntimeMXBean().getName();
+    } catch (Throwable t) {
+      return "";
+    }
+  }
+
+  private static void putMap(DocBuilder d, Map<String, String> m) {
+    d.uvarint(m.size());
+    for (Map.Entry<String, String> e : m.entrySet()) {
+      d.string(e.getKey()).string(e.getValue());
+    }
+  }
+
+  /** The END record: totals and, per trace thread, {events, batches}. */
+  static byte[] endDocument(
+      long taken, long written, long dropped, Map<Integer, long[]> perThread) {
+    DocBuilder d = new DocBuilder(Format.END);
+    d.svarint(System.currentTimeMillis());
+    d.uvarint(taken).uvarint(written).uvarint(dropped);
+    d.uvarint(perThread.size());
+    for (Map.Entry<Integer, long[]> e : perThread.entrySet()) {
+      d.uvarint(e.getKey()).uvarint(e.getValue()[0]).uvarint(e.getValue()[1]);
+    }
+    return d.finish();
   }
 }

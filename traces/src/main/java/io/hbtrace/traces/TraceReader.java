@@ -2,7 +2,6 @@ package io.hbtrace.traces;
 
 import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.EventHandler;
-import io.hbtrace.traces.event.EventKind;
 import io.hbtrace.traces.event.Events;
 import java.io.Closeable;
 import java.nio.file.Path;
@@ -27,24 +26,13 @@ import java.util.Optional;
  */
 public final class TraceReader implements Closeable {
   private static final int MAX_WARNINGS = 50;
-  private static final EventKind[] KINDS = new EventKind[256];
-
-  static {
-    for (EventKind k : EventKind.values()) {
-      KINDS[k.code()] = k;
-    }
-  }
-
   private final Path path;
   private final DocumentSource source;
   private final StartRecord start;
-  private final List<String> strings = new ArrayList<>();
-  private final List<Site> sites = new ArrayList<>();
-  private final List<ThreadInfo> threads = new ArrayList<>();
+  private final Symbols symbols = new Symbols();
   private final List<ThreadStream> streams = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
-  private ThreadStream[] heap = new ThreadStream[8];
-  private int heapSize;
+  private final SeqHeap heap = new SeqHeap();
 
   private long expected;
   private long docIndex;
@@ -63,9 +51,6 @@ public final class TraceReader implements Closeable {
     this.path = path;
     this.source = source;
     this.start = start;
-    strings.add("");
-    sites.add(null);
-    threads.add(null);
     streams.add(null);
   }
 
@@ -155,8 +140,8 @@ public final class TraceReader implements Closeable {
       throw new TraceException(
           Problem.CORRUPT, path, "fault reading the mapped queue file (truncated?): " + e, e);
     }
-    ThreadStream s = heap[0];
-    Event e = Events.create(KINDS[s.headKind], s.headSeq, s.tid, s.headSite, s.f);
+    ThreadStream s = heap.top();
+    Event e = Events.create(s.headKind(), s.headSeq, s.tid, s.headSite, s.f);
     consumeHead(s);
     return e;
   }
@@ -191,22 +176,22 @@ public final class TraceReader implements Closeable {
 
   /** The string with this id ({@code ""} for 0), or {@code null} if the trace defines none. */
   public String string(int id) {
-    return id >= 0 && id < strings.size() ? strings.get(id) : null;
+    return symbols.string(id);
   }
 
   /** The site with this id, or {@code null} for 0 and ids the trace does not define. */
   public Site site(int id) {
-    return id > 0 && id < sites.size() ? sites.get(id) : null;
+    return symbols.site(id);
   }
 
   /** The trace thread with this id, or {@code null} if the trace does not define it. */
   public ThreadInfo thread(int tid) {
-    return tid > 0 && tid < threads.size() ? threads.get(tid) : null;
+    return symbols.thread(tid);
   }
 
   /** Trace threads defined so far (all of them once the trace has been read). */
   public List<ThreadInfo> threads() {
-    return Collections.unmodifiableList(threads.subList(1, threads.size()));
+    return symbols.threads();
   }
 
   public long eventsRead() {
@@ -241,23 +226,23 @@ public final class TraceReader implements Closeable {
     long perThread = 8L * Math.max(start.batchBytes(), WriterOptions.MIN_BATCH_BYTES);
     // the floor covers a thread descheduled between taking its seq and committing the event
     // while others write at full speed (~300 MB/s): 64 MiB is about 200 ms of that
-    return Math.max(64L << 20, perThread * Math.max(1, threads.size() - 1));
+    return Math.max(64L << 20, perThread * Math.max(1, symbols.threadCount()));
   }
 
   // ------------------------------------------------------------------ merge
 
-  /** Makes heap[0] the event with seq {@code expected}; false at the end. */
+  /** Makes the heap top the event with seq {@code expected}; false at the end. */
   private boolean advance() throws TraceException {
     while (true) {
-      if (heapSize > 0) {
-        long min = heap[0].headSeq;
+      if (heap.size() > 0) {
+        long min = heap.top().headSeq;
         if (min == expected) {
           return true;
         }
         if (min < expected) { // after a forced skip: this event arrived too late to be ordered
           lateEvents++;
-          warn("event seq " + min + " of thread " + heap[0].tid + " arrived late; dropped");
-          dropHead(heap[0]);
+          warn("event seq " + min + " of thread " + heap.top().tid + " arrived late; dropped");
+          dropHead(heap.top());
           continue;
         }
         if (!exhausted && bufferedBytes > boundBytes()) {
@@ -269,11 +254,11 @@ public final class TraceReader implements Closeable {
         readDocument();
         continue;
       }
-      if (heapSize == 0) {
+      if (heap.size() == 0) {
         finish();
         return false;
       }
-      skipTo(heap[0].headSeq, end == null ? "lost at the tear" : "lost");
+      skipTo(heap.top().headSeq, end == null ? "lost at the tear" : "lost");
     }
   }
 
@@ -296,57 +281,17 @@ public final class TraceReader implements Closeable {
   private void dropHead(ThreadStream s) throws TraceException {
     loadHead(s);
     if (s.hasHead) {
-      siftDown(s.heapIndex);
+      heap.headGrew(s);
     } else {
-      removeFromHeap(s);
+      heap.remove(s);
     }
   }
 
-  /** Decodes the thread's next event into its head fields, moving to its next batch if needed. */
   private void loadHead(ThreadStream s) throws TraceException {
-    while (s.left == 0) {
-      if (s.batch != null) {
-        bufferedBytes -= s.batch.doc().length;
-        s.batch = null;
-      }
-      ThreadStream.Batch b = s.pending.poll();
-      if (b == null) {
-        s.hasHead = false;
-        return;
-      }
-      s.batch = b;
-      s.in.reset(b.doc(), b.start(), b.end());
-      s.left = b.events();
-    }
-    In in = s.in;
     try {
-      int code = in.u8();
-      EventKind k = KINDS[code];
-      if (k == null) {
-        throw unknownKind(code, s.tid);
-      }
-      long delta = in.uvarint();
-      long seq = s.prevSeq + 1 + delta;
-      if (delta < 0 || seq <= s.prevSeq) {
-        throw new In.Corrupt("seq overflows");
-      }
-      long site = in.uvarint();
-      if (site < 0 || site > 0xFFFF_FFFFL) {
-        throw new In.Corrupt("site id " + site + " out of range");
-      }
-      long[] f = s.f;
-      for (int i = 0, n = k.arity(); i < n; i++) {
-        f[i] = in.svarint();
-      }
-      s.left--;
-      if (s.left == 0 && in.hasMore()) {
-        throw new In.Corrupt("batch holds more bytes than its " + s.batch.events() + " events");
-      }
-      s.prevSeq = seq;
-      s.headSeq = seq;
-      s.headKind = code;
-      s.headSite = (int) site;
-      s.hasHead = true;
+      bufferedBytes -= s.loadHead();
+    } catch (ThreadStream.UnknownKind e) {
+      throw unknownKind(e.code, s.tid);
     } catch (In.Corrupt e) {
       throw corrupt("batch of thread " + s.tid + ": " + e.getMessage());
     }
@@ -393,31 +338,9 @@ public final class TraceReader implements Closeable {
       }
       switch (type) {
         case Format.BATCH -> batch(doc, in);
-        case Format.STRING -> {
-          expectId("string", in.uvarint(), strings.size());
-          strings.add(in.string());
-        }
-        case Format.SITE -> {
-          expectId("site", in.uvarint(), sites.size());
-          int c = in.uint("class string id", strings.size() - 1);
-          int m = in.uint("method string id", strings.size() - 1);
-          int f = in.uint("file string id", strings.size() - 1);
-          long line = in.svarint();
-          sites.add(
-              new Site(
-                  strings.get(c),
-                  strings.get(m),
-                  strings.get(f),
-                  (int) Math.max(-1, Math.min(Integer.MAX_VALUE, line))));
-        }
-        case Format.THREAD -> {
-          int tid = threads.size();
-          expectId("thread", in.uvarint(), tid);
-          long javaId = in.svarint();
-          String name = in.string();
-          threads.add(new ThreadInfo(tid, javaId, name));
-          streams.add(new ThreadStream(tid));
-        }
+        case Format.STRING -> symbols.defineString(in);
+        case Format.SITE -> symbols.defineSite(in);
+        case Format.THREAD -> streams.add(new ThreadStream(symbols.defineThread(in)));
         case Format.END -> end = Records.end(in);
         case Format.START -> throw new In.Corrupt("second START record");
         default -> {
@@ -432,15 +355,8 @@ public final class TraceReader implements Closeable {
     }
   }
 
-  /** Ids are dense and defined in order: anything else is damage (and never sizes a table). */
-  private static void expectId(String what, long id, int due) {
-    if (id != due) {
-      throw new In.Corrupt(what + " id " + id + " where " + due + " was due");
-    }
-  }
-
   private void batch(byte[] doc, In in) throws TraceException {
-    int tid = in.uint("batch thread id", threads.size() - 1);
+    int tid = in.uint("batch thread id", symbols.threadCount());
     if (tid == 0) {
       throw new In.Corrupt("batch of thread 0");
     }
@@ -462,7 +378,9 @@ public final class TraceReader implements Closeable {
     }
     if (!s.hasHead) {
       loadHead(s);
-      addToHeap(s);
+      if (s.hasHead) {
+        heap.add(s);
+      }
     }
   }
 
@@ -515,70 +433,5 @@ public final class TraceReader implements Closeable {
     } else {
       warningsDropped++;
     }
-  }
-
-  // ------------------------------------------------------------------ min-heap by head seq
-
-  private void addToHeap(ThreadStream s) {
-    if (!s.hasHead) {
-      return;
-    }
-    if (heapSize == heap.length) {
-      heap = java.util.Arrays.copyOf(heap, heapSize * 2);
-    }
-    heap[heapSize] = s;
-    s.heapIndex = heapSize;
-    siftUp(heapSize++);
-  }
-
-  private void removeFromHeap(ThreadStream s) {
-    int i = s.heapIndex;
-    ThreadStream last = heap[--heapSize];
-    heap[heapSize] = null;
-    s.heapIndex = -1;
-    if (i < heapSize) {
-      heap[i] = last;
-      last.heapIndex = i;
-      siftDown(i);
-      siftUp(last.heapIndex);
-    }
-  }
-
-  private void siftUp(int i) {
-    ThreadStream x = heap[i];
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      ThreadStream p = heap[parent];
-      if (p.headSeq <= x.headSeq) {
-        break;
-      }
-      heap[i] = p;
-      p.heapIndex = i;
-      i = parent;
-    }
-    heap[i] = x;
-    x.heapIndex = i;
-  }
-
-  private void siftDown(int i) {
-    ThreadStream x = heap[i];
-    int half = heapSize >>> 1;
-    while (i < half) {
-      int c = 2 * i + 1;
-      ThreadStream child = heap[c];
-      int r = c + 1;
-      if (r < heapSize && heap[r].headSeq < child.headSeq) {
-        c = r;
-        child = heap[r];
-      }
-      if (x.headSeq <= child.headSeq) {
-        break;
-      }
-      heap[i] = child;
-      child.heapIndex = i;
-      i = c;
-    }
-    heap[i] = x;
-    x.heapIndex = i;
   }
 }

@@ -1,14 +1,10 @@
 package io.hbtrace.traces;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -44,19 +40,11 @@ public final class TraceWriter implements AutoCloseable {
   private volatile boolean closed;
 
   // guarded by lock
-  private final ChronicleSink sink;
-  private final List<ThreadBuffer> buffers = new ArrayList<>();
-  private final Map<Integer, long[]> retired = new TreeMap<>(); // tid -> {events, batches}
+  private final BatchFlusher out;
   private final Map<String, Integer> strings = new HashMap<>();
   private final Map<Site, Integer> sites = new HashMap<>();
   private final WeakHashMap<Thread, Integer> tids = new WeakHashMap<>();
-  private final byte[] header = new byte[1 + 3 * 10];
   private int nextTid = 1;
-  private long eventsWritten;
-  private long discarded;
-  private long batches;
-  private long bytes;
-  private boolean failed;
   private boolean queueClosed;
   private Thread flusher;
   private Thread hook;
@@ -64,7 +52,7 @@ public final class TraceWriter implements AutoCloseable {
   private TraceWriter(Path dir, WriterOptions options, ChronicleSink sink) {
     this.dir = dir;
     this.options = options;
-    this.sink = sink;
+    this.out = new BatchFlusher(sink);
   }
 
   /** A writer with {@link WriterOptions#defaults()}; {@code dir} must be absent or empty. */
@@ -111,9 +99,7 @@ public final class TraceWriter implements AutoCloseable {
     }
     TraceWriter w = new TraceWriter(dir, options, sink);
     try {
-      synchronized (w.lock) {
-        w.sink.write(w.startDocument(start));
-      }
+      sink.write(Records.startDocument(start, options));
     } catch (Throwable t) {
       sink.close();
       throw new TraceException(Problem.IO, dir, "cannot write START record: " + t, t);
@@ -294,19 +280,11 @@ public final class TraceWriter implements AutoCloseable {
       return -1; // recorded from inside a flush (instrumented Chronicle internals): drop
     }
     synchronized (lock) {
-      if (!closed && !failed) {
-        sweepLocked();
+      if (!closed) {
+        out.sweep();
       }
-      long word = b.committedWord();
-      long unflushed = (word >>> Format.OFFSET_BITS) - b.flushedCount;
-      if (unflushed > 0) { // closed or failed: these never reach the queue
-        discarded += unflushed;
-        b.flushedCount += unflushed;
-      }
-      b.pos = 0;
-      b.flushedOff = 0;
-      ThreadBuffer.COMMITTED.setRelease(b, b.count << Format.OFFSET_BITS);
-      return closed || failed ? -1 : 0;
+      out.reset(b);
+      return closed || out.failed() ? -1 : 0;
     }
   }
 
@@ -315,7 +293,7 @@ public final class TraceWriter implements AutoCloseable {
     int tid = threadId(t);
     ThreadBuffer b = new ThreadBuffer(tid, t, options.batchBytes());
     synchronized (lock) {
-      buffers.add(b);
+      out.add(b);
     }
     return b;
   }
@@ -325,69 +303,15 @@ public final class TraceWriter implements AutoCloseable {
   /** Writes every thread's committed events into the queue. */
   public void flush() {
     synchronized (lock) {
-      if (!closed && !failed) {
-        sweepLocked();
+      if (!closed) {
+        out.sweep();
       }
     }
-  }
-
-  private void sweepLocked() {
-    for (int i = 0, n = buffers.size(); i < n; i++) {
-      flushLocked(buffers.get(i));
-    }
-  }
-
-  private void flushLocked(ThreadBuffer b) {
-    long word = b.committedWord();
-    int off = (int) (word & ThreadBuffer.OFFSET_MASK);
-    long count = word >>> Format.OFFSET_BITS;
-    long events = count - b.flushedCount;
-    if (events <= 0) {
-      return;
-    }
-    int hn = 0;
-    header[hn++] = (byte) Format.BATCH;
-    hn = Format.putUvarint(header, hn, b.tid);
-    hn = Format.putUvarint(header, hn, b.batchNo);
-    hn = Format.putUvarint(header, hn, events);
-    int len = off - b.flushedOff;
-    try {
-      sink.writeBatch(header, hn, b.buf, b.flushedOff, len);
-    } catch (Throwable t) {
-      failed = true;
-      discarded += events;
-      b.flushedOff = off;
-      b.flushedCount = count;
-      return;
-    }
-    b.flushedOff = off;
-    b.flushedCount = count;
-    b.batchNo++;
-    eventsWritten += events;
-    batches++;
-    bytes += hn + len + Format.CRC_BYTES;
   }
 
   private void writeMetaLocked(byte[] doc) {
-    if (closed || failed) {
-      return;
-    }
-    try {
-      sink.write(doc);
-      bytes += doc.length;
-    } catch (Throwable t) {
-      failed = true;
-    }
-  }
-
-  /** Forgets buffers of dead threads once everything they committed is in the queue. */
-  private void reapLocked() {
-    for (int i = buffers.size() - 1; i >= 0; i--) {
-      ThreadBuffer b = buffers.get(i);
-      if (b.threadDead() && (b.committedWord() >>> Format.OFFSET_BITS) == b.flushedCount) {
-        retired.put(b.tid, new long[] {b.flushedCount, b.batchNo});
-        buffers.remove(i);
-      }
+    if (!closed) {
+      out.writeMeta(doc);
     }
   }
 
@@ -410,10 +334,8 @@ public final class TraceWriter implements AutoCloseable {
         if (closed) {
           return;
         }
-        if (!failed) {
-          sweepLocked();
-        }
-        reapLocked();
+        out.sweep();
+        out.reap();
       }
     }
   }
@@ -423,16 +345,7 @@ public final class TraceWriter implements AutoCloseable {
   /** Counters; see {@link WriterStats}. */
   public WriterStats stats() {
     synchronized (lock) {
-      long recorded = 0;
-      long dropped = droppedClosed.sum() + discarded;
-      for (ThreadBuffer b : buffers) {
-        recorded += b.committedWord() >>> Format.OFFSET_BITS;
-        dropped += b.dropped;
-      }
-      for (long[] r : retired.values()) {
-        recorded += r[0];
-      }
-      return new WriterStats(recorded, eventsWritten, dropped, batches, bytes);
+      return out.stats(droppedClosed.sum());
     }
   }
 
@@ -460,9 +373,9 @@ public final class TraceWriter implements AutoCloseable {
     }
     synchronized (lock) {
       long deadline = System.nanoTime() + options.closeWaitMillis() * 1_000_000L;
-      while (!failed) {
-        sweepLocked();
-        if (seq.get() == eventsWritten || System.nanoTime() - deadline > 0) {
+      while (!out.failed()) {
+        out.sweep();
+        if (seq.get() == out.eventsWritten() || System.nanoTime() - deadline > 0) {
           break;
         }
         try {
@@ -472,16 +385,8 @@ public final class TraceWriter implements AutoCloseable {
           break;
         }
       }
-      try {
-        if (!failed) {
-          sink.write(endDocumentLocked());
-        }
-      } catch (Throwable t) {
-        failed = true;
-      } finally {
-        queueClosed = true;
-        sink.close();
-      }
+      queueClosed = true;
+      out.finish(out.endDocument(seq.get(), droppedClosed.sum()));
     }
     removeHook();
   }
@@ -516,70 +421,5 @@ public final class TraceWriter implements AutoCloseable {
     synchronized (lock) {
       return queueClosed;
     }
-  }
-
-  // ---------------------------------------------------------------- START and END documents
-
-  private byte[] startDocument(TraceStart start) {
-    DocBuilder d = new DocBuilder(Format.START).bytes(Format.MAGIC);
-    d.uvarint(Format.MAJOR).uvarint(Format.MINOR);
-    d.string(start.producer()).string(start.producerVersion()).string(start.mainClass());
-    d.uvarint(start.arguments().size());
-    for (String a : start.arguments()) {
-      d.string(a);
-    }
-    putMap(d, new TreeMap<>(start.metadata()));
-    d.string(System.getProperty("java.vm.name", "") + " " + Runtime.version());
-    d.uvarint(ProcessHandle.current().pid());
-    d.svarint(System.currentTimeMillis());
-    d.svarint(System.nanoTime());
-    d.string("seq");
-    d.uvarint(options.batchBytes());
-    d.uvarint(options.flushIntervalMillis());
-    Map<String, String> props = new TreeMap<>();
-    for (String k : new String[] {"java.vendor", "os.name", "os.arch", "os.version"}) {
-      props.put(k, System.getProperty(k, ""));
-    }
-    props.put("availableProcessors", Integer.toString(Runtime.getRuntime().availableProcessors()));
-    props.put("jvmName", safeJvmName());
-    putMap(d, props);
-    if (d.size() > Format.MAX_META_BYTES) {
-      throw new IllegalArgumentException("START record over 1 MiB: too many or too long arguments");
-    }
-    return d.finish();
-  }
-
-  private static String safeJvmName() {
-    try {
-      return ManagementFactory.getRuntimeMXBean().getName();
-    } catch (Throwable t) {
-      return "";
-    }
-  }
-
-  private static void putMap(DocBuilder d, Map<String, String> m) {
-    d.uvarint(m.size());
-    for (Map.Entry<String, String> e : m.entrySet()) {
-      d.string(e.getKey()).string(e.getValue());
-    }
-  }
-
-  private byte[] endDocumentLocked() {
-    Map<Integer, long[]> perThread = new TreeMap<>(retired);
-    long dropped = droppedClosed.sum() + discarded;
-    for (ThreadBuffer b : buffers) {
-      perThread.put(b.tid, new long[] {b.flushedCount, b.batchNo});
-      dropped += b.dropped;
-    }
-    long taken = seq.get();
-    dropped += taken - eventsWritten - discarded; // took a seq, never committed in time
-    DocBuilder d = new DocBuilder(Format.END);
-    d.svarint(System.currentTimeMillis());
-    d.uvarint(taken).uvarint(eventsWritten).uvarint(Math.max(0, dropped));
-    d.uvarint(perThread.size());
-    for (Map.Entry<Integer, long[]> e : perThread.entrySet()) {
-      d.uvarint(e.getKey()).uvarint(e.getValue()[0]).uvarint(e.getValue()[1]);
-    }
-    return d.finish();
   }
 }
