@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OrderingTest {
   private static final int THREADS = 8;
-  private static final int ITERATIONS = 4_000;
+  private static final int ITERATIONS = 20_000;
   private static final int LOCKS = 3;
 
   @TempDir Path tmp;
@@ -41,6 +42,7 @@ class OrderingTest {
     }
     BlockingQueue<Long> channel = new ArrayBlockingQueue<>(THREADS * 2);
     int[] childTid = new int[THREADS];
+    CountDownLatch gate = new CountDownLatch(1);
     try (TraceWriter w = TraceWriter.create(dir, START, opts)) {
       Thread[] workers = new Thread[THREADS];
       for (int t = 0; t < THREADS; t++) {
@@ -49,6 +51,7 @@ class OrderingTest {
             new Thread(
                 () -> {
                   try {
+                    gate.await(); // all workers run at once: real contention
                     for (int i = 0; i < ITERATIONS; i++) {
                       rec(w, EventKind.OP_BEGIN, 0, 1, me, i, 0); // program-order witness
                       int l = (i + me) % LOCKS;
@@ -76,6 +79,7 @@ class OrderingTest {
         rec(w, EventKind.THREAD_START, 0, childTid[t]); // before start
         workers[t].start();
       }
+      gate.countDown();
       for (int t = 0; t < THREADS; t++) {
         workers[t].join();
         rec(w, EventKind.THREAD_JOIN, 0, childTid[t]); // after join
