@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The reader's memory is bounded by threads × batch size, not by trace length. */
 class ReaderMemoryTest {
@@ -17,12 +19,13 @@ class ReaderMemoryTest {
 
   @TempDir Path tmp;
 
-  @Test
-  void idleThreadDoesNotMakeTheReaderBufferTheBusyOne() throws Exception {
+  @ParameterizedTest(name = "flush interval {0} ms")
+  @ValueSource(ints = {0, 100}) // 0: owners flush themselves; 100: full halves go to the flusher
+  void idleThreadDoesNotMakeTheReaderBufferTheBusyOne(int flushMillis) throws Exception {
     Path dir = tmp.resolve("t");
     int busyEvents = 400_000;
-    // no flusher: only full buffers trigger sweeps, the case the bound relies on
-    WriterOptions opts = WriterOptions.defaults().withBatchBytes(BATCH).withFlushIntervalMillis(0);
+    WriterOptions opts =
+        WriterOptions.defaults().withBatchBytes(BATCH).withFlushIntervalMillis(flushMillis);
     CountDownLatch recorded = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
     try (TraceWriter w = TraceWriter.create(dir, START, opts)) {
