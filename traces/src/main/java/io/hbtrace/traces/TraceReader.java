@@ -38,6 +38,7 @@ public final class TraceReader implements Closeable {
   private long docIndex;
   private boolean exhausted;
   private boolean finished;
+  private boolean closed;
   private EndRecord end;
   private long eventsRead;
   private long missingSeqs;
@@ -129,8 +130,12 @@ public final class TraceReader implements Closeable {
    *
    * @throws TraceException ({@link Problem#CORRUPT} or {@link Problem#UNSUPPORTED_VERSION}) on a
    *     damaged record; events before it were delivered
+   * @throws IllegalStateException after {@link #close()}
    */
   public Event next() throws TraceException {
+    if (closed) {
+      throw new IllegalStateException("reader closed: " + path);
+    }
     try {
       if (!advance()) {
         return null;
@@ -203,9 +208,13 @@ public final class TraceReader implements Closeable {
     return missingSeqs;
   }
 
+  /** Releases the queue (or file); idempotent. */
   @Override
   public void close() {
-    source.close();
+    if (!closed) {
+      closed = true;
+      source.close();
+    }
   }
 
   // ------------------------------------------------------------------ package-private for tests

@@ -30,6 +30,15 @@ public final class WriterProcess {
   public static void main(String[] args) throws Exception {
     String mode = args[0];
     Path dir = Path.of(args[1]);
+    if (mode.equals("noflags")) { // started without the JVM flags Chronicle needs
+      try {
+        TraceWriter.create(dir, TraceStart.of("writer-process", "1")).close();
+        System.out.println("created");
+      } catch (TraceException e) {
+        System.out.println(e.problem() + " " + e.getMessage());
+      }
+      return;
+    }
     TraceWriter w =
         TraceWriter.create(
             dir,

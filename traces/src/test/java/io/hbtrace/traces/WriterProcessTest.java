@@ -24,7 +24,9 @@ class WriterProcessTest {
   private Process fork(String mode, Path dir) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(Traces.chronicleJvmFlags());
+    if (!mode.equals("noflags")) {
+      cmd.addAll(Traces.chronicleJvmFlags());
+    }
     if (Runtime.version().feature() >= 24) {
       // JDK 24+ warns on stderr when Chronicle uses sun.misc.Unsafe memory access (JEP 471/498)
       cmd.add("--sun-misc-unsafe-memory-access=allow");
@@ -122,6 +124,17 @@ class WriterProcessTest {
       assertThat(r.eventsRead()).isGreaterThanOrEqualTo(written);
       assertThat(r.warnings()).anyMatch(w -> w.contains("no END record"));
     }
+  }
+
+  @Test
+  void missingJvmFlagsGiveOneLineNamingThem() throws Exception {
+    Process p = fork("noflags", tmp.resolve("noflags"));
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(out.strip())
+        .startsWith("IO " + tmp.resolve("noflags"))
+        .contains("--add-exports java.base/sun.nio.ch=ALL-UNNAMED")
+        .doesNotContain("\n");
   }
 
   /** Reads everything; checks each worker's events form an unbroken prefix 0, 1, 2, ... */
