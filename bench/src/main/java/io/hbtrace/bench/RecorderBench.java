@@ -40,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * mvn -q -pl traces,bench -am package -DskipTests
- * java -jar bench/target/benchmarks.jar RecorderBench -bm avgt,sample -rf json -rff recorder.json
+ * java -jar bench/target/benchmarks.jar RecorderBench -bm avgt,sample -jvmArgsPrepend -Djava.io.tmpdir=/dev/shm
+ * java -jar bench/target/benchmarks.jar RecorderBench -bm avgt,sample      # traces on /tmp
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
