@@ -1,6 +1,5 @@
 package io.hbtrace.traces;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,20 +109,11 @@ final class Records {
       props.put(k, System.getProperty(k, ""));
     }
     props.put("availableProcessors", Integer.toString(Runtime.getRuntime().availableProcessors()));
-    props.put("jvmName", safeJvmName());
     putMap(d, props);
     if (d.size() > Format.MAX_META_BYTES) {
       throw new IllegalArgumentException("START record over 1 MiB: too many or too long arguments");
     }
     return d.finish();
-  }
-
-  private static String safeJvmName() {
-    try {
-      return ManagementFactory.getRuntimeMXBean().getName();
-    } catch (Throwable t) {
-      return "";
-    }
   }
 
   private static void putMap(DocBuilder d, Map<String, String> m) {
