@@ -1,7 +1,10 @@
 package io.hbtrace.traces;
 
 import io.hbtrace.traces.event.EventKind;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +54,20 @@ public final class WriterProcess {
             WriterOptions.defaults().withFlushIntervalMillis(20).withBatchBytes(4096));
     w.installShutdownHook();
     boolean forever = !mode.equals("normal");
+    // kill mode: each worker publishes how many events it has recorded into a mapped file the
+    // kill leaves intact (page cache), so the test can tell how many events the kill cost
+    MappedByteBuffer progress = null;
+    if (mode.equals("kill")) {
+      try (FileChannel ch =
+          FileChannel.open(
+              progressFile(dir),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE)) {
+        progress = ch.map(FileChannel.MapMode.READ_WRITE, 0, 8L * THREADS);
+      }
+    }
+    MappedByteBuffer counts = progress;
     Thread[] workers = new Thread[THREADS];
     for (int t = 0; t < THREADS; t++) {
       int me = t;
@@ -59,6 +76,9 @@ public final class WriterProcess {
               () -> {
                 for (long i = 0; forever || i < EVENTS; i++) {
                   w.record(EventKind.OP_BEGIN.code(), 0, 1, me, i, 0, 0, 0);
+                  if (counts != null) {
+                    counts.putLong(8 * me, i + 1);
+                  }
                   if (forever && i % 512 == 0) {
                     pause();
                   }
@@ -91,6 +111,11 @@ public final class WriterProcess {
       }
       default -> throw new IllegalArgumentException(mode);
     }
+  }
+
+  /** Where kill mode keeps each worker's count of recorded events (8 bytes each). */
+  static Path progressFile(Path dir) {
+    return dir.resolveSibling(dir.getFileName() + ".progress");
   }
 
   private static void pause() {

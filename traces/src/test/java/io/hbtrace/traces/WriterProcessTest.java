@@ -6,6 +6,8 @@ import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.EventKind;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,12 +119,33 @@ class WriterProcessTest {
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(p.exitValue()).isEqualTo(137);
+    long[] recorded = new long[WriterProcess.THREADS];
+    ByteBuffer progress = ByteBuffer.wrap(Files.readAllBytes(WriterProcess.progressFile(dir)));
+    for (int t = 0; t < recorded.length; t++) {
+      recorded[t] = progress.order(ByteOrder.BIG_ENDIAN).getLong(8 * t);
+    }
     try (TraceReader r = TraceReader.open(dir)) {
-      readPrefixes(r);
+      long[] read = new long[WriterProcess.THREADS];
+      for (Event e = r.next(); e != null; e = r.next()) {
+        int worker = (int) e.field(1);
+        assertThat(e.field(2))
+            .as("worker %d's events form a prefix", worker)
+            .isEqualTo(read[worker]);
+        read[worker]++;
+      }
       assertThat(r.truncated()).isTrue();
       assertThat(r.end()).isEmpty();
       assertThat(r.eventsRead()).isGreaterThanOrEqualTo(written);
       assertThat(r.warnings()).anyMatch(w -> w.contains("no END record"));
+      // what the kill cost each thread is at most what its buffer held: one batch. An OP_BEGIN
+      // event takes at least 7 bytes; the progress count is published just after each record, so
+      // it may lag one event behind
+      long perBatch = 4096 / 7 + 1;
+      for (int t = 0; t < read.length; t++) {
+        assertThat(recorded[t] - read[t])
+            .as("events of worker %d lost", t)
+            .isBetween(-1L, perBatch);
+      }
     }
   }
 
