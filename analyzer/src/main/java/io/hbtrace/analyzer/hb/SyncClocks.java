@@ -93,6 +93,21 @@ public final class SyncClocks {
 
   public void threadJoin(int parent, int child) {
     join(thread(parent), thread(child).clock);
+    thread(child).joined = true;
+  }
+
+  /**
+   * True if every thread not yet joined has seen {@code s}: no later event of any live thread can
+   * be unordered with it (threads started later inherit their starter's clock).
+   */
+  public boolean seenByAllLive(Stamp s) {
+    for (int t = 1; t < threads.length; t++) {
+      ThreadClock tc = threads[t];
+      if (tc != null && !tc.joined && t != s.thread() && tc.clock.get(s.thread()) < s.epoch()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public void send(int t, long channel) {
@@ -190,6 +205,7 @@ public final class SyncClocks {
   private static final class ThreadClock {
     final VectorClock clock = new VectorClock();
     VectorClock snapshot;
+    boolean joined;
   }
 
   private static final class LockClock {
