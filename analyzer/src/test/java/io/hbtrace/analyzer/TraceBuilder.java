@@ -218,6 +218,17 @@ public final class TraceBuilder implements Symbols {
         EventKind.VERIFY, t, site("verify"), INO, pos, len, badOffset, 1, badOffset < 0 ? 1 : 0);
   }
 
+  /** Starts a journal handle on thread {@code t}; returns its transaction id. */
+  public long handle(int t) {
+    long id = ++txn;
+    raw(EventKind.JOURNAL_START, t, id);
+    return id;
+  }
+
+  public TraceBuilder commit(int t, long id) {
+    return raw(EventKind.JOURNAL_COMMIT, t, id);
+  }
+
   public List<Event> events() {
     return List.copyOf(events);
   }
