@@ -11,6 +11,11 @@ final class Orderings {
    * ordered only through edges that could have gone the other way.
    */
   static String unordered(String first, Occurrence a, String second, Occurrence b) {
+    String s = sentence(first, a, second, b);
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static String sentence(String first, Occurrence a, String second, Occurrence b) {
     if (a.thread() == b.thread()) {
       return first + " and " + second + " are in one thread, in that order.";
     }
