@@ -5,9 +5,9 @@ public final class Scenarios {
   private Scenarios() {}
 
   /**
-   * The generic/418 failure: child-0 wrote [0,1k); child-1's extending write to [1k,2k)
-   * invalidates page 0 and, before it raises i_size, child-0 re-reads page 0 and caches zeros at
-   * [1k,4k); child-1 then reads its own bytes back as zeros.
+   * The generic/418 failure: child-0 wrote [0,1k); child-1's extending write to [1k,2k) invalidates
+   * page 0 and, before it raises i_size, child-0 re-reads page 0 and caches zeros at [1k,4k);
+   * child-1 then reads its own bytes back as zeros.
    */
   public static TraceBuilder generic418Failure() {
     TraceBuilder t = new TraceBuilder().mount(1);

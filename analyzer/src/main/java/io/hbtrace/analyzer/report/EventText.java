@@ -23,7 +23,10 @@ public final class EventText {
     StringBuilder b = new StringBuilder();
     List<String> names = e.kind().fieldNames();
     for (int i = 0; i < names.size(); i++) {
-      b.append(i == 0 ? "" : " ").append(names.get(i)).append('=').append(value(e.kind(), names.get(i), e.field(i)));
+      b.append(i == 0 ? "" : " ")
+          .append(names.get(i))
+          .append('=')
+          .append(value(e.kind(), names.get(i), e.field(i)));
     }
     return b.toString();
   }
@@ -34,7 +37,10 @@ public final class EventText {
     List<String> names = e.kind().fieldNames();
     for (int i = 0; i < names.size(); i++) {
       if (!names.get(i).equals("ino")) {
-        b.append(b.length() == 0 ? "" : " ").append(names.get(i)).append('=').append(value(e.kind(), names.get(i), e.field(i)));
+        b.append(b.length() == 0 ? "" : " ")
+            .append(names.get(i))
+            .append('=')
+            .append(value(e.kind(), names.get(i), e.field(i)));
       }
     }
     return b.toString();
@@ -46,7 +52,8 @@ public final class EventText {
       case "phase" -> Invalidation.phaseName((int) v);
       case "outcome" -> Invalidation.outcomeName((int) v);
       case "source" -> Fill.name((int) v);
-      case "flags" -> kind == EventKind.DIO_WRITE_BEGIN ? DioFlags.describe((int) v) : Long.toString(v);
+      case "flags" ->
+          kind == EventKind.DIO_WRITE_BEGIN ? DioFlags.describe((int) v) : Long.toString(v);
       case "mode" -> LockMode.name((int) v);
       case "how" -> Handoff.name((int) v);
       case "what" -> kind == EventKind.FAULT ? Faults.name((int) v) : Long.toString(v);

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The operations of a finding as a table: one column per thread, one row per event in trace
- * order, each cell the event's meaning and its source line — the way Lincheck and Fray print a
- * failing interleaving.
+ * The operations of a finding as a table: one column per thread, one row per event in trace order,
+ * each cell the event's meaning and its source line — the way Lincheck and Fray print a failing
+ * interleaving.
  */
 final class InterleavingTable {
   private static final int WIDTH = 46;
@@ -27,7 +27,9 @@ final class InterleavingTable {
     StringBuilder header = new StringBuilder(pad("seq", 8));
     StringBuilder rule = new StringBuilder("-".repeat(8));
     for (int i = 0; i < threads.size(); i++) {
-      header.append("| ").append(pad(symbols.threadName(threads.get(i)) + " (" + sides.get(i) + ")", WIDTH));
+      header
+          .append("| ")
+          .append(pad(symbols.threadName(threads.get(i)) + " (" + sides.get(i) + ")", WIDTH));
       rule.append("+").append("-".repeat(WIDTH + 1));
     }
     lines.add(header.toString().stripTrailing());

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * The machine report: {@code trace} facts and {@code findings}, each with check, severity, inode,
- * observed, values, the operations (thread, kind, source site, field values) and the reasons.
- * The layout is documented in the analyzer README and pinned by a fixture test.
+ * observed, values, the operations (thread, kind, source site, field values) and the reasons. The
+ * layout is documented in the analyzer README and pinned by a fixture test.
  */
 public final class JsonReport {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
@@ -102,7 +102,8 @@ public final class JsonReport {
     g.writeEndObject();
   }
 
-  private static void stringArray(JsonGenerator g, String name, List<String> values) throws IOException {
+  private static void stringArray(JsonGenerator g, String name, List<String> values)
+      throws IOException {
     g.writeArrayFieldStart(name);
     for (String v : values) {
       g.writeString(v);

@@ -9,7 +9,8 @@ import java.util.Map;
 public final class TextReport {
   private TextReport() {}
 
-  public static void write(PrintWriter out, TraceFacts facts, List<Finding> findings, Symbols symbols) {
+  public static void write(
+      PrintWriter out, TraceFacts facts, List<Finding> findings, Symbols symbols) {
     out.printf(
         "hbtrace check %s: %,d events, %d threads%s%s%n",
         facts.path(),
@@ -56,7 +57,10 @@ public final class TextReport {
     long observed = findings.stream().filter(Finding::observed).count();
     out.printf(
         "%d finding%s (%d observed in this run) from checks %s%n",
-        findings.size(), findings.size() == 1 ? "" : "s", observed, String.join(",", facts.checks()));
+        findings.size(),
+        findings.size() == 1 ? "" : "s",
+        observed,
+        String.join(",", facts.checks()));
     out.flush();
   }
 }

@@ -25,7 +25,14 @@ class GoldenReportTest {
   private final TraceBuilder trace = Scenarios.generic418Failure();
   private final List<Finding> findings = Analyses.run(trace, "all");
   private final TraceFacts facts =
-      new TraceFacts("generic418-failure", trace.events().size(), 3, false, "pre-fix", List.of("all"), List.of());
+      new TraceFacts(
+          "generic418-failure",
+          trace.events().size(),
+          3,
+          false,
+          "pre-fix",
+          List.of("all"),
+          List.of());
 
   @Test
   void textReport() throws IOException {
