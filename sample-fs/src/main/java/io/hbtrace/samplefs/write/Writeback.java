@@ -1,0 +1,112 @@
+package io.hbtrace.samplefs.write;
+
+import io.hbtrace.samplefs.Errno;
+import io.hbtrace.samplefs.block.Bio;
+import io.hbtrace.samplefs.block.BlockDevice;
+import io.hbtrace.samplefs.inode.BlockMapping;
+import io.hbtrace.samplefs.inode.Inode;
+import io.hbtrace.samplefs.inode.MapBlocks;
+import io.hbtrace.samplefs.inode.MappingType;
+import io.hbtrace.samplefs.journal.Handle;
+import io.hbtrace.samplefs.journal.Journal;
+import io.hbtrace.samplefs.pagecache.Page;
+
+/**
+ * {@code filemap_write_and_wait_range} → {@code ext4_writepages}, page by page, in data=ordered
+ * mode: in one handle, allocate the page's delayed blocks, write its data (the blocks below i_size)
+ * to the device, convert unwritten extents it covered, and raise i_disksize to the end of the page
+ * (at most i_size) — so the commit that makes the new size durable follows its data.
+ */
+public final class Writeback {
+  private final Journal journal;
+  private final MapBlocks mapBlocks;
+  private final BlockDevice device;
+
+  public Writeback(Journal journal, MapBlocks mapBlocks, BlockDevice device) {
+    this.journal = journal;
+    this.mapBlocks = mapBlocks;
+    this.device = device;
+  }
+
+  /**
+   * {@code filemap_write_and_wait_range(mapping, start, end)}: write back every dirty page holding
+   * bytes of {@code [start, end]} and wait; 0 or the first error.
+   */
+  public int writeAndWaitRange(Inode inode, long start, long end) {
+    int pageSize = inode.mapping.pageSize;
+    int ret = 0;
+    for (Page page : inode.mapping.dirtyPages(start / pageSize, end / pageSize)) {
+      int r = writePage(inode, page);
+      if (ret == 0) {
+        ret = r;
+      }
+    }
+    return ret;
+  }
+
+  /** {@code ext4_writepages} for one dirty page (mpage_map_and_submit_extent + disksize update). */
+  int writePage(Inode inode, Page page) {
+    if (!page.isDirty()) {
+      return 0; // cleaned by a racing writeback; checked again under the page lock
+    }
+    Handle handle = journal.start(inode.ino);
+    try {
+      page.lock.lock();
+      try {
+        if (page.mapping() != inode.mapping || !page.clearDirtyForIo()) {
+          return 0;
+        }
+        page.setWriteback();
+        long isize = inode.iSizeRead();
+        int ret = mapAndSubmit(handle, inode, page, isize);
+        if (ret < 0) {
+          return ret;
+        }
+        long pageEnd = (page.index + 1) * (long) page.data.length;
+        long disksize = Math.min(pageEnd, isize);
+        if (disksize > inode.iDisksize) {
+          inode.updateIDisksize(handle, disksize);
+          inode.markDirty(handle);
+        }
+        return 0;
+      } finally {
+        page.lock.unlock();
+      }
+    } finally {
+      journal.stop(handle);
+    }
+  }
+
+  private int mapAndSubmit(Handle handle, Inode inode, Page page, long isize) {
+    int pageSize = page.data.length;
+    int unit = Math.min(inode.blockSize, pageSize);
+    long pageStart = page.index * pageSize;
+    int ret = 0;
+    for (int i = 0; i < pageSize / unit; i++) {
+      long off = pageStart + (long) i * unit;
+      if (off >= isize) {
+        break;
+      }
+      long lblk = off >> inode.blkbits;
+      BlockMapping m = mapBlocks.lookup(inode, lblk, 1);
+      if (m.type() == MappingType.HOLE) {
+        int r = mapBlocks.allocateBlocks(handle, inode, lblk, 1, false);
+        if (r < 0) {
+          return r;
+        }
+        m = mapBlocks.lookup(inode, lblk, 1);
+      }
+      long dev = m.pblk() * inode.blockSize + (off & (inode.blockSize - 1));
+      int status =
+          device.submitBioWait(Bio.REQ_OP_WRITE, inode.ino, off, unit, dev, page.data, i * unit);
+      if (status != 0) {
+        ret = Errno.EIO;
+        continue;
+      }
+      if (m.type() == MappingType.UNWRITTEN) {
+        mapBlocks.convertUnwritten(handle, inode, lblk, 1);
+      }
+    }
+    return ret;
+  }
+}
