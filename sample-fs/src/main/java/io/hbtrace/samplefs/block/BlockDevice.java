@@ -1,6 +1,7 @@
 package io.hbtrace.samplefs.block;
 
 import io.hbtrace.samplefs.Errno;
+import io.hbtrace.samplefs.fault.CrashException;
 import io.hbtrace.samplefs.fault.CrashPoints;
 import io.hbtrace.samplefs.fault.FaultInjector;
 import java.util.Arrays;
@@ -55,13 +56,28 @@ public final class BlockDevice implements AutoCloseable {
       bio.endIo.endIo(bio);
       return;
     }
+    bio.deadlineNanos = System.nanoTime() + latencyNanos();
+    startIrqThread();
+    completionQueue.add(bio);
+  }
+
+  /**
+   * How long {@code ios} writes take on this device, each with its own latency from the profile.
+   */
+  public long serviceNanos(int ios) {
+    long total = 0;
+    for (int i = 0; i < ios; i++) {
+      total += latencyNanos();
+    }
+    return total;
+  }
+
+  private long latencyNanos() {
     long delay = latency.minNanos;
     if (latency.maxNanos > latency.minNanos) {
       delay += ThreadLocalRandom.current().nextLong(latency.maxNanos - latency.minNanos);
     }
-    bio.deadlineNanos = System.nanoTime() + delay;
-    startIrqThread();
-    completionQueue.add(bio);
+    return delay;
   }
 
   /** Submits a bio whose end_io only wakes this thread, and waits for it: returns its status. */
@@ -171,8 +187,8 @@ public final class BlockDevice implements AutoCloseable {
       PreciseWait.until(bio.deadlineNanos);
       try {
         completeBio(bio);
-      } catch (RuntimeException e) {
-        // A completion of a crashed file system: the interrupt handler itself lives on.
+      } catch (CrashException e) {
+        // A completion in a crashed file system: the interrupt handler itself lives on.
       }
     }
   }

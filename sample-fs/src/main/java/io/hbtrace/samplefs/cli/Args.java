@@ -1,6 +1,7 @@
 package io.hbtrace.samplefs.cli;
 
 import io.hbtrace.samplefs.block.LatencyProfile;
+import io.hbtrace.samplefs.journal.Journal;
 import io.hbtrace.samplefs.variant.VariantRegistry;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -62,6 +63,13 @@ final class Args {
   static void nonNegative(CommandSpec spec, String what, long value) {
     if (value < 0) {
       throw usage(spec, what + " must not be negative, got " + value);
+    }
+  }
+
+  static void journalBlocks(CommandSpec spec, int blocks) {
+    if (blocks < Journal.MIN_LOG_BLOCKS) {
+      throw usage(
+          spec, "--journal-blocks " + blocks + " must be at least " + Journal.MIN_LOG_BLOCKS);
     }
   }
 

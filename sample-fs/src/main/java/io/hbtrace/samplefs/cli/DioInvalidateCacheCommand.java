@@ -86,16 +86,26 @@ final class DioInvalidateCacheCommand implements Callable<Integer> {
 
   @Option(
       names = "--latency",
-      defaultValue = "none",
+      defaultValue = "nvme",
       description = "Device latency: none, async, nvme, ssd (default: ${DEFAULT-VALUE}).")
   String latency;
 
   @Option(
-      names = "--journal-latency-us",
+      names = "--journal-blocks",
+      defaultValue = "1024",
+      description =
+          "Size of the journal's log in blocks (default: ${DEFAULT-VALUE}). A small log fills up"
+              + " often; the handle start that finds it full waits for a checkpoint, whose writes"
+              + " take the device's latency.")
+  int journalBlocks;
+
+  @Option(
+      names = "--extension-stall-us",
       defaultValue = "0",
       description =
-          "Extra wait in every journal handle start, in microseconds (widens the race window; default: ${DEFAULT-VALUE}).")
-  long journalLatencyUs;
+          "Knob: the journal start of the size update after a direct write waits this long, as"
+              + " on a busy journal; widens pre-fix's window (default: ${DEFAULT-VALUE}).")
+  long extensionStallUs;
 
   @Override
   public Integer call() {
@@ -113,7 +123,8 @@ final class DioInvalidateCacheCommand implements Callable<Integer> {
     Args.positive(spec, "-i", iterations);
     Args.positive(spec, "--repeat", repeat);
     Args.nonNegative(spec, "-o", offset);
-    Args.nonNegative(spec, "--journal-latency-us", journalLatencyUs);
+    Args.journalBlocks(spec, journalBlocks);
+    Args.nonNegative(spec, "--extension-stall-us", extensionStallUs);
     if (offset % Args.MIN_BLOCK != 0) {
       throw Args.usage(spec, "-o " + offset + " must be a multiple of 512 (O_DIRECT alignment)");
     }
@@ -137,6 +148,7 @@ final class DioInvalidateCacheCommand implements Callable<Integer> {
         pageSize,
         fsBlockSize,
         profile,
-        journalLatencyUs * 1000);
+        journalBlocks,
+        extensionStallUs * 1000);
   }
 }

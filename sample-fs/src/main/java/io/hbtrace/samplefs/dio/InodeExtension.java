@@ -1,5 +1,6 @@
 package io.hbtrace.samplefs.dio;
 
+import io.hbtrace.samplefs.block.PreciseWait;
 import io.hbtrace.samplefs.inode.Inode;
 import io.hbtrace.samplefs.inode.MapBlocks;
 import io.hbtrace.samplefs.journal.Handle;
@@ -19,8 +20,11 @@ public final class InodeExtension {
   private final Truncate truncate;
   private final MapBlocks mapBlocks;
   private final AtomicInteger lockAssertFailures = new AtomicInteger();
+  private final long stallNanos;
 
-  public InodeExtension(Journal journal, OrphanList orphans, Truncate truncate, MapBlocks blocks) {
+  public InodeExtension(
+      Journal journal, OrphanList orphans, Truncate truncate, MapBlocks blocks, long stallNanos) {
+    this.stallNanos = stallNanos;
     this.journal = journal;
     this.orphans = orphans;
     this.truncate = truncate;
@@ -46,7 +50,7 @@ public final class InodeExtension {
       return written;
     }
     boolean needTruncate;
-    Handle handle = journal.start(inode.ino);
+    Handle handle = startExtensionHandle(inode);
     try {
       if (inode.updateInodeSize(handle, offset + written) != 0) {
         inode.markDirty(handle);
@@ -70,7 +74,7 @@ public final class InodeExtension {
    * the orphan only if the whole request was written.
    */
   public long extendInOneHandle(Inode inode, long offset, long written, long count) {
-    Handle handle = journal.start(inode.ino);
+    Handle handle = startExtensionHandle(inode);
     try {
       if (inode.updateInodeSize(handle, offset + written) != 0) {
         inode.markDirty(handle);
@@ -99,6 +103,19 @@ public final class InodeExtension {
   }
 
   /**
+   * {@code ext4_journal_start} of the handle that raises the size after a direct write. With the
+   * extension-stall knob it first waits that long, as {@code start_this_handle} waits in {@code
+   * wait_transaction_locked} when the running transaction is being committed: a busy journal at the
+   * one handle start that lies inside pre-fix's window. Off (0) by default.
+   */
+  Handle startExtensionHandle(Inode inode) {
+    if (stallNanos > 0) {
+      PreciseWait.until(System.nanoTime() + stallNanos);
+    }
+    return journal.start(inode.ino);
+  }
+
+  /**
    * {@code ext4_truncate_failed_write}, then {@code ext4_orphan_del(NULL, inode)} in case the
    * truncation could not remove the orphan itself.
    */
@@ -120,7 +137,7 @@ public final class InodeExtension {
 
   /** In a handle of its own: raise i_size and i_disksize, mark the inode dirty. */
   public void updateSizesInHandle(Inode inode, long newSize) {
-    Handle handle = journal.start(inode.ino);
+    Handle handle = startExtensionHandle(inode);
     try {
       if (inode.updateInodeSize(handle, newSize) != 0) {
         inode.markDirty(handle);
@@ -132,7 +149,7 @@ public final class InodeExtension {
 
   /** {@code xfs_setfilesize}: the on-disk size raised in a transaction of its own. */
   public void setFileSize(Inode inode, long newSize) {
-    Handle handle = journal.start(inode.ino);
+    Handle handle = startExtensionHandle(inode);
     try {
       inode.updateIDisksize(handle, Math.min(newSize, inode.iSizeRead()));
       inode.markDirty(handle);

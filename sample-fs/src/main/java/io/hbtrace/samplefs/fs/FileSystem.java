@@ -86,7 +86,7 @@ public final class FileSystem implements AutoCloseable {
     crashPoints.fsId = id;
     device =
         new BlockDevice(blockSize, config.deviceBlocks(), config.latency(), crashPoints, faults);
-    journal = new Journal(durable, crashPoints, config.journalLatencyNanos());
+    journal = new Journal(durable, crashPoints, config.journalBlocks(), device);
     allocator = new BlockAllocator(config.deviceBlocks());
     mapBlocks = new MapBlocks(allocator, faults);
     readPage = new ReadPage(device, mapBlocks);
@@ -97,7 +97,8 @@ public final class FileSystem implements AutoCloseable {
     fsync = new Fsync(writeback);
     truncate = new Truncate(journal, mapBlocks, orphans);
     fallocate = new Fallocate(journal, mapBlocks);
-    extension = new InodeExtension(journal, orphans, truncate, mapBlocks);
+    extension =
+        new InodeExtension(journal, orphans, truncate, mapBlocks, config.extensionStallNanos());
     iomapOps = new Ext4Iomap(journal, mapBlocks, variant, extension);
     iomap =
         new IomapDio(

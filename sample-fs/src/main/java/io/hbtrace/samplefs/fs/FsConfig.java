@@ -17,9 +17,15 @@ public record FsConfig(
     Variant variant,
     FaultInjector faults,
     CrashPoints crashPoints,
-    long journalLatencyNanos) {
+    int journalBlocks,
+    long extensionStallNanos) {
 
-  /** Defaults: 4096-byte pages, a 16 MiB device, no latency, no faults, no crash. */
+  /** ext4's smallest journal (mke2fs never makes a smaller one). */
+  public static final int DEFAULT_JOURNAL_BLOCKS = 1024;
+
+  /**
+   * Defaults: 4096-byte pages, a 16 MiB device, no latency, no faults, no crash, 1024-block log.
+   */
   public static FsConfig of(Variant variant, int blockSize) {
     return new FsConfig(
         blockSize,
@@ -29,6 +35,7 @@ public record FsConfig(
         variant,
         FaultInjector.none(),
         CrashPoints.disabled(),
+        DEFAULT_JOURNAL_BLOCKS,
         0);
   }
 
@@ -41,7 +48,8 @@ public record FsConfig(
         variant,
         faults,
         crashPoints,
-        journalLatencyNanos);
+        journalBlocks,
+        extensionStallNanos);
   }
 
   public FsConfig withDeviceBlocks(long deviceBlocks) {
@@ -53,7 +61,8 @@ public record FsConfig(
         variant,
         faults,
         crashPoints,
-        journalLatencyNanos);
+        journalBlocks,
+        extensionStallNanos);
   }
 
   public FsConfig withLatency(LatencyProfile latency) {
@@ -65,7 +74,8 @@ public record FsConfig(
         variant,
         faults,
         crashPoints,
-        journalLatencyNanos);
+        journalBlocks,
+        extensionStallNanos);
   }
 
   public FsConfig withFaults(FaultInjector faults) {
@@ -77,7 +87,8 @@ public record FsConfig(
         variant,
         faults,
         crashPoints,
-        journalLatencyNanos);
+        journalBlocks,
+        extensionStallNanos);
   }
 
   public FsConfig withCrashPoints(CrashPoints crashPoints) {
@@ -89,10 +100,11 @@ public record FsConfig(
         variant,
         faults,
         crashPoints,
-        journalLatencyNanos);
+        journalBlocks,
+        extensionStallNanos);
   }
 
-  public FsConfig withJournalLatencyNanos(long journalLatencyNanos) {
+  public FsConfig withJournalBlocks(int journalBlocks) {
     return new FsConfig(
         blockSize,
         pageSize,
@@ -101,6 +113,20 @@ public record FsConfig(
         variant,
         faults,
         crashPoints,
-        journalLatencyNanos);
+        journalBlocks,
+        extensionStallNanos);
+  }
+
+  public FsConfig withExtensionStallNanos(long extensionStallNanos) {
+    return new FsConfig(
+        blockSize,
+        pageSize,
+        deviceBlocks,
+        latency,
+        variant,
+        faults,
+        crashPoints,
+        journalBlocks,
+        extensionStallNanos);
   }
 }

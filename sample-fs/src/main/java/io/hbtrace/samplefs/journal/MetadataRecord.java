@@ -8,11 +8,23 @@ public sealed interface MetadataRecord {
   /** Applies the change to the durable image at commit. */
   void applyTo(DurableMetadata image);
 
+  /**
+   * The metadata block the change dirties, as a key: the inode's table block (which also holds the
+   * extent tree's root, {@code i_block}), the block bitmap, or the superblock (the orphan chain's
+   * head).
+   */
+  String metadataBlock();
+
   /** A new inode in the inode table (ext4_new_inode). */
   record InodeCreated(long ino) implements MetadataRecord {
     @Override
     public void applyTo(DurableMetadata image) {
       image.inode(ino);
+    }
+
+    @Override
+    public String metadataBlock() {
+      return "inode:" + ino;
     }
   }
 
@@ -21,6 +33,11 @@ public sealed interface MetadataRecord {
     @Override
     public void applyTo(DurableMetadata image) {
       image.inode(ino).disksize = disksize;
+    }
+
+    @Override
+    public String metadataBlock() {
+      return "inode:" + ino;
     }
   }
 
@@ -34,6 +51,11 @@ public sealed interface MetadataRecord {
         inode.blocks.put(lblk + i, unwritten ? -(pblk + i) : pblk + i);
       }
     }
+
+    @Override
+    public String metadataBlock() {
+      return "inode:" + ino;
+    }
   }
 
   /** An extent-tree leaf no longer maps {@code lblk…+count}. */
@@ -44,6 +66,11 @@ public sealed interface MetadataRecord {
       for (int i = 0; i < count; i++) {
         inode.blocks.remove(lblk + i);
       }
+    }
+
+    @Override
+    public String metadataBlock() {
+      return "inode:" + ino;
     }
   }
 
@@ -59,6 +86,11 @@ public sealed interface MetadataRecord {
         }
       }
     }
+
+    @Override
+    public String metadataBlock() {
+      return "inode:" + ino;
+    }
   }
 
   /** Bits set in the block bitmap. */
@@ -66,6 +98,11 @@ public sealed interface MetadataRecord {
     @Override
     public void applyTo(DurableMetadata image) {
       image.bitmap.set(Math.toIntExact(pblk), Math.toIntExact(pblk + count));
+    }
+
+    @Override
+    public String metadataBlock() {
+      return "bitmap:" + (pblk >>> 15);
     }
   }
 
@@ -75,6 +112,11 @@ public sealed interface MetadataRecord {
     public void applyTo(DurableMetadata image) {
       image.bitmap.clear(Math.toIntExact(pblk), Math.toIntExact(pblk + count));
     }
+
+    @Override
+    public String metadataBlock() {
+      return "bitmap:" + (pblk >>> 15);
+    }
   }
 
   /** The inode linked into the on-disk orphan chain (s_last_orphan / i_dtime). */
@@ -83,6 +125,11 @@ public sealed interface MetadataRecord {
     public void applyTo(DurableMetadata image) {
       image.orphanChain.add(ino);
     }
+
+    @Override
+    public String metadataBlock() {
+      return "superblock";
+    }
   }
 
   /** The inode unlinked from the on-disk orphan chain. */
@@ -90,6 +137,11 @@ public sealed interface MetadataRecord {
     @Override
     public void applyTo(DurableMetadata image) {
       image.orphanChain.remove(ino);
+    }
+
+    @Override
+    public String metadataBlock() {
+      return "superblock";
     }
   }
 }

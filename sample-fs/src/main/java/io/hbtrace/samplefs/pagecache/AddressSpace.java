@@ -47,11 +47,11 @@ public final class AddressSpace {
    */
   public Page addToPageCacheLocked(long index) {
     Page page = new Page(this, index, pageSize);
-    page.lock.lock();
+    page.lockPage();
     iPagesLock.lock();
     try {
       if (pages.containsKey(index)) {
-        page.lock.unlock();
+        page.unlockPage();
         return null;
       }
       insertPage(page);
@@ -76,11 +76,11 @@ public final class AddressSpace {
       PageVec pvec = new PageVec();
       if (findGetPages(index, pvec) == 1) {
         Page page = pvec.page;
-        page.lock.lock();
+        page.lockPage();
         if (page.mapping == this) {
           return page;
         }
-        page.lock.unlock();
+        page.unlockPage();
         continue;
       }
       Page page = addToPageCacheLocked(index);
@@ -117,11 +117,11 @@ public final class AddressSpace {
     Page page = pvec.page;
     if (phase == InvalidatePhase.OTHER) {
       // invalidate_mapping_pages only trylocks: a page in use is left alone.
-      if (!page.lock.tryLock()) {
+      if (!page.trylockPage()) {
         return InvalidateOutcome.BUSY;
       }
     } else {
-      page.lock.lock();
+      page.lockPage();
     }
     try {
       if (page.mapping != this) {
@@ -136,7 +136,7 @@ public final class AddressSpace {
       deleteFromPageCache(page);
       return InvalidateOutcome.REMOVED;
     } finally {
-      page.lock.unlock();
+      page.unlockPage();
     }
   }
 
@@ -176,13 +176,13 @@ public final class AddressSpace {
       return;
     }
     Page page = pvec.page;
-    page.lock.lock();
+    page.lockPage();
     try {
       if (page.mapping == this) {
         Arrays.fill(page.data, offset, pageSize, (byte) 0);
       }
     } finally {
-      page.lock.unlock();
+      page.unlockPage();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.hbtrace.samplefs.pagecache;
 
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -14,8 +15,19 @@ public final class Page {
   public final long index;
   public final long ino;
 
-  /** PG_locked (lock_page / unlock_page). */
-  public final ReentrantLock lock = new ReentrantLock();
+  /** PG_locked (lock_page / unlock_page): any thread may unlock it (bio completion). */
+  public final PageLock lock = new PageLock();
+
+  /**
+   * The page's wait queue ({@code page_waitqueue(page)}) and its spinlock: {@link
+   * #waitOnPageLocked} sleeps on it without taking the page lock, and {@link #unlockPage} wakes
+   * every sleeper at once, as {@code unlock_page} → {@code wake_up_page_bit} does.
+   */
+  public final ReentrantLock waitqueueLock = new ReentrantLock();
+
+  private final Condition unlocked = waitqueueLock.newCondition();
+  private long unlockCount;
+  private int waiters;
 
   public final byte[] data;
 
@@ -64,9 +76,51 @@ public final class Page {
   /** {@code set_page_writeback}: writeback of this page starts. Page lock held. */
   public void setWriteback() {}
 
-  /** {@code wait_on_page_locked}: wait until whoever holds the page lock drops it. */
-  public void waitOnPageLocked() {
+  /** {@code lock_page}: sleep until the page lock is ours. */
+  public void lockPage() {
     lock.lock();
+  }
+
+  /** {@code trylock_page}. */
+  public boolean trylockPage() {
+    return lock.tryLock();
+  }
+
+  /** {@code unlock_page}: release PG_locked and wake whoever sleeps on the page's wait queue. */
+  public void unlockPage() {
     lock.unlock();
+    waitqueueLock.lock();
+    try {
+      if (waiters > 0) { // PG_waiters
+        unlockCount++;
+        unlocked.signalAll();
+      }
+    } finally {
+      waitqueueLock.unlock();
+    }
+  }
+
+  /**
+   * {@code put_and_wait_on_page_locked}: sleep until the page is next unlocked, without taking its
+   * lock and without looking at the page again afterwards (it may be gone from the cache).
+   */
+  public void waitOnPageLocked() {
+    waitqueueLock.lock();
+    try {
+      if (!lock.isLocked()) {
+        return;
+      }
+      long seen = unlockCount;
+      waiters++;
+      try {
+        while (unlockCount == seen && lock.isLocked()) {
+          unlocked.awaitUninterruptibly();
+        }
+      } finally {
+        waiters--;
+      }
+    } finally {
+      waitqueueLock.unlock();
+    }
   }
 }

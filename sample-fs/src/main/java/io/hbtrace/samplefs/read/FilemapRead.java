@@ -11,11 +11,16 @@ import io.hbtrace.samplefs.pagecache.PageVec;
 /**
  * {@code generic_file_read_iter} → {@code filemap_read} (mm/filemap.c, v5.12), one page at a time.
  *
- * <p>Takes no inode lock. For each page: find it in the cache or create it (inserted locked, then
- * readpage); a page found locked and not uptodate is waited for and looked up again (the page may
- * have been invalidated meanwhile); only then is i_size read again to clamp the copy.
+ * <p>Takes no inode lock. For each page ({@code filemap_get_pages}): look it up; on a miss start
+ * synchronous readahead (pages inserted locked, reads submitted) and look up again; a page found
+ * not uptodate and locked is waited for without holding it ({@code put_and_wait_on_page_locked},
+ * since bd8a1f3655a7) and then looked up again — it may have been invalidated meanwhile. Only once
+ * the page is uptodate is i_size read again to clamp the copy.
  */
 public final class FilemapRead {
+  /** Initial readahead window for a one-page read ({@code get_init_ra_size(1, 32)}). */
+  public static final int INITIAL_RA_PAGES = 4;
+
   private final ReadPage readPage;
 
   public FilemapRead(ReadPage readPage) {
@@ -57,33 +62,73 @@ public final class FilemapRead {
     PageVec pvec = new PageVec();
     for (; ; ) {
       if (mapping.findGetPages(index, pvec) == 0) {
-        Page page = mapping.addToPageCacheLocked(index);
-        if (page == null) {
-          continue; // -EEXIST: somebody else inserted it; look again
+        pageCacheSyncReadahead(inode, index);
+        if (mapping.findGetPages(index, pvec) == 0) {
+          Page page = createPage(inode, index);
+          if (page == null) {
+            continue; // AOP_TRUNCATED_PAGE: -EEXIST, look again
+          }
+          return page.isUptodate() ? page : null;
         }
-        readPage.readPage(inode, page);
-        return page.isUptodate() ? page : null;
       }
       Page page = pvec.page;
       if (page.isUptodate()) {
         return page;
       }
-      if (!page.lock.tryLock()) {
-        // put_and_wait_on_page_locked, then AOP_TRUNCATED_PAGE: look the index up again.
-        page.waitOnPageLocked();
+      if (!page.trylockPage()) {
+        page.waitOnPageLocked(); // put_and_wait_on_page_locked → AOP_TRUNCATED_PAGE
         continue;
       }
       if (page.mapping() == null) {
-        page.lock.unlock();
+        page.unlockPage();
         continue;
       }
       if (page.isUptodate()) {
-        page.lock.unlock();
+        page.unlockPage();
         return page;
       }
       readPage.readPage(inode, page);
+      page.waitOnPageLocked(); // filemap_read_page holds its reference: it keeps this page
       return page.isUptodate() ? page : null;
     }
+  }
+
+  /**
+   * {@code page_cache_sync_readahead} → {@code page_cache_ra_unbounded}: for the absent pages of
+   * the initial window from {@code index}, up to the page holding EOF, insert each locked and start
+   * its read. Pages already cached are skipped.
+   */
+  void pageCacheSyncReadahead(Inode inode, long index) {
+    long isize = inode.iSizeRead();
+    if (isize == 0) {
+      return;
+    }
+    long endIndex = (isize - 1) / inode.mapping.pageSize;
+    long last = Math.min(endIndex, index + INITIAL_RA_PAGES - 1);
+    PageVec pvec = new PageVec();
+    for (long i = index; i <= last; i++) {
+      if (inode.mapping.findGetPages(i, pvec) == 1) {
+        continue;
+      }
+      Page page = inode.mapping.addToPageCacheLocked(i);
+      if (page != null) {
+        readPage.readPage(inode, page);
+      }
+    }
+  }
+
+  /**
+   * {@code filemap_create_page}: insert a locked page and read it, keeping a reference while
+   * waiting for the read; null if another page got there first.
+   */
+  Page createPage(Inode inode, long index) {
+    Page page = inode.mapping.addToPageCacheLocked(index);
+    if (page == null) {
+      return null;
+    }
+    readPage.readPage(inode, page);
+    page.waitOnPageLocked();
+    return page;
   }
 
   /** filemap_read's second {@code i_size_read}, after the page is uptodate: the copy's clamp. */

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 /**
@@ -66,15 +67,17 @@ public final class DioInvalidateCache {
         FsConfig.of(variant.get(), opts.effectiveFsBlockSize())
             .withPageSize(opts.pageSize())
             .withLatency(opts.latency())
-            .withJournalLatencyNanos(opts.journalLatencyNanos());
+            .withJournalBlocks(opts.journalBlocks())
+            .withExtensionStallNanos(opts.extensionStallNanos());
     FileSystem fs = FileSystem.mkfsAndMount(config);
     try {
       WorkloadOps ops = new WorkloadOps(new Vfs(fs));
       OpenFile file = setup(ops);
       List<Child> children = new ArrayList<>();
       List<Thread> threads = new ArrayList<>();
+      CountDownLatch startGate = new CountDownLatch(opts.children());
       for (int i = 0; i < opts.children(); i++) {
-        Child child = new Child(ops, file.inode, i);
+        Child child = new Child(ops, file.inode, i, startGate);
         children.add(child);
         threads.add(new Thread(child, "child-" + i));
       }
@@ -117,6 +120,21 @@ public final class DioInvalidateCache {
     return file;
   }
 
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    boolean interrupted = false;
+    for (; ; ) {
+      try {
+        latch.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void joinAll(List<Thread> threads) {
     boolean interrupted = false;
     for (Thread t : threads) {
@@ -142,8 +160,10 @@ public final class DioInvalidateCache {
     private final long offset;
     private int iteration;
     private String failure;
+    private final CountDownLatch startGate;
 
-    Child(WorkloadOps ops, Inode inode, int id) {
+    Child(WorkloadOps ops, Inode inode, int id, CountDownLatch startGate) {
+      this.startGate = startGate;
       this.ops = ops;
       this.inode = inode;
       this.id = id;
@@ -155,6 +175,8 @@ public final class DioInvalidateCache {
       Vfs vfs = ops.vfs();
       OpenFile writer = vfs.open(inode, opts.writeDirect());
       OpenFile reader = vfs.open(inode, opts.readDirect());
+      startGate.countDown();
+      awaitUninterruptibly(startGate);
       int bs = opts.blockSize();
       byte[] wbuf = new byte[bs];
       byte[] rbuf = new byte[bs];

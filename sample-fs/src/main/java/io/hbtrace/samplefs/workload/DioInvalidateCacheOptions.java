@@ -1,12 +1,13 @@
 package io.hbtrace.samplefs.workload;
 
 import io.hbtrace.samplefs.block.LatencyProfile;
+import io.hbtrace.samplefs.fs.FsConfig;
 
 /**
  * Options of {@link DioInvalidateCache}, as the xfstests helper takes them ({@code -w -r -t -p -F
  * -b -n -i -o}) plus the model's own: variant, seed, repeat count, page size, file system block
- * size (default: the helper's block size, at most the page size), device latency and the journal
- * start latency knob.
+ * size (default: the helper's block size, at most the page size), device latency, the size of the
+ * journal's log and the extension stall knob.
  */
 public record DioInvalidateCacheOptions(
     String variant,
@@ -24,9 +25,10 @@ public record DioInvalidateCacheOptions(
     int pageSize,
     int fsBlockSize,
     LatencyProfile latency,
-    long journalLatencyNanos) {
+    int journalBlocks,
+    long extensionStallNanos) {
 
-  /** The helper's defaults: {@code -b 4096 -n 8 -i 4 -o 0}, one run, pre-fix. */
+  /** The helper's defaults: {@code -b 4096 -n 8 -i 4 -o 0}, one run, pre-fix, an NVMe device. */
   public static DioInvalidateCacheOptions defaults() {
     return new DioInvalidateCacheOptions(
         "pre-fix",
@@ -43,7 +45,8 @@ public record DioInvalidateCacheOptions(
         1,
         4096,
         0,
-        LatencyProfile.NONE,
+        LatencyProfile.NVME,
+        FsConfig.DEFAULT_JOURNAL_BLOCKS,
         0);
   }
 
@@ -65,7 +68,8 @@ public record DioInvalidateCacheOptions(
         pageSize,
         fsBlockSize,
         latency,
-        journalLatencyNanos);
+        journalBlocks,
+        extensionStallNanos);
   }
 
   /** The file system block size in effect: {@code fsBlockSize}, or -b capped at the page size. */

@@ -59,7 +59,7 @@ public final class BufferedWrite {
     int pageSize = inode.mapping.pageSize;
     Page page = inode.mapping.findOrCreateLocked(pos / pageSize);
     if (!page.isUptodate() && len < pageSize && !readPage.fillPage(inode, page)) {
-      page.lock.unlock();
+      page.unlockPage();
       return null;
     }
     return page;
@@ -72,6 +72,6 @@ public final class BufferedWrite {
     if (pos + len > inode.iSize) {
       inode.iSizeWrite(pos + len);
     }
-    page.lock.unlock();
+    page.unlockPage();
   }
 }

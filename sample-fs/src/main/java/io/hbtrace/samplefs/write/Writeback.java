@@ -51,7 +51,7 @@ public final class Writeback {
     }
     Handle handle = journal.start(inode.ino);
     try {
-      page.lock.lock();
+      page.lockPage();
       try {
         if (page.mapping() != inode.mapping || !page.clearDirtyForIo()) {
           return 0;
@@ -70,7 +70,7 @@ public final class Writeback {
         }
         return 0;
       } finally {
-        page.lock.unlock();
+        page.unlockPage();
       }
     } finally {
       journal.stop(handle);
