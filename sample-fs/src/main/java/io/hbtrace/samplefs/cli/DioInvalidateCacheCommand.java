@@ -5,6 +5,7 @@ import io.hbtrace.samplefs.workload.DioInvalidateCache;
 import io.hbtrace.samplefs.workload.DioInvalidateCacheOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -72,40 +73,7 @@ final class DioInvalidateCacheCommand implements Callable<Integer> {
       description = "Independent runs, each on a fresh file system (default: ${DEFAULT-VALUE}).")
   int repeat;
 
-  @Option(
-      names = "--page-size",
-      defaultValue = "4096",
-      description = "Page size (default: ${DEFAULT-VALUE}).")
-  int pageSize;
-
-  @Option(
-      names = "--fs-block-size",
-      defaultValue = "0",
-      description = "File system block size (default: -b, at most the page size).")
-  int fsBlockSize;
-
-  @Option(
-      names = "--latency",
-      defaultValue = "nvme",
-      description = "Device latency: none, async, nvme, ssd (default: ${DEFAULT-VALUE}).")
-  String latency;
-
-  @Option(
-      names = "--journal-blocks",
-      defaultValue = "1024",
-      description =
-          "Size of the journal's log in blocks (default: ${DEFAULT-VALUE}). A small log fills up"
-              + " often; the handle start that finds it full waits for a checkpoint, whose writes"
-              + " take the device's latency.")
-  int journalBlocks;
-
-  @Option(
-      names = "--extension-stall-us",
-      defaultValue = "0",
-      description =
-          "Knob: the journal start of the size update after a direct write waits this long, as"
-              + " on a busy journal; widens pre-fix's window (default: ${DEFAULT-VALUE}).")
-  long extensionStallUs;
+  @Mixin ModelOptions model = new ModelOptions();
 
   @Override
   public Integer call() {
@@ -116,22 +84,18 @@ final class DioInvalidateCacheCommand implements Callable<Integer> {
 
   DioInvalidateCacheOptions options(CommandSpec spec) {
     Args.variant(spec, variant);
-    Args.pageSize(spec, pageSize);
-    Args.blockSize(spec, "-b", blockSize, pageSize);
-    Args.fsBlockSize(spec, fsBlockSize);
+    LatencyProfile profile = model.validate(spec);
+    Args.blockSize(spec, "-b", blockSize, model.pageSize);
     Args.positive(spec, "-n", children);
     Args.positive(spec, "-i", iterations);
     Args.positive(spec, "--repeat", repeat);
     Args.nonNegative(spec, "-o", offset);
-    Args.journalBlocks(spec, journalBlocks);
-    Args.nonNegative(spec, "--extension-stall-us", extensionStallUs);
     if (offset % Args.MIN_BLOCK != 0) {
       throw Args.usage(spec, "-o " + offset + " must be a multiple of 512 (O_DIRECT alignment)");
     }
     if (fill && prealloc) {
       throw Args.usage(spec, "-F and -p cannot be used together");
     }
-    LatencyProfile profile = Args.latency(spec, latency);
     return new DioInvalidateCacheOptions(
         variant,
         writeDirect,
@@ -145,10 +109,10 @@ final class DioInvalidateCacheCommand implements Callable<Integer> {
         offset,
         seed,
         repeat,
-        pageSize,
-        fsBlockSize,
+        model.pageSize,
+        model.fsBlockSize,
         profile,
-        journalBlocks,
-        extensionStallUs * 1000);
+        model.journalBlocks,
+        model.extensionStallUs * 1000);
   }
 }

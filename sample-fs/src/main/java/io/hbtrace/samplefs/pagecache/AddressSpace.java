@@ -120,8 +120,13 @@ public final class AddressSpace {
       if (!page.trylockPage()) {
         return InvalidateOutcome.BUSY;
       }
+      if (page.isWriteback()) {
+        page.unlockPage();
+        return InvalidateOutcome.BUSY;
+      }
     } else {
       page.lockPage();
+      page.waitOnPageWriteback();
     }
     try {
       if (page.mapping != this) {
@@ -210,6 +215,22 @@ public final class AddressSpace {
       }
       dirty.sort((a, b) -> Long.compare(a.index, b.index));
       return dirty;
+    } finally {
+      iPagesLock.unlock();
+    }
+  }
+
+  /** Cached pages with index in {@code [start, end]} (the lookup of __filemap_fdatawait_range). */
+  public List<Page> pagesInRange(long start, long end) {
+    iPagesLock.lock();
+    try {
+      List<Page> found = new ArrayList<>();
+      for (Page p : pages.values()) {
+        if (p.index >= start && p.index <= end) {
+          found.add(p);
+        }
+      }
+      return found;
     } finally {
       iPagesLock.unlock();
     }

@@ -5,7 +5,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * {@code struct page} of the page cache: {@link #index} in the file of inode {@link #ino}, its
- * data, the page lock (PG_locked) and the uptodate, dirty and writeback flags.
+ * data, the page lock (PG_locked), the uptodate, dirty and writeback flags, and the page's wait
+ * queue on which sleepers wait for the lock or the writeback to go.
  *
  * <p>A new page is inserted locked; whoever fills it (readpage, or a write) marks it uptodate and
  * unlocks it. {@link #mapping} becomes null when the page is removed from the cache, which is how a
@@ -25,9 +26,10 @@ public final class Page {
    */
   public final ReentrantLock waitqueueLock = new ReentrantLock();
 
-  private final Condition unlocked = waitqueueLock.newCondition();
-  private long unlockCount;
+  private final Condition wakeup = waitqueueLock.newCondition();
+  private long wakeups;
   private int waiters;
+  private volatile boolean writeback;
 
   public final byte[] data;
 
@@ -74,7 +76,37 @@ public final class Page {
   }
 
   /** {@code set_page_writeback}: writeback of this page starts. Page lock held. */
-  public void setWriteback() {}
+  public void setWriteback() {
+    writeback = true;
+  }
+
+  /** {@code PageWriteback(page)}: its data is being written to the device. */
+  public boolean isWriteback() {
+    return writeback;
+  }
+
+  /** {@code end_page_writeback}: the page's data is on the device; wake whoever waits for it. */
+  public void endPageWriteback() {
+    writeback = false;
+    wakeUpPage();
+  }
+
+  /** {@code wait_on_page_writeback}: sleep until the page's writeback has ended. */
+  public void waitOnPageWriteback() {
+    waitqueueLock.lock();
+    try {
+      while (writeback) {
+        waiters++;
+        try {
+          wakeup.awaitUninterruptibly();
+        } finally {
+          waiters--;
+        }
+      }
+    } finally {
+      waitqueueLock.unlock();
+    }
+  }
 
   /** {@code lock_page}: sleep until the page lock is ours. */
   public void lockPage() {
@@ -89,11 +121,16 @@ public final class Page {
   /** {@code unlock_page}: release PG_locked and wake whoever sleeps on the page's wait queue. */
   public void unlockPage() {
     lock.unlock();
+    wakeUpPage();
+  }
+
+  /** {@code wake_up_page}: wake every sleeper on the page's wait queue (if PG_waiters). */
+  private void wakeUpPage() {
     waitqueueLock.lock();
     try {
-      if (waiters > 0) { // PG_waiters
-        unlockCount++;
-        unlocked.signalAll();
+      if (waiters > 0) {
+        wakeups++;
+        wakeup.signalAll();
       }
     } finally {
       waitqueueLock.unlock();
@@ -110,11 +147,11 @@ public final class Page {
       if (!lock.isLocked()) {
         return;
       }
-      long seen = unlockCount;
+      long seen = wakeups;
       waiters++;
       try {
-        while (unlockCount == seen && lock.isLocked()) {
-          unlocked.awaitUninterruptibly();
+        while (wakeups == seen && lock.isLocked()) {
+          wakeup.awaitUninterruptibly();
         }
       } finally {
         waiters--;

@@ -10,6 +10,8 @@ import io.hbtrace.samplefs.inode.MappingType;
 import io.hbtrace.samplefs.journal.Handle;
 import io.hbtrace.samplefs.journal.Journal;
 import io.hbtrace.samplefs.pagecache.Page;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code filemap_write_and_wait_range} → {@code ext4_writepages}, page by page, in data=ordered
@@ -41,7 +43,18 @@ public final class Writeback {
         ret = r;
       }
     }
+    fdatawait(inode, start / pageSize, end / pageSize);
     return ret;
+  }
+
+  /**
+   * {@code __filemap_fdatawait_range}: wait for the writeback of every page of the range, also the
+   * pages another thread's writeback took before this one came.
+   */
+  void fdatawait(Inode inode, long first, long last) {
+    for (Page page : inode.mapping.pagesInRange(first, last)) {
+      page.waitOnPageWriteback();
+    }
   }
 
   /** {@code ext4_writepages} for one dirty page (mpage_map_and_submit_extent + disksize update). */
@@ -52,13 +65,28 @@ public final class Writeback {
     Handle handle = journal.start(inode.ino);
     try {
       page.lockPage();
+      boolean locked = true;
       try {
+        page.waitOnPageWriteback(); // a writeback in flight completes before the next starts
         if (page.mapping() != inode.mapping || !page.clearDirtyForIo()) {
           return 0;
         }
         page.setWriteback();
         long isize = inode.iSizeRead();
-        int ret = mapAndSubmit(handle, inode, page, isize);
+        int ret;
+        try {
+          int unit = Math.min(inode.blockSize, page.data.length);
+          List<BlockMapping> blocks = mapPage(handle, inode, page, isize, unit);
+          if (blocks == null) {
+            return Errno.ENOSPC;
+          }
+          // ext4_bio_write_page: the page is unlocked once its IO is built; PG_writeback stays.
+          page.unlockPage();
+          locked = false;
+          ret = submitPage(handle, inode, page, blocks, unit);
+        } finally {
+          page.endPageWriteback();
+        }
         if (ret < 0) {
           return ret;
         }
@@ -70,19 +98,23 @@ public final class Writeback {
         }
         return 0;
       } finally {
-        page.unlockPage();
+        if (locked) {
+          page.unlockPage();
+        }
       }
     } finally {
       journal.stop(handle);
     }
   }
 
-  private int mapAndSubmit(Handle handle, Inode inode, Page page, long isize) {
-    int pageSize = page.data.length;
-    int unit = Math.min(inode.blockSize, pageSize);
-    long pageStart = page.index * pageSize;
-    int ret = 0;
-    for (int i = 0; i < pageSize / unit; i++) {
+  /**
+   * {@code mpage_map_and_submit_extent}'s mapping: the block behind each unit of the page below
+   * i_size, allocating delayed blocks; null on ENOSPC.
+   */
+  private List<BlockMapping> mapPage(Handle handle, Inode inode, Page page, long isize, int unit) {
+    List<BlockMapping> blocks = new ArrayList<>();
+    long pageStart = page.index * (long) page.data.length;
+    for (int i = 0; i < page.data.length / unit; i++) {
       long off = pageStart + (long) i * unit;
       if (off >= isize) {
         break;
@@ -90,21 +122,31 @@ public final class Writeback {
       long lblk = off >> inode.blkbits;
       BlockMapping m = mapBlocks.lookup(inode, lblk, 1);
       if (m.type() == MappingType.HOLE) {
-        int r = mapBlocks.allocateBlocks(handle, inode, lblk, 1, false);
-        if (r < 0) {
-          return r;
+        if (mapBlocks.allocateBlocks(handle, inode, lblk, 1, false) < 0) {
+          return null;
         }
         m = mapBlocks.lookup(inode, lblk, 1);
       }
+      blocks.add(m);
+    }
+    return blocks;
+  }
+
+  /** Writes the mapped units of the page to the device, converting unwritten extents after. */
+  private int submitPage(
+      Handle handle, Inode inode, Page page, List<BlockMapping> blocks, int unit) {
+    long pageStart = page.index * (long) page.data.length;
+    int ret = 0;
+    for (int i = 0; i < blocks.size(); i++) {
+      BlockMapping m = blocks.get(i);
+      long off = pageStart + (long) i * unit;
       long dev = m.pblk() * inode.blockSize + (off & (inode.blockSize - 1));
       int status =
           device.submitBioWait(Bio.REQ_OP_WRITE, inode.ino, off, unit, dev, page.data, i * unit);
       if (status != 0) {
         ret = Errno.EIO;
-        continue;
-      }
-      if (m.type() == MappingType.UNWRITTEN) {
-        mapBlocks.convertUnwritten(handle, inode, lblk, 1);
+      } else if (m.type() == MappingType.UNWRITTEN) {
+        mapBlocks.convertUnwritten(handle, inode, m.lblk(), 1);
       }
     }
     return ret;
