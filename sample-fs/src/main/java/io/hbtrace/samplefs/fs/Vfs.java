@@ -26,8 +26,19 @@ public final class Vfs {
     return new OpenFile(inode, direct);
   }
 
-  /** {@code pwrite}: bytes written or a negative errno. */
+  /** An open of the same inode whose O_DIRECT writes go through AIO. */
+  public OpenFile openAio(Inode inode) {
+    return new OpenFile(inode, true, true);
+  }
+
+  /**
+   * {@code pwrite} (or, on an AIO descriptor, {@code io_submit} and {@code io_getevents}): bytes
+   * written or a negative errno.
+   */
   public long pwrite(OpenFile file, byte[] buf, int off, int len, long pos) {
+    if (file.aio) {
+      return submitAioWrite(file, buf, off, len, pos).await();
+    }
     Kiocb iocb = new Kiocb(file.inode, pos, new IovIter(buf, off, len), false);
     return file.direct ? fs.dioWrite.writeIter(iocb) : fs.bufferedWrite.writeIter(iocb);
   }

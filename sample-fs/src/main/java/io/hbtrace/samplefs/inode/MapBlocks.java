@@ -104,6 +104,23 @@ public final class MapBlocks {
     }
   }
 
+  /** Frees the mapped blocks of {@code [lblk, lblk+count)} (undoing an allocation). */
+  public void freeBlocks(Handle handle, Inode inode, long lblk, int count) {
+    inode.iDataSem.writeLock().lock();
+    try {
+      long end = lblk + count;
+      for (long b = lblk; b < end; ) {
+        BlockMapping m = inode.extents.lookup(b, (int) (end - b));
+        if (m.mapped()) {
+          removeExtent(handle, inode, m.lblk(), m.pblk(), m.length());
+        }
+        b += m.length();
+      }
+    } finally {
+      inode.iDataSem.writeLock().unlock();
+    }
+  }
+
   /** {@code ext4_free_blocks} of one extent: unmap {@code count} blocks at {@code lblk}. */
   public void removeExtent(Handle handle, Inode inode, long lblk, long pblk, int count) {
     for (int i = 0; i < count; i++) {

@@ -8,8 +8,8 @@ import io.hbtrace.samplefs.journal.Journal;
 
 /**
  * {@code ext4_fallocate} with mode 0 ({@code ext4_alloc_file_blocks}): unwritten extents for the
- * holes of the range, and i_size / i_disksize raised to its end in the same handle, so the blocks
- * are never past the durable size.
+ * holes of the range, and after each chunk i_size / i_disksize raised to its end in the same
+ * handle, so the blocks are never past the durable size, even when a later chunk fails.
  */
 public final class Fallocate {
   private final Journal journal;
@@ -38,9 +38,11 @@ public final class Fallocate {
             }
           }
           lblk += m.length();
-        }
-        if (inode.updateInodeSize(handle, pos + len) != 0) {
-          inode.markDirty(handle);
+          // Per chunk, in the allocation's handle: the size covers what is allocated so far.
+          long epos = Math.min(lblk << inode.blkbits, pos + len);
+          if (inode.updateInodeSize(handle, epos) != 0) {
+            inode.markDirty(handle);
+          }
         }
         return 0;
       } finally {

@@ -109,11 +109,14 @@ public final class Writeback {
 
   /**
    * {@code mpage_map_and_submit_extent}'s mapping: the block behind each unit of the page below
-   * i_size, allocating delayed blocks; null on ENOSPC.
+   * i_size. The page's delayed blocks are allocated together, as the one extent {@code
+   * mpage_map_one_extent} maps: if any allocation fails, what this page got is given back and the
+   * result is null (ENOSPC).
    */
   private List<BlockMapping> mapPage(Handle handle, Inode inode, Page page, long isize, int unit) {
-    List<BlockMapping> blocks = new ArrayList<>();
     long pageStart = page.index * (long) page.data.length;
+    List<Long> allocated = new ArrayList<>();
+    List<BlockMapping> blocks = new ArrayList<>();
     for (int i = 0; i < page.data.length / unit; i++) {
       long off = pageStart + (long) i * unit;
       if (off >= isize) {
@@ -123,8 +126,12 @@ public final class Writeback {
       BlockMapping m = mapBlocks.lookup(inode, lblk, 1);
       if (m.type() == MappingType.HOLE) {
         if (mapBlocks.allocateBlocks(handle, inode, lblk, 1, false) < 0) {
+          for (long done : allocated) {
+            mapBlocks.freeBlocks(handle, inode, done, 1);
+          }
           return null;
         }
+        allocated.add(lblk);
         m = mapBlocks.lookup(inode, lblk, 1);
       }
       blocks.add(m);
