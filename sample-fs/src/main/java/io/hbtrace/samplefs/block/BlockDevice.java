@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The block device (a {@code struct block_device} with its driver): media held in memory, one array
@@ -28,7 +29,8 @@ public final class BlockDevice implements AutoCloseable {
   private final FaultInjector faults;
   private final LinkedBlockingQueue<Bio> completionQueue = new LinkedBlockingQueue<>();
   private final Bio stop = new Bio(Bio.REQ_OP_READ, 0, 0, 0, 0, null, 0, b -> {});
-  private Thread irqThread;
+  private final ReentrantLock irqLock = new ReentrantLock();
+  private volatile Thread irqThread;
 
   public BlockDevice(
       int blockSize,
@@ -164,11 +166,20 @@ public final class BlockDevice implements AutoCloseable {
     }
   }
 
-  private synchronized void startIrqThread() {
-    if (irqThread == null) {
-      irqThread = new Thread(this::irqLoop, "blkdev-irq");
-      irqThread.setDaemon(true);
-      irqThread.start();
+  private void startIrqThread() {
+    if (irqThread != null) {
+      return;
+    }
+    irqLock.lock();
+    try {
+      if (irqThread == null) {
+        Thread t = new Thread(this::irqLoop, "blkdev-irq");
+        t.setDaemon(true);
+        t.start();
+        irqThread = t;
+      }
+    } finally {
+      irqLock.unlock();
     }
   }
 
@@ -216,9 +227,12 @@ public final class BlockDevice implements AutoCloseable {
   @Override
   public void close() {
     Thread t;
-    synchronized (this) {
+    irqLock.lock();
+    try {
       t = irqThread;
       irqThread = null;
+    } finally {
+      irqLock.unlock();
     }
     if (t != null) {
       completionQueue.add(stop);

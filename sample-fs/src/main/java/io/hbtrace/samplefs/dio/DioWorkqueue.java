@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * {@code sb->s_dio_done_wq}: the workqueue on which the completion of a direct write that nobody
@@ -14,11 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DioWorkqueue implements AutoCloseable {
   private static final int WORKERS = 2;
-  private ExecutorService executor;
+  private final ReentrantLock initLock = new ReentrantLock();
+  private volatile ExecutorService executor;
 
   /** {@code sb_init_dio_done_wq}. */
-  synchronized void ensure() {
-    if (executor == null) {
+  void ensure() {
+    initLock.lock();
+    try {
+      if (executor != null) {
+        return;
+      }
       AtomicInteger n = new AtomicInteger();
       ThreadFactory names =
           r -> {
@@ -29,24 +35,25 @@ public final class DioWorkqueue implements AutoCloseable {
       executor =
           new ThreadPoolExecutor(
               WORKERS, WORKERS, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), names);
+    } finally {
+      initLock.unlock();
     }
   }
 
   /** {@code queue_work(s_dio_done_wq, work)}. */
   void queueWork(Runnable work) {
-    ExecutorService e;
-    synchronized (this) {
-      e = executor;
-    }
-    e.execute(work);
+    executor.execute(work);
   }
 
   @Override
   public void close() {
     ExecutorService e;
-    synchronized (this) {
+    initLock.lock();
+    try {
       e = executor;
       executor = null;
+    } finally {
+      initLock.unlock();
     }
     if (e != null) {
       e.shutdown();

@@ -42,6 +42,25 @@ public final class AddressSpace {
   }
 
   /**
+   * The page cached at {@code index}, or null: the tree lookup of the paths that are not a read's
+   * ({@code find_lock_entries} of invalidation, {@code pagecache_get_page} of a write, the
+   * readahead's presence check).
+   */
+  Page findPage(long index) {
+    iPagesLock.lock();
+    try {
+      return pages.get(index);
+    } finally {
+      iPagesLock.unlock();
+    }
+  }
+
+  /** Whether a page is cached at {@code index} (page_cache_ra_unbounded's {@code xa_load}). */
+  public boolean isCached(long index) {
+    return findPage(index) != null;
+  }
+
+  /**
    * {@code add_to_page_cache_lru}: a new page at {@code index}, inserted locked; null if a page is
    * already cached there (-EEXIST: the caller looks it up again).
    */
@@ -73,9 +92,8 @@ public final class AddressSpace {
    */
   public Page findOrCreateLocked(long index) {
     for (; ; ) {
-      PageVec pvec = new PageVec();
-      if (findGetPages(index, pvec) == 1) {
-        Page page = pvec.page;
+      Page page = findPage(index);
+      if (page != null) {
         page.lockPage();
         if (page.mapping == this) {
           return page;
@@ -83,7 +101,7 @@ public final class AddressSpace {
         page.unlockPage();
         continue;
       }
-      Page page = addToPageCacheLocked(index);
+      page = addToPageCacheLocked(index);
       if (page != null) {
         return page;
       }
@@ -110,11 +128,10 @@ public final class AddressSpace {
    * it is dirty (truncation removes dirty pages too, cancelling their dirty state).
    */
   public InvalidateOutcome invalidateFolio(long index, InvalidatePhase phase) {
-    PageVec pvec = new PageVec();
-    if (findGetPages(index, pvec) == 0) {
+    Page page = findPage(index);
+    if (page == null) {
       return InvalidateOutcome.ABSENT;
     }
-    Page page = pvec.page;
     if (phase == InvalidatePhase.OTHER) {
       // invalidate_mapping_pages only trylocks: a page in use is left alone.
       if (!page.trylockPage()) {
@@ -176,11 +193,10 @@ public final class AddressSpace {
   }
 
   private void zeroPageTail(long index, int offset) {
-    PageVec pvec = new PageVec();
-    if (findGetPages(index, pvec) == 0) {
+    Page page = findPage(index);
+    if (page == null) {
       return;
     }
-    Page page = pvec.page;
     page.lockPage();
     try {
       if (page.mapping == this) {

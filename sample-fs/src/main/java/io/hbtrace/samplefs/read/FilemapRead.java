@@ -105,9 +105,8 @@ public final class FilemapRead {
     }
     long endIndex = (isize - 1) / inode.mapping.pageSize;
     long last = Math.min(endIndex, index + INITIAL_RA_PAGES - 1);
-    PageVec pvec = new PageVec();
     for (long i = index; i <= last; i++) {
-      if (inode.mapping.findGetPages(i, pvec) == 1) {
+      if (inode.mapping.isCached(i)) {
         continue;
       }
       Page page = inode.mapping.addToPageCacheLocked(i);
