@@ -165,7 +165,10 @@ class DioWritePathTest {
     AtomicReference<String> thread = new AtomicReference<>();
     AtomicReference<Boolean> locked = new AtomicReference<>();
     Variant spy = spy("bug-aio-endio-unlocked", thread, locked);
-    FsConfig cfg = FsConfig.of(spy, 1024).withLatency(LatencyProfile.ASYNC);
+    // A device slower than the submitter: its last bio completes after the submitter dropped its
+    // reference (with a zero-delay device the submitter may hold the last one and complete the
+    // DIO itself, as iomap does).
+    FsConfig cfg = FsConfig.of(spy, 1024).withLatency(LatencyProfile.SSD);
     try (FileSystem fs = TestFs.mount(cfg)) {
       Vfs vfs = new Vfs(fs);
       OpenFile f = vfs.create(true);
