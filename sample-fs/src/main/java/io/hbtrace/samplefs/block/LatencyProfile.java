@@ -17,7 +17,9 @@ public enum LatencyProfile {
   /** An NVMe SSD: 10–20 µs per IO. */
   NVME(10_000, 20_000, true),
   /** A SATA SSD: 50–100 µs per IO. */
-  SSD(50_000, 100_000, true);
+  SSD(50_000, 100_000, true),
+  /** A rotating disk: 4–8 ms per IO. */
+  HDD(4_000_000, 8_000_000, true);
 
   final long minNanos;
   final long maxNanos;

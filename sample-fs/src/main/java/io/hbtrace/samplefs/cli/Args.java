@@ -76,7 +76,8 @@ final class Args {
   static LatencyProfile latency(CommandSpec spec, String name) {
     LatencyProfile p = LatencyProfile.byName(name);
     if (p == null) {
-      throw usage(spec, "unknown latency profile '" + name + "' (valid: none, async, nvme, ssd)");
+      throw usage(
+          spec, "unknown latency profile '" + name + "' (valid: none, async, nvme, ssd, hdd)");
     }
     return p;
   }

@@ -55,7 +55,7 @@ final class CrashConsistencyCommand implements Callable<Integer> {
       names = "--latency",
       defaultValue = "async",
       description =
-          "Device latency: none, async, nvme, ssd (default: ${DEFAULT-VALUE}; AIO completions"
+          "Device latency: none, async, nvme, ssd, hdd (default: ${DEFAULT-VALUE}; AIO completions"
               + " need a device that completes on its own thread).")
   String latency;
 

@@ -23,7 +23,7 @@ final class ModelOptions {
       names = "--latency",
       defaultValue = "nvme",
       description =
-          "Device latency: none (RAM disk, inline completion), async, nvme, ssd"
+          "Device latency: none (RAM disk, inline completion), async, nvme, ssd, hdd"
               + " (default: ${DEFAULT-VALUE}).")
   String latency;
 

@@ -26,7 +26,7 @@ class Generic418CommandTest {
             "--page-size",
             "2048",
             "--extension-stall-us",
-            "2000",
+            "3000",
             "--load-factor",
             "2");
     assertThat(r.status).isEqualTo(1);
