@@ -113,6 +113,8 @@ final class DioInvalidateCacheCommand implements Callable<Integer> {
         model.fsBlockSize,
         profile,
         model.journalBlocks,
-        model.extensionStallUs * 1000);
+        model.extensionStallUs * 1000,
+        model.faultRate,
+        model.invalidationFailureRate);
   }
 }

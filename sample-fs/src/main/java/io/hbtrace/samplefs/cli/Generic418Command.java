@@ -62,7 +62,9 @@ final class Generic418Command implements Callable<Integer> {
             model.fsBlockSize,
             profile,
             model.journalBlocks,
-            model.extensionStallUs * 1000);
+            model.extensionStallUs * 1000,
+            model.faultRate,
+            model.invalidationFailureRate);
     int failed = new Generic418(base, loadFactor, spec.commandLine().getOut()).run();
     return failed > 0 ? SampleFsMain.EXIT_FAILED : SampleFsMain.EXIT_OK;
   }

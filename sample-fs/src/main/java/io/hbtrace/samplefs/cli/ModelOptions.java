@@ -43,12 +43,39 @@ final class ModelOptions {
               + " on a busy journal; widens pre-fix's window (default: ${DEFAULT-VALUE}).")
   long extensionStallUs;
 
+  @Option(
+      names = "--fault-rate",
+      defaultValue = "0",
+      description =
+          "Rate of short writes, IO errors and ENOSPC, seeded per run; a child whose write"
+              + " fails stops, as the C helper does (default: ${DEFAULT-VALUE}).")
+  double faultRate;
+
+  @Option(
+      names = "--invalidation-failure-rate",
+      defaultValue = "0",
+      description =
+          "Rate of pre-IO invalidation failures (-ENOTBLK, buffered fallback), as if a racing"
+              + " mmap write dirtied a page; like the kernel's dio_warn_stale_pagecache case,"
+              + " this can leave stale pages (default: ${DEFAULT-VALUE}).")
+  double invalidationFailureRate;
+
   /** Validates the options; returns the latency profile. */
   LatencyProfile validate(CommandSpec spec) {
     Args.pageSize(spec, pageSize);
     Args.fsBlockSize(spec, fsBlockSize);
     Args.journalBlocks(spec, journalBlocks);
     Args.nonNegative(spec, "--extension-stall-us", extensionStallUs);
+    if (!(faultRate >= 0 && faultRate <= 1)) {
+      throw Args.usage(spec, "--fault-rate must be between 0 and 1 (got " + faultRate + ")");
+    }
+    if (!(invalidationFailureRate >= 0 && invalidationFailureRate <= 1)) {
+      throw Args.usage(
+          spec,
+          "--invalidation-failure-rate must be between 0 and 1 (got "
+              + invalidationFailureRate
+              + ")");
+    }
     return Args.latency(spec, latency);
   }
 }

@@ -1,5 +1,6 @@
 package io.hbtrace.samplefs.workload;
 
+import io.hbtrace.samplefs.fault.FaultInjector;
 import io.hbtrace.samplefs.fs.FileSystem;
 import io.hbtrace.samplefs.fs.FsConfig;
 import io.hbtrace.samplefs.fs.OpenFile;
@@ -69,6 +70,13 @@ public final class DioInvalidateCache {
             .withLatency(opts.latency())
             .withJournalBlocks(opts.journalBlocks())
             .withExtensionStallNanos(opts.extensionStallNanos());
+    if (opts.faultRate() > 0 || opts.invalidationFailureRate() > 0) {
+      double r = opts.faultRate();
+      config =
+          config.withFaults(
+              FaultInjector.seeded(
+                  opts.seed() * 1_000_003L + run, r, r, r, opts.invalidationFailureRate()));
+    }
     FileSystem fs = FileSystem.mkfsAndMount(config);
     try {
       WorkloadOps ops = new WorkloadOps(new Vfs(fs));
@@ -186,6 +194,12 @@ public final class DioInvalidateCache {
         long w = ops.syscall(WorkloadOps.WRITE, writer, offset, bs, wbuf);
         if (w == bs && !opts.writeDirect()) {
           w = ops.syscall(WorkloadOps.FSYNC, writer, 0, 0, null) == 0 ? bs : -1;
+        }
+        if (w != bs) {
+          // like the C helper: perror("direct write") and exit, without comparing
+          failure =
+              String.format("[%d:%d] FAIL - write returned %d, expected %d", id, iteration, w, bs);
+          return;
         }
         Arrays.fill(rbuf, (byte) 0);
         long r = ops.syscall(WorkloadOps.READ, reader, offset, bs, rbuf);

@@ -7,7 +7,7 @@ import io.hbtrace.samplefs.fs.FsConfig;
  * Options of {@link DioInvalidateCache}, as the xfstests helper takes them ({@code -w -r -t -p -F
  * -b -n -i -o}) plus the model's own: variant, seed, repeat count, page size, file system block
  * size (default: the helper's block size, at most the page size), device latency, the size of the
- * journal's log and the extension stall knob.
+ * journal's log, the extension stall knob and the fault rates.
  */
 public record DioInvalidateCacheOptions(
     String variant,
@@ -26,7 +26,9 @@ public record DioInvalidateCacheOptions(
     int fsBlockSize,
     LatencyProfile latency,
     int journalBlocks,
-    long extensionStallNanos) {
+    long extensionStallNanos,
+    double faultRate,
+    double invalidationFailureRate) {
 
   /** The helper's defaults: {@code -b 4096 -n 8 -i 4 -o 0}, one run, pre-fix, an NVMe device. */
   public static DioInvalidateCacheOptions defaults() {
@@ -47,6 +49,8 @@ public record DioInvalidateCacheOptions(
         0,
         LatencyProfile.NVME,
         FsConfig.DEFAULT_JOURNAL_BLOCKS,
+        0,
+        0,
         0);
   }
 
@@ -69,7 +73,9 @@ public record DioInvalidateCacheOptions(
         fsBlockSize,
         latency,
         journalBlocks,
-        extensionStallNanos);
+        extensionStallNanos,
+        faultRate,
+        invalidationFailureRate);
   }
 
   /** The file system block size in effect: {@code fsBlockSize}, or -b capped at the page size. */

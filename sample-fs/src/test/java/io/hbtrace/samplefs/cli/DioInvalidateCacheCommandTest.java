@@ -67,6 +67,31 @@ class DioInvalidateCacheCommandTest {
   }
 
   @Test
+  void injectedFaultsStopTheChildWithoutAComparison() {
+    Cli r =
+        Cli.run(
+            "dio-invalidate-cache",
+            "--variant",
+            "upstream",
+            "-w",
+            "-b",
+            "1024",
+            "--repeat",
+            "20",
+            "--fault-rate",
+            "0.05");
+    assertThat(r.status).isEqualTo(1);
+    assertThat(r.out).contains("FAIL - write returned");
+  }
+
+  @Test
+  void faultRateOutsideZeroToOneIsAUsageError() {
+    Cli r = Cli.run("dio-invalidate-cache", "--fault-rate", "1.5");
+    assertThat(r.status).isEqualTo(2);
+    assertThat(r.err.strip()).contains("--fault-rate").doesNotContain("\n");
+  }
+
+  @Test
   void fillAndPreallocateTogetherIsAUsageError() {
     Cli r = Cli.run("dio-invalidate-cache", "-F", "-p");
     assertThat(r.status).isEqualTo(2);

@@ -37,6 +37,8 @@ class DioInvalidateCacheTest {
             0,
             LatencyProfile.NVME,
             FsConfig.DEFAULT_JOURNAL_BLOCKS,
+            0,
+            0,
             0)
         .withCase(flags, bs, 8, 4, runs);
   }

@@ -37,7 +37,9 @@ class RaceStressTest {
         0,
         LatencyProfile.NVME,
         FsConfig.DEFAULT_JOURNAL_BLOCKS,
-        STALL_NANOS);
+        STALL_NANOS,
+        0,
+        0);
   }
 
   @Test
