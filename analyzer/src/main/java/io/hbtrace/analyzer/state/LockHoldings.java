@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * Who holds which lock right now: per lock its exclusive holder and shared holders, per thread the
- * locks it holds. Re-entrant acquisitions nest.
+ * locks it holds. Re-entrant acquisitions nest. Owner-less locks (a page lock taken by the reader
+ * and released by the thread completing the read) are released by whoever releases them.
  */
 public final class LockHoldings {
   private final Long2ObjectOpenHashMap<Holders> locks = new Long2ObjectOpenHashMap<>();
@@ -34,16 +35,24 @@ public final class LockHoldings {
       if (thread < h.shared.length && h.shared[thread] > 0) {
         h.shared[thread]--;
       }
-    } else if (h.exclusiveOwner == thread && --h.exclusiveDepth == 0) {
-      h.exclusiveOwner = 0;
-    }
-    LongArrayList mine = held(thread);
-    int i = mine.lastIndexOf(lock);
-    if (i >= 0) {
-      mine.removeLong(i);
+      forget(thread, lock);
+    } else if (h.exclusiveDepth > 0) {
+      int owner = h.exclusiveOwner;
+      if (--h.exclusiveDepth == 0) {
+        h.exclusiveOwner = 0;
+      }
+      forget(owner, lock);
     }
     if (h.exclusiveOwner == 0 && h.sharedCount() == 0) {
       locks.remove(lock);
+    }
+  }
+
+  private void forget(int thread, long lock) {
+    LongArrayList list = held(thread);
+    int i = list.lastIndexOf(lock);
+    if (i >= 0) {
+      list.removeLong(i);
     }
   }
 
