@@ -16,16 +16,22 @@ import java.util.Set;
  * <ul>
  *   <li>{@value #INODE_LOCK}: the inode lock (i_rwsem) of inode {@code owner};
  *   <li>{@value #PAGE_LOCK}: the lock of page {@code detail} of inode {@code owner};
- *   <li>{@value #MAPPING_LOCK}: the lock of the page-cache tree of inode {@code owner}.
+ *   <li>{@value #MAPPING_LOCK}: the lock of the page-cache tree of inode {@code owner};
+ *   <li>{@value #PAGE_WAITQUEUE}: the wait queue lock of page {@code detail} of inode {@code
+ *       owner}.
  * </ul>
  */
 public final class ObjectRoles {
   public static final String INODE_LOCK = "inode_lock";
   public static final String PAGE_LOCK = "page_lock";
   public static final String MAPPING_LOCK = "mapping_lock";
+  public static final String PAGE_WAITQUEUE = "page_waitqueue";
 
-  /** Roles whose lock order in one run says nothing about the order in another. */
-  public static final Set<String> REORDERABLE = Set.of(PAGE_LOCK, MAPPING_LOCK);
+  /**
+   * Roles whose lock order in one run says nothing about the order in another: who takes a page's
+   * lock or wait queue, or the page-cache tree lock, first is an accident of timing.
+   */
+  public static final Set<String> REORDERABLE = Set.of(PAGE_LOCK, MAPPING_LOCK, PAGE_WAITQUEUE);
 
   /** A role of one object. */
   public record Role(String name, long owner, long detail) {}
