@@ -1,0 +1,52 @@
+package io.hbtrace.agent.core;
+
+import io.hbtrace.agent.record.StartInfo;
+import io.hbtrace.agent.record.TextTraceOutput;
+import io.hbtrace.agent.record.TraceOutput;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Creates the trace output the options ask for, in a directory that must be absent or empty. */
+final class Outputs {
+  private Outputs() {}
+
+  static TraceOutput open(AgentOptions options, StartInfo start) throws OutputException {
+    Path dir = options.out().toAbsolutePath();
+    checkFresh(dir);
+    try {
+      return new TextTraceOutput(dir, start);
+    } catch (IOException | RuntimeException e) {
+      throw new OutputException("cannot write the trace to " + dir + ": " + describe(e));
+    }
+  }
+
+  static void checkFresh(Path dir) throws OutputException {
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> s = Files.list(dir)) {
+        if (s.findAny().isPresent()) {
+          throw new OutputException(
+              "cannot write the trace to " + dir + ": directory is not empty (give a fresh one)");
+        }
+      } catch (IOException e) {
+        throw new OutputException("cannot write the trace to " + dir + ": " + describe(e));
+      }
+    } else if (Files.exists(dir)) {
+      throw new OutputException("cannot write the trace to " + dir + ": not a directory");
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new OutputException("cannot write the trace to " + dir + ": " + describe(e));
+    }
+    if (!Files.isWritable(dir)) {
+      throw new OutputException("cannot write the trace to " + dir + ": not writable");
+    }
+  }
+
+  private static String describe(Exception e) {
+    String name = e.getClass().getSimpleName();
+    return e.getMessage() == null ? name : name + ": " + e.getMessage();
+  }
+}
