@@ -2,6 +2,7 @@ package io.hbtrace.agent.core;
 
 import io.hbtrace.agent.bridge.Hooks;
 import io.hbtrace.agent.instrument.Instrumenter;
+import io.hbtrace.agent.record.FailingSink;
 import io.hbtrace.agent.record.Problems;
 import io.hbtrace.agent.record.Recorder;
 import io.hbtrace.agent.record.StartInfo;
@@ -83,12 +84,14 @@ public final class AgentCore {
       stage = "output";
       TraceOutput out = Outputs.open(options, startInfo);
       Recorder recorder = new Recorder(out, problems);
-      if (!Hooks.install(recorder)) {
+      if (!Hooks.install(options.failHooks() ? new FailingSink(recorder) : recorder)) {
         out.close();
         err.println("hbtrace-agent: already recording in this JVM; ignoring this start");
         return NOT_RECORDING;
       }
       stage = "instrumentation";
+      // Byte Buddy's own name for this property is relocated with it: only our copy sees it.
+      System.setProperty("net.bytebuddy.safe", "true");
       Instrumenter instrumenter = new Instrumenter(spec, recorder, problems);
       Runtime.getRuntime()
           .addShutdownHook(

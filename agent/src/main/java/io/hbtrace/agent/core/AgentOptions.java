@@ -13,6 +13,7 @@ import java.util.Map;
  * @param out the trace directory ({@code {pid}} replaced by the process id)
  * @param spec a spec file path, or {@code builtin:NAME}
  * @param format {@code trace} (the hbtrace trace format) or {@code text} (debugging)
+ * @param failHooks make every hook fail inside (testing that failures never reach the program)
  * @param metadata {@code meta.KEY=VALUE} options, into the trace's start record
  */
 public record AgentOptions(
@@ -21,12 +22,14 @@ public record AgentOptions(
     boolean failOnError,
     boolean verbose,
     String format,
+    boolean failHooks,
     Map<String, String> metadata) {
 
   /** The spec used when none is named. */
   public static final String DEFAULT_SPEC = "builtin:sample-fs";
 
-  private static final String KNOWN = "out, spec, failOnError, verbose, format, meta.KEY";
+  private static final String KNOWN =
+      "out, spec, failOnError, verbose, format, failHooks, meta.KEY";
 
   public AgentOptions {
     metadata = Map.copyOf(metadata);
@@ -63,7 +66,7 @@ public record AgentOptions(
         continue;
       }
       switch (key) {
-        case "out", "spec", "failOnError", "verbose", "format" -> {
+        case "out", "spec", "failOnError", "verbose", "format", "failHooks" -> {
           if (values.put(key, value) != null) {
             throw new OptionsException("option '" + key + "' given twice");
           }
@@ -94,7 +97,13 @@ public record AgentOptions(
       throw new OptionsException("bad option 'format': '" + format + "' (expected trace or text)");
     }
     return new AgentOptions(
-        dir, spec, bool(values, "failOnError"), bool(values, "verbose"), format, meta);
+        dir,
+        spec,
+        bool(values, "failOnError"),
+        bool(values, "verbose"),
+        format,
+        bool(values, "failHooks"),
+        meta);
   }
 
   private static boolean bool(Map<String, String> values, String key) throws OptionsException {
