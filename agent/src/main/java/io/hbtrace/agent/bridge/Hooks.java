@@ -33,11 +33,16 @@ public final class Hooks {
 
   private static volatile HookSink sink;
 
-  private static final ThreadLocal<boolean[]> BUSY =
-      new ThreadLocal<boolean[]>() {
+  /** Per-thread re-entrancy guard; holds the sink for the duration of one hook. */
+  private static final class Guard {
+    HookSink sink;
+  }
+
+  private static final ThreadLocal<Guard> GUARD =
+      new ThreadLocal<Guard>() {
         @Override
-        protected boolean[] initialValue() {
-          return new boolean[1];
+        protected Guard initialValue() {
+          return new Guard();
         }
       };
 
@@ -63,22 +68,21 @@ public final class Hooks {
 
   // ---- guard -----------------------------------------------------------------------------------
 
-  /** The sink, with this thread marked busy; null if none is installed or this thread is busy. */
-  private static HookSink enter() {
+  /**
+   * This thread's guard, now holding the sink; null if no sink is installed or this thread is
+   * already inside a hook. The caller clears {@code guard.sink} when done.
+   */
+  private static Guard enter() {
     HookSink s = sink;
     if (s == null) {
       return null;
     }
-    boolean[] busy = BUSY.get();
-    if (busy[0]) {
+    Guard g = GUARD.get();
+    if (g.sink != null) {
       return null;
     }
-    busy[0] = true;
-    return s;
-  }
-
-  private static void exit() {
-    BUSY.get()[0] = false;
+    g.sink = s;
+    return g;
   }
 
   private static void fail(HookSink s, Throwable t) {
@@ -94,7 +98,8 @@ public final class Hooks {
 
   /** After MONITORENTER, or at entry of a synchronized method. */
   public static void monitorEnter(Object monitor, int site) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
@@ -103,13 +108,14 @@ public final class Hooks {
     } catch (Throwable t) {
       fail(s, t);
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
   /** Before MONITOREXIT, or at any exit of a synchronized method. */
   public static void monitorExit(Object monitor, int site) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
@@ -118,7 +124,7 @@ public final class Hooks {
     } catch (Throwable t) {
       fail(s, t);
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
@@ -170,7 +176,8 @@ public final class Hooks {
   // -------------------------------------------------------------------------------------
 
   private static void acquired(Object lock, int site) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
@@ -179,12 +186,13 @@ public final class Hooks {
     } catch (Throwable t) {
       fail(s, t);
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
   private static void releasing(Object lock, int site) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
@@ -193,7 +201,7 @@ public final class Hooks {
     } catch (Throwable t) {
       fail(s, t);
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
@@ -242,7 +250,8 @@ public final class Hooks {
   }
 
   private static void lockView(Object view, Object rwl, boolean shared) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
@@ -251,14 +260,15 @@ public final class Hooks {
     } catch (Throwable t) {
       fail(s, t);
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
   // Condition.await releases the owning lock and re-acquires it before returning (or throwing).
 
   private static Object beforeAwait(Condition c, int site) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return null;
     }
@@ -272,7 +282,7 @@ public final class Hooks {
       fail(s, t);
       return null;
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
@@ -334,21 +344,23 @@ public final class Hooks {
   // -----------------------------------------------------------------------------------
 
   public static void start(Thread t, int site) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s != null) {
       try {
         s.threadStart(t, site);
       } catch (Throwable e) {
         fail(s, e);
       } finally {
-        exit();
+        g.sink = null;
       }
     }
     t.start();
   }
 
   private static void joined(Thread t, int site) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
@@ -357,7 +369,7 @@ public final class Hooks {
     } catch (Throwable e) {
       fail(s, e);
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
@@ -385,7 +397,8 @@ public final class Hooks {
   // ---------------------------------------------------------------------------------
 
   static void sent(Object channel, int how, int site) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
@@ -394,12 +407,13 @@ public final class Hooks {
     } catch (Throwable t) {
       fail(s, t);
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
   static void received(Object channel, int how, int site) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
@@ -408,12 +422,13 @@ public final class Hooks {
     } catch (Throwable t) {
       fail(s, t);
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
   private static void alias(Object alias, Object target) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
@@ -422,7 +437,7 @@ public final class Hooks {
     } catch (Throwable t) {
       fail(s, t);
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
@@ -596,7 +611,8 @@ public final class Hooks {
   // -----
 
   private static void volatileWrite(int field, Object owner, long value, int site) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
@@ -605,12 +621,13 @@ public final class Hooks {
     } catch (Throwable t) {
       fail(s, t);
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
   private static void volatileRead(int field, Object owner, long value, int site) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
@@ -619,12 +636,13 @@ public final class Hooks {
     } catch (Throwable t) {
       fail(s, t);
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
   private static void volatileRef(boolean write, int field, Object owner, Object value, int site) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
@@ -638,7 +656,7 @@ public final class Hooks {
     } catch (Throwable t) {
       fail(s, t);
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
@@ -724,10 +742,11 @@ public final class Hooks {
 
   /** After GETFIELD/GETSTATIC of a spec-named atomic field; returns the atomic unchanged. */
   public static Object atomicLoaded(Object owner, Object atomic, int field) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null || atomic == null) {
       if (s != null) {
-        exit();
+        g.sink = null;
       }
       return atomic;
     }
@@ -736,13 +755,14 @@ public final class Hooks {
     } catch (Throwable t) {
       fail(s, t);
     } finally {
-      exit();
+      g.sink = null;
     }
     return atomic;
   }
 
   static void atomicWrite(Object atomic, long value, int site) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
@@ -751,12 +771,13 @@ public final class Hooks {
     } catch (Throwable t) {
       fail(s, t);
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
   static void atomicRead(Object atomic, long value, int site) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
@@ -765,12 +786,13 @@ public final class Hooks {
     } catch (Throwable t) {
       fail(s, t);
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
   static long identity(Object value) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return 0;
     }
@@ -780,7 +802,7 @@ public final class Hooks {
       fail(s, t);
       return 0;
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
@@ -789,7 +811,8 @@ public final class Hooks {
 
   /** At entry of a method a tracepoint names; the result is handed to {@link #probeExit}. */
   public static Object probeEnter(int probe, Object self, Object[] args) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return null;
     }
@@ -799,14 +822,15 @@ public final class Hooks {
       fail(s, t);
       return null;
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 
   /** At every exit (return or throw) of a method a tracepoint names. */
   public static void probeExit(
       int probe, Object enterState, Object self, Object[] args, Object result, Throwable thrown) {
-    HookSink s = enter();
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
@@ -815,7 +839,7 @@ public final class Hooks {
     } catch (Throwable t) {
       fail(s, t);
     } finally {
-      exit();
+      g.sink = null;
     }
   }
 }
