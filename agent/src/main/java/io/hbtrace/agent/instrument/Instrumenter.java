@@ -3,6 +3,7 @@ package io.hbtrace.agent.instrument;
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
+import io.hbtrace.agent.bridge.Hooks;
 import io.hbtrace.agent.record.Problems;
 import io.hbtrace.agent.record.Recorder;
 import io.hbtrace.agent.spec.Spec;
@@ -87,8 +88,14 @@ public final class Instrumenter {
         .transform(this::transform);
   }
 
+  /**
+   * Installs on {@code inst}. Instrumented classes in named modules are given a read edge to the
+   * bridge's module (the bootstrap loader's unnamed module), which they could not read otherwise.
+   */
   public ResettableClassFileTransformer install(Instrumentation inst) {
-    return agentBuilder().installOn(inst);
+    return agentBuilder()
+        .with(AgentBuilder.Listener.ModuleReadEdgeCompleting.of(inst, false, Hooks.class))
+        .installOn(inst);
   }
 
   private DynamicType.Builder<?> transform(
