@@ -1,12 +1,13 @@
 package io.hbtrace.agent.core;
 
 import io.hbtrace.agent.bridge.Hooks;
+import io.hbtrace.agent.bridge.TraceControl;
 import io.hbtrace.agent.instrument.Instrumenter;
 import io.hbtrace.agent.record.FailingSink;
 import io.hbtrace.agent.record.Problems;
 import io.hbtrace.agent.record.Recorder;
+import io.hbtrace.agent.record.RotatingOutput;
 import io.hbtrace.agent.record.StartInfo;
-import io.hbtrace.agent.record.TraceOutput;
 import io.hbtrace.agent.spec.Spec;
 import io.hbtrace.agent.spec.SpecException;
 import io.hbtrace.agent.spec.SpecLoader;
@@ -82,7 +83,8 @@ public final class AgentCore {
       StartInfo startInfo =
           new StartInfo("hbtrace-agent", version(), cmd.mainClass(), cmd.arguments(), meta);
       stage = "output";
-      TraceOutput out = Outputs.open(options, startInfo);
+      RotatingOutput out =
+          new RotatingOutput(Outputs.open(options.out(), options.format(), startInfo));
       Recorder recorder = new Recorder(out, problems);
       if (!Hooks.install(options.failHooks() ? new FailingSink(recorder) : recorder)) {
         out.close();
@@ -103,6 +105,7 @@ public final class AgentCore {
         throw e;
       }
       recorder.startHousekeeping();
+      TraceControl.install(new PerTestTraces(out, options, startInfo, problems));
       if (!recorder.lockInternalsOpen()) {
         problems.info(
             "JDK lock internals not accessible: read-write lock views are tied at call sites only");

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 final class Outputs {
   private Outputs() {}
 
-  static TraceOutput open(AgentOptions options, StartInfo start) throws OutputException {
-    Path dir = options.out().toAbsolutePath();
+  static TraceOutput open(Path out, String format, StartInfo start) throws OutputException {
+    Path dir = out.toAbsolutePath();
     checkFresh(dir);
     try {
       return new TextTraceOutput(dir, start);
