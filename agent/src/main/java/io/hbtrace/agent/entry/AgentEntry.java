@@ -22,6 +22,7 @@ import java.util.jar.JarFile;
  */
 public final class AgentEntry {
   private static final String CORE_CLASS = "io.hbtrace.agent.core.AgentCore";
+  private static final String BRIDGE_INSTALLER = "io.hbtrace.agent.core.BridgeInstaller";
   private static final int EXIT_FAILED = 78;
 
   private AgentEntry() {}
@@ -86,11 +87,26 @@ public final class AgentEntry {
     dir.toFile().deleteOnExit();
     Path bridge = extract("hbtrace/bridge.jar", dir);
     Path core = extract("hbtrace/core.jar", dir);
-    if (!bridgeLoaded()) {
+    ClassLoader loader =
+        new URLClassLoader(
+            "hbtrace-agent",
+            new URL[] {core.toUri().toURL()},
+            ClassLoader.getPlatformClassLoader());
+    if (!bridgeLoaded() && !defineBridge(loader, inst, bridge)) {
       inst.appendToBootstrapClassLoaderSearch(new JarFile(bridge.toFile()));
     }
-    return new URLClassLoader(
-        "hbtrace-agent", new URL[] {core.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    return loader;
+  }
+
+  /** Defines the bridge in the boot loader through the core (see BridgeInstaller). */
+  private static boolean defineBridge(ClassLoader core, Instrumentation inst, Path bridge) {
+    try {
+      Class<?> c = Class.forName(BRIDGE_INSTALLER, true, core);
+      Method m = c.getMethod("defineInBootLoader", Instrumentation.class, Path.class);
+      return (Boolean) m.invoke(null, inst, bridge);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return false;
+    }
   }
 
   private static boolean bridgeLoaded() {

@@ -100,6 +100,9 @@ class RecordForkedTest {
             LOG_MAIN);
     assertThat(rec.exit()).as(rec.err()).isZero();
     assertThat(rec.out()).isEqualTo("hello |hello world, log!x\n");
+    // nothing on stderr either: the bridge is defined in the boot loader without appending a jar
+    // to the boot class path (which would make HotSpot warn that class sharing is turned off)
+    assertThat(rec.err()).isEmpty();
     TextTrace t = TextTrace.read(out);
     assertThat(t.events(SIZE_UPDATE)).hasSize(3);
     assertThat(t.events(PAGE_INVALIDATE)).hasSize(4);
