@@ -132,4 +132,37 @@ class RecordForkedTest {
     assertThat(rec.out()).isEqualTo(plain.out());
     assertThat(TextTrace.read(out).events(LOCK_ACQUIRE)).isNotEmpty();
   }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void verboseListsTracepointsThatNeverMatchedALoadedMethod(Jdk jdk) throws Exception {
+    Path spec =
+        Files.writeString(
+            tmp.resolve("v.spec"),
+            "spec 1\n"
+                + "at exit io.hbtrace.agenttest.logsegment.LogSegment#publishEnd -> SIZE_UPDATE"
+                + " ino=this.id oldSize=0 newSize=arg0\n"
+                + "at exit com.example.Missing#gone -> FSYNC ino=0 result=0\n");
+    Path out = tmp.resolve("trace");
+    Result rec =
+        ForkedJvm.run(
+            jdk,
+            List.of(
+                ForkedJvm.javaagent("out=" + out + ",spec=" + spec + ",format=text,verbose=true")),
+            ForkedJvm.testClasses(),
+            LOG_MAIN);
+    assertThat(rec.exit()).as(rec.err()).isZero();
+    assertThat(rec.out()).isEqualTo("hello |hello world, log!x\n");
+    assertThat(rec.agentLines())
+        .anyMatch(l -> l.startsWith("hbtrace-agent: recording to "))
+        .anyMatch(
+            l ->
+                l.equals(
+                    "hbtrace-agent: 1 tracepoint(s) never matched a loaded method:"
+                        + " com.example.Missing#gone ("
+                        + spec
+                        + ":3)"))
+        .anyMatch(l -> l.contains("classes instrumented, 0 problem(s)"));
+    assertThat(TextTrace.read(out).events(SIZE_UPDATE)).hasSize(3);
+  }
 }
