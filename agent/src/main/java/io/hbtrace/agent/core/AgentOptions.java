@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * @param out the trace directory ({@code {pid}} replaced by the process id)
  * @param spec a spec file path, or {@code builtin:NAME}
- * @param format {@code trace} (the hbtrace trace format) or {@code text} (debugging)
+ * @param format {@code trace} (the hbtrace trace format), {@code text} (debugging) or {@code none}
+ *     (instrument, record nothing)
  * @param failHooks make every hook fail inside (testing that failures never reach the program)
  * @param metadata {@code meta.KEY=VALUE} options, into the trace's start record
  */
@@ -93,8 +94,9 @@ public record AgentOptions(
       throw new OptionsException("bad option 'spec': empty (give a file or builtin:NAME)");
     }
     String format = values.getOrDefault("format", "trace");
-    if (!format.equals("trace") && !format.equals("text")) {
-      throw new OptionsException("bad option 'format': '" + format + "' (expected trace or text)");
+    if (!format.equals("trace") && !format.equals("text") && !format.equals("none")) {
+      throw new OptionsException(
+          "bad option 'format': '" + format + "' (expected trace, text or none)");
     }
     return new AgentOptions(
         dir,

@@ -1,5 +1,6 @@
 package io.hbtrace.agent.core;
 
+import io.hbtrace.agent.record.NullTraceOutput;
 import io.hbtrace.agent.record.StartInfo;
 import io.hbtrace.agent.record.TextTraceOutput;
 import io.hbtrace.agent.record.TraceOutput;
@@ -14,6 +15,9 @@ final class Outputs {
 
   static TraceOutput open(Path out, String format, StartInfo start) throws OutputException {
     Path dir = out.toAbsolutePath();
+    if (format.equals("none")) {
+      return new NullTraceOutput();
+    }
     checkFresh(dir);
     try {
       return new TextTraceOutput(dir, start);

@@ -53,7 +53,7 @@ class AgentOptionsTest {
         "out=a,meta.=1| bad option 'meta.=1': meta needs a key (meta.KEY=VALUE)",
         "out=| bad option 'out': empty directory name",
         "out=a,spec=| bad option 'spec': empty (give a file or builtin:NAME)",
-        "out=a,format=json| bad option 'format': 'json' (expected trace or text)",
+        "out=a,format=json| bad option 'format': 'json' (expected trace, text or none)",
         "out=a,verbose=yes| bad option 'verbose': 'yes' (expected true or false)",
         "out=a,failOnError=1| bad option 'failOnError': '1' (expected true or false)",
       })
