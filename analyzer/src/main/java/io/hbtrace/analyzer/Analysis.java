@@ -1,0 +1,135 @@
+package io.hbtrace.analyzer;
+
+import io.hbtrace.analyzer.check.Check;
+import io.hbtrace.analyzer.check.CheckContext;
+import io.hbtrace.analyzer.check.CheckRegistry;
+import io.hbtrace.analyzer.report.Finding;
+import io.hbtrace.analyzer.state.Geometry;
+import io.hbtrace.traces.event.Event;
+import io.hbtrace.traces.event.EventHandler;
+import io.hbtrace.traces.event.EventKind;
+import io.hbtrace.traces.event.LockAcquire;
+import io.hbtrace.traces.event.LockMode;
+import io.hbtrace.traces.event.LockRelease;
+import io.hbtrace.traces.event.MonitorEnter;
+import io.hbtrace.traces.event.MonitorExit;
+import io.hbtrace.traces.event.ObjectFree;
+import io.hbtrace.traces.event.ObjectNew;
+import io.hbtrace.traces.event.ObjectRole;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Runs checks over one trace, streaming: each event updates the clocks and the shared state, then
+ * goes to the checks that handle its kind. Memory depends on threads, locks and live pages, not on
+ * the trace's length.
+ */
+public final class Analysis {
+  private final CheckContext context;
+  private final List<Check> checks = new ArrayList<>();
+  private final EventHandler[][] byKind = new EventHandler[256][];
+  private final long[] kindCounts = new long[256];
+  private final BitSet threads = new BitSet();
+  private long events;
+
+  /** Default geometry when the trace has no MOUNT: 4 KiB blocks and pages. */
+  public Analysis(Symbols symbols, List<CheckRegistry.Entry> selected) {
+    this(symbols, selected, new Geometry(4096, 4096));
+  }
+
+  public Analysis(Symbols symbols, List<CheckRegistry.Entry> selected, Geometry geometry) {
+    this.context = new CheckContext(symbols, geometry);
+    for (CheckRegistry.Entry entry : selected) {
+      checks.add(entry.factory().apply(context));
+    }
+    List<List<EventHandler>> table = new ArrayList<>();
+    for (int i = 0; i < 256; i++) {
+      table.add(new ArrayList<>());
+    }
+    for (EventKind k : EventKind.values()) {
+      List<EventHandler> handlers = table.get(k.code());
+      if (k.family() != EventKind.Family.SYNC) {
+        handlers.add(context.domain);
+        handlers.add(context.durable);
+      }
+      for (Check c : checks) {
+        if (c.kinds().contains(k)) {
+          handlers.add(c);
+        }
+      }
+    }
+    for (int i = 0; i < 256; i++) {
+      byKind[i] = table.get(i).toArray(new EventHandler[0]);
+    }
+  }
+
+  /** Feeds the next event, in order-key order. */
+  public void accept(Event e) {
+    events++;
+    threads.set(e.thread());
+    int code = e.kind().code();
+    kindCounts[code]++;
+    context.clocks.beforeApply(e);
+    context.clocks.apply(e);
+    switch (e.kind()) {
+      case LOCK_ACQUIRE -> {
+        LockAcquire a = (LockAcquire) e;
+        context.holdings.acquired(a.thread(), a.lock(), a.mode());
+      }
+      case LOCK_RELEASE -> {
+        LockRelease r = (LockRelease) e;
+        context.holdings.released(r.thread(), r.lock(), r.mode());
+      }
+      case MONITOR_ENTER ->
+          context.holdings.acquired(e.thread(), ((MonitorEnter) e).monitor(), LockMode.EXCLUSIVE);
+      case MONITOR_EXIT ->
+          context.holdings.released(e.thread(), ((MonitorExit) e).monitor(), LockMode.EXCLUSIVE);
+      case OBJECT_ROLE -> context.roles.onRole((ObjectRole) e);
+      case OBJECT_NEW -> context.roles.onNew((ObjectNew) e);
+      case OBJECT_FREE -> context.roles.onFree((ObjectFree) e);
+      default -> {}
+    }
+    for (EventHandler h : byKind[code]) {
+      e.accept(h);
+    }
+  }
+
+  /** Ends the analysis: lets checks report what only the end shows, and returns the findings. */
+  public List<Finding> finish() {
+    for (Check c : checks) {
+      c.finish();
+    }
+    return context.findings.all();
+  }
+
+  public long events() {
+    return events;
+  }
+
+  /** Number of distinct threads that recorded events. */
+  public int threads() {
+    return threads.cardinality();
+  }
+
+  /** Events seen of one kind. */
+  public long count(EventKind kind) {
+    return kindCounts[kind.code()];
+  }
+
+  /** Warnings about the analysis itself (e.g. an inode lock the trace never named). */
+  public List<String> warnings() {
+    List<String> w = new ArrayList<>(context.warnings());
+    if (context.domain.droppedWrites() > 0) {
+      w.add(
+          context.domain.droppedWrites()
+              + " writes were dropped from the predictive horizon (threads that never synchronize)");
+    }
+    return w;
+  }
+
+  /** The shared state, for tests that check memory stays bounded. */
+  public CheckContext context() {
+    return context;
+  }
+}

@@ -1,0 +1,73 @@
+package io.hbtrace.analyzer.cli;
+
+import com.sun.tools.attach.AgentInitializationException;
+import com.sun.tools.attach.AgentLoadException;
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hbtrace attach PID --out DIR}: loads the agent into a running JVM; it records from then
+ * on.
+ */
+@Command(
+    name = "attach",
+    description = "Attach the agent to a running JVM; it records from then on.")
+final class AttachCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "PID", description = "Process id of the JVM.")
+  long pid;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Trace directory to create.")
+  Path out;
+
+  @Option(
+      names = "--spec",
+      paramLabel = "FILE",
+      description = "Tracepoint spec (default: the built-in sample-fs spec).")
+  Path tracepoints;
+
+  @Option(
+      names = "--agent",
+      paramLabel = "JAR",
+      description = "The agent jar (default: agent/target/hbtrace-agent.jar).")
+  Path agent;
+
+  @Override
+  public Integer call() throws CliException {
+    Path jar = Home.require(agent, Home.agentJar(), "agent jar");
+    String options = AgentOptions.of(out, tracepoints);
+    VirtualMachine vm;
+    try {
+      vm = VirtualMachine.attach(Long.toString(pid));
+    } catch (AttachNotSupportedException | IOException e) {
+      throw new CliException(
+          ExitCodes.RUN, "cannot attach to JVM " + pid + ": " + e.getMessage(), e);
+    }
+    try {
+      vm.loadAgent(jar.toString(), options);
+      spec.commandLine().getOut().printf("attached to %d: recording into %s%n", pid, out);
+      return ExitCodes.OK;
+    } catch (AgentLoadException | AgentInitializationException | IOException e) {
+      throw new CliException(
+          ExitCodes.RUN, "agent failed to start in JVM " + pid + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        vm.detach();
+      } catch (IOException ignored) {
+        // the agent is loaded or not; detaching cannot change that
+      }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.hbtrace.analyzer.cli;
+
+/** The CLI's exit codes, one meaning each. */
+public final class ExitCodes {
+  /** Done; for {@code check}: no findings. */
+  public static final int OK = 0;
+
+  /** {@code check} (or {@code demo}) found problems. */
+  public static final int FINDINGS = 1;
+
+  /** Bad command line: unknown option or check, missing argument, bad value. */
+  public static final int USAGE = 2;
+
+  /** The trace cannot be read: missing, empty, foreign, corrupt, unsupported version. */
+  public static final int TRACE = 3;
+
+  /** A program hbtrace had to run (record, attach, demo) failed or is missing. */
+  public static final int RUN = 4;
+
+  /** A bug in hbtrace itself. */
+  public static final int INTERNAL = 70;
+
+  private ExitCodes() {}
+}

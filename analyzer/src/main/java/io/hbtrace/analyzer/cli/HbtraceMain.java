@@ -1,0 +1,78 @@
+package io.hbtrace.analyzer.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code hbtrace} command: checks, summaries and listings of traces, recording and the demo.
+ * Exit codes are in {@link ExitCodes}; errors are one line on stderr ({@code --verbose} adds the
+ * stack trace).
+ */
+@Command(
+    name = "hbtrace",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Finds size-update / cache-invalidation ordering bugs in recorded runs.",
+    subcommands = {
+      CheckCommand.class,
+      SummaryCommand.class,
+      PrintCommand.class,
+      RecordCommand.class,
+      AttachCommand.class,
+      DemoCommand.class,
+      PackCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class HbtraceMain implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
+  boolean verbose;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing command (try 'hbtrace --help')");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /**
+   * Runs the CLI with the given writers and returns the exit code (for tests and {@link #main}).
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new HbtraceMain());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler(
+        (ex, a) -> {
+          err.println("hbtrace: " + ex.getMessage());
+          err.flush();
+          return ExitCodes.USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+          int code = ex instanceof CliException c ? c.exitCode() : ExitCodes.INTERNAL;
+          String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+          err.println(
+              "hbtrace: " + (code == ExitCodes.INTERNAL ? "internal error: " + ex : message));
+          if (verbose) {
+            ex.printStackTrace(err);
+          }
+          err.flush();
+          return code;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+}

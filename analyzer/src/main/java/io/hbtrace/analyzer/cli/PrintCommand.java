@@ -1,0 +1,134 @@
+package io.hbtrace.analyzer.cli;
+
+import io.hbtrace.analyzer.report.EventText;
+import io.hbtrace.traces.event.Event;
+import io.hbtrace.traces.event.EventKind;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hbtrace print TRACE [filters]}: events in order, one per line. */
+@Command(name = "print", description = "Print events in order, one per line, optionally filtered.")
+final class PrintCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "TRACE", description = "A trace directory or a packed trace file.")
+  Path trace;
+
+  @Option(
+      names = "--kind",
+      split = ",",
+      paramLabel = "KIND",
+      description = "Only these kinds (e.g. SIZE_UPDATE,PAGE_INVALIDATE).")
+  String[] kinds;
+
+  @Option(
+      names = "--thread",
+      split = ",",
+      paramLabel = "THREAD",
+      description = "Only these threads, by name or id.")
+  String[] threads;
+
+  @Option(
+      names = "--ino",
+      paramLabel = "INO",
+      description = "Only events of this inode (events with an ino field).")
+  Long ino;
+
+  @Option(
+      names = "--from",
+      defaultValue = "0",
+      paramLabel = "SEQ",
+      description = "First order key to print.")
+  long from;
+
+  @Option(
+      names = "--to",
+      defaultValue = "" + Long.MAX_VALUE,
+      paramLabel = "SEQ",
+      description = "Last order key to print.")
+  long to;
+
+  @Option(
+      names = "--limit",
+      defaultValue = "" + Long.MAX_VALUE,
+      paramLabel = "N",
+      description = "Print at most N events.")
+  long limit;
+
+  @Override
+  public Integer call() throws CliException {
+    Set<EventKind> wanted = parseKinds();
+    PrintWriter out = spec.commandLine().getOut();
+    try (TraceInput in = TraceInput.open(trace)) {
+      long printed = 0;
+      boolean atEnd = false;
+      Event e = null;
+      while (printed < limit && !(atEnd = (e = in.next()) == null)) {
+        if (e.seq() < from
+            || e.seq() > to
+            || !wanted.contains(e.kind())
+            || !threadWanted(in, e.thread())
+            || !inoWanted(e)) {
+          continue;
+        }
+        out.printf(
+            "%8d  %-16s %-20s %s  at %s%n",
+            e.seq(),
+            in.threadName(e.thread()),
+            e.kind().name(),
+            EventText.fields(e),
+            in.site(e.site()).shortForm());
+        printed++;
+      }
+      if (atEnd && in.reader().truncated()) {
+        out.println("(truncated: no end record)");
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  private Set<EventKind> parseKinds() {
+    if (kinds == null) {
+      return EnumSet.allOf(EventKind.class);
+    }
+    Set<EventKind> set = EnumSet.noneOf(EventKind.class);
+    for (String k : kinds) {
+      try {
+        set.add(EventKind.valueOf(k.trim().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException ex) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "unknown event kind '" + k + "'");
+      }
+    }
+    return set;
+  }
+
+  private boolean threadWanted(TraceInput in, int tid) {
+    if (threads == null) {
+      return true;
+    }
+    for (String t : threads) {
+      if (t.equals(Integer.toString(tid)) || t.equals(in.threadName(tid))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean inoWanted(Event e) {
+    if (ino == null) {
+      return true;
+    }
+    int i = e.kind().fieldNames().indexOf("ino");
+    return i >= 0 && e.field(i) == ino;
+  }
+}

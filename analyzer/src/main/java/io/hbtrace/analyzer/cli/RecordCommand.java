@@ -1,0 +1,73 @@
+package io.hbtrace.analyzer.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hbtrace record --out DIR [--spec FILE] -- java ...}: runs the Java command with the agent
+ * attached and exits with the program's own exit code.
+ */
+@Command(
+    name = "record",
+    description =
+        "Run a Java command with the hbtrace agent attached: hbtrace record --out DIR -- java -cp app.jar Main")
+final class RecordCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Trace directory to create.")
+  Path out;
+
+  @Option(
+      names = "--spec",
+      paramLabel = "FILE",
+      description = "Tracepoint spec (default: the built-in sample-fs spec).")
+  Path tracepoints;
+
+  @Option(
+      names = "--agent",
+      paramLabel = "JAR",
+      description = "The agent jar (default: agent/target/hbtrace-agent.jar).")
+  Path agent;
+
+  @Parameters(
+      paramLabel = "COMMAND",
+      arity = "1..*",
+      description = "The java command line, after --.")
+  List<String> command;
+
+  @Override
+  public Integer call() throws CliException {
+    String java = command.get(0);
+    if (!(java.equals("java") || java.endsWith("/java") || java.endsWith("\\java.exe"))) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "the command must start with java (got '" + java + "')");
+    }
+    Path jar = Home.require(agent, Home.agentJar(), "agent jar");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java);
+    cmd.add("-javaagent:" + jar + "=" + AgentOptions.of(out, tracepoints));
+    cmd.addAll(command.subList(1, command.size()));
+    try {
+      Process p = new ProcessBuilder(cmd).inheritIO().start();
+      int code = p.waitFor();
+      spec.commandLine().getErr().println("hbtrace: trace written to " + out);
+      return code;
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.RUN, "cannot run " + java + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCodes.RUN, "interrupted while waiting for " + java, e);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.hbtrace.analyzer.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects findings, one per check and key. When the same finding occurs again it is counted; an
+ * occurrence where the corruption actually showed replaces one where it did not, so the report
+ * shows the most convincing instance.
+ */
+public final class Findings {
+  private final Map<String, Finding> byKey = new LinkedHashMap<>();
+
+  public void add(Finding f) {
+    String k = f.check() + "\u0000" + f.key();
+    Finding old = byKey.get(k);
+    if (old == null) {
+      byKey.put(k, f);
+    } else if (f.observed() && !old.observed()) {
+      f.addOccurrences(old.occurrences());
+      byKey.put(k, f);
+    } else {
+      old.countAnother();
+    }
+  }
+
+  /** True if a finding with this check and key was already reported. */
+  public boolean has(String check, String key) {
+    return byKey.containsKey(check + "\u0000" + key);
+  }
+
+  public List<Finding> all() {
+    return new ArrayList<>(byKey.values());
+  }
+
+  public boolean isEmpty() {
+    return byKey.isEmpty();
+  }
+
+  public int size() {
+    return byKey.size();
+  }
+}

@@ -1,0 +1,66 @@
+package io.hbtrace.analyzer.state;
+
+import io.hbtrace.analyzer.hb.EdgePolicy;
+import io.hbtrace.analyzer.hb.Stamp;
+import io.hbtrace.analyzer.hb.SyncClocks;
+import io.hbtrace.analyzer.hb.SyncEvents;
+import io.hbtrace.traces.event.Event;
+
+/**
+ * The two happens-before relations the checks use, advanced together: the observed order of this
+ * run (every edge), and the must-order of a predictive analysis (no edges through reorderable locks
+ * or volatile reads; see {@link EdgePolicy#mustOrder}).
+ */
+public final class Clocks {
+  private final SyncClocks observed = new SyncClocks(EdgePolicy.observed());
+  private final SyncClocks must;
+  private Event stamped;
+  private Stamp observedStamp;
+  private Stamp mustStamp;
+
+  public Clocks(ObjectRoles roles) {
+    this.must = new SyncClocks(EdgePolicy.mustOrder(roles::reorderable));
+  }
+
+  /** Advances both relations over {@code e} (a no-op for non-synchronization events). */
+  public void apply(Event e) {
+    SyncEvents.apply(observed, e);
+    SyncEvents.apply(must, e);
+  }
+
+  /** The observed-order stamp of the current event (cached per event). */
+  public Stamp observed(Event e) {
+    fill(e);
+    return observedStamp;
+  }
+
+  /** The must-order stamp of the current event (cached per event). */
+  public Stamp must(Event e) {
+    fill(e);
+    return mustStamp;
+  }
+
+  /** True if every live thread must come after {@code s}: nothing later can race with it. */
+  public boolean mustSeenByAllLive(Stamp s) {
+    return must.seenByAllLive(s);
+  }
+
+  /** Takes the stamps of a release-type event before it is applied (see {@link SyncEvents}). */
+  public void beforeApply(Event e) {
+    if (SyncEvents.isRelease(e)) {
+      fill(e);
+    }
+  }
+
+  public int size() {
+    return observed.size() + must.size();
+  }
+
+  private void fill(Event e) {
+    if (stamped != e) {
+      stamped = e;
+      observedStamp = observed.stamp(e.thread(), e.seq());
+      mustStamp = must.stamp(e.thread(), e.seq());
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.hbtrace.analyzer.state;
+
+import io.hbtrace.analyzer.Symbols;
+import io.hbtrace.traces.event.ObjectFree;
+import io.hbtrace.traces.event.ObjectNew;
+import io.hbtrace.traces.event.ObjectRole;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import java.util.Set;
+
+/**
+ * What objects are in the domain, from OBJECT_ROLE events (which the tracepoint spec emits), and
+ * their class names from OBJECT_NEW. The checks are defined on roles, never on class names:
+ *
+ * <ul>
+ *   <li>{@value #INODE_LOCK}: the inode lock (i_rwsem) of inode {@code owner};
+ *   <li>{@value #PAGE_LOCK}: the lock of page {@code detail} of inode {@code owner};
+ *   <li>{@value #MAPPING_LOCK}: the lock of the page-cache tree of inode {@code owner}.
+ * </ul>
+ */
+public final class ObjectRoles {
+  public static final String INODE_LOCK = "inode_lock";
+  public static final String PAGE_LOCK = "page_lock";
+  public static final String MAPPING_LOCK = "mapping_lock";
+
+  /** Roles whose lock order in one run says nothing about the order in another. */
+  public static final Set<String> REORDERABLE = Set.of(PAGE_LOCK, MAPPING_LOCK);
+
+  /** A role of one object. */
+  public record Role(String name, long owner, long detail) {}
+
+  private final Symbols symbols;
+  private final Long2ObjectOpenHashMap<Role> roles = new Long2ObjectOpenHashMap<>();
+  private final Long2IntOpenHashMap types = new Long2IntOpenHashMap();
+  private final Long2LongOpenHashMap inodeLocks = new Long2LongOpenHashMap();
+
+  public ObjectRoles(Symbols symbols) {
+    this.symbols = symbols;
+    inodeLocks.defaultReturnValue(0);
+  }
+
+  public void onRole(ObjectRole e) {
+    Role r = new Role(symbols.string(e.role()), e.owner(), e.detail());
+    roles.put(e.object(), r);
+    if (INODE_LOCK.equals(r.name())) {
+      inodeLocks.put(e.owner(), e.object());
+    }
+  }
+
+  public void onNew(ObjectNew e) {
+    types.put(e.object(), e.type());
+  }
+
+  public void onFree(ObjectFree e) {
+    Role r = roles.remove(e.object());
+    if (r != null && INODE_LOCK.equals(r.name()) && inodeLocks.get(r.owner()) == e.object()) {
+      inodeLocks.remove(r.owner());
+    }
+    types.remove(e.object());
+  }
+
+  /** The role of {@code object}, or null. */
+  public Role role(long object) {
+    return roles.get(object);
+  }
+
+  /** True if the object's role makes its lock order a matter of timing (page, tree locks). */
+  public boolean reorderable(long object) {
+    Role r = roles.get(object);
+    return r != null && REORDERABLE.contains(r.name());
+  }
+
+  /** The object id of inode {@code ino}'s inode lock, or 0 if the trace names none. */
+  public long inodeLock(long ino) {
+    return inodeLocks.get(ino);
+  }
+
+  /** True if the trace names an inode lock for any inode at all. */
+  public boolean anyInodeLock() {
+    return !inodeLocks.isEmpty();
+  }
+
+  /** A readable name: {@code i_rwsem of inode 12}, {@code page lock 3 of inode 12}, or class#id. */
+  public String describe(long object) {
+    Role r = roles.get(object);
+    if (r != null) {
+      return switch (r.name()) {
+        case INODE_LOCK -> "inode lock of inode " + r.owner();
+        case PAGE_LOCK -> "page lock of inode " + r.owner() + " page " + r.detail();
+        case MAPPING_LOCK -> "page-cache lock of inode " + r.owner();
+        default -> r.name() + "(" + r.owner() + (r.detail() != 0 ? "," + r.detail() : "") + ")";
+      };
+    }
+    if (types.containsKey(object)) {
+      String cls = symbols.string(types.get(object));
+      return cls.substring(cls.lastIndexOf('.') + 1) + "#" + object;
+    }
+    return "object#" + object;
+  }
+
+  /** Number of objects with a role or class name (for memory tests). */
+  public int size() {
+    return roles.size() + types.size();
+  }
+}

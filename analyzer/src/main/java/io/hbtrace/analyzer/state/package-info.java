@@ -1,0 +1,6 @@
+/**
+ * What the checks share, updated before they see each event: the two happens-before relations
+ * ({@link io.hbtrace.analyzer.state.Clocks}), lock holdings, object roles, the domain per inode
+ * (writes with their completion work, cache fills, pages) and the durable journal-lite view.
+ */
+package io.hbtrace.analyzer.state;

@@ -1,0 +1,102 @@
+package io.hbtrace.analyzer;
+
+import io.hbtrace.traces.TraceStart;
+import io.hbtrace.traces.TraceWriter;
+import io.hbtrace.traces.event.Event;
+import io.hbtrace.traces.event.EventKind;
+import io.hbtrace.traces.event.ObjectRole;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.SynchronousQueue;
+
+/**
+ * Writes a scripted trace as a real trace directory through the real {@link TraceWriter}: one Java
+ * thread per scripted thread, handed a baton per event so the writer's order keys follow the
+ * script. Strings and sites are re-interned in the writer.
+ */
+public final class TraceFiles {
+  private TraceFiles() {}
+
+  public static Path write(TraceBuilder script, Path dir, List<String> args) throws Exception {
+    try (TraceWriter w =
+        TraceWriter.create(
+            dir,
+            new TraceStart(
+                "hbtrace-test", "1", "io.hbtrace.samplefs.cli.SampleFsMain", args, Map.of()))) {
+      Map<Integer, Worker> workers = new HashMap<>();
+      for (Event e : script.events()) {
+        workers
+            .computeIfAbsent(e.thread(), t -> Worker.start(w, t))
+            .run(() -> emit(w, script, workers, e));
+      }
+      for (Worker worker : workers.values()) {
+        worker.stop();
+      }
+    }
+    return dir;
+  }
+
+  private static void emit(
+      TraceWriter w, TraceBuilder script, Map<Integer, Worker> workers, Event e) {
+    long[] f = new long[EventKind.MAX_FIELDS];
+    for (int i = 0; i < e.kind().arity(); i++) {
+      f[i] = e.field(i);
+    }
+    if (e instanceof ObjectRole r) {
+      f[1] = w.string(script.string(r.role()));
+    }
+    if (e.kind() == EventKind.THREAD_START || e.kind() == EventKind.THREAD_JOIN) {
+      f[0] = w.threadId(workers.computeIfAbsent((int) f[0], t -> Worker.start(w, t)).thread);
+    }
+    int site = 0;
+    if (e.site() != 0) {
+      SourceSite s = script.site(e.site());
+      site = w.site(s.className(), s.method(), s.file(), s.line());
+    }
+    w.record(e.kind().code(), site, f[0], f[1], f[2], f[3], f[4], f[5]);
+  }
+
+  /** A thread that runs the tasks it is handed, one at a time, each to completion. */
+  private static final class Worker {
+    final SynchronousQueue<Runnable> tasks = new SynchronousQueue<>();
+    final SynchronousQueue<Boolean> done = new SynchronousQueue<>();
+    Thread thread;
+
+    static Worker start(TraceWriter w, int scriptTid) {
+      Worker worker = new Worker();
+      worker.thread =
+          new Thread(worker::loop, scriptTid == 1 ? "main" : "child-" + (scriptTid - 2));
+      worker.thread.setDaemon(true);
+      worker.thread.start();
+      return worker;
+    }
+
+    void run(Runnable task) {
+      try {
+        tasks.put(task);
+        done.take();
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(ex);
+      }
+    }
+
+    void stop() throws InterruptedException {
+      tasks.put(() -> Thread.currentThread().interrupt());
+      thread.join();
+    }
+
+    private void loop() {
+      try {
+        while (!Thread.currentThread().isInterrupted()) {
+          tasks.take().run();
+          done.put(Boolean.TRUE);
+        }
+      } catch (InterruptedException ex) {
+        // stop
+      }
+    }
+  }
+}

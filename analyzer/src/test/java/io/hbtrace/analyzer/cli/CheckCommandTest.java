@@ -1,0 +1,197 @@
+package io.hbtrace.analyzer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.hbtrace.analyzer.Scenarios;
+import io.hbtrace.analyzer.TraceBuilder;
+import io.hbtrace.analyzer.TraceFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+  @TempDir Path tmp;
+
+  private Path racy() throws Exception {
+    return TraceFiles.write(
+        Scenarios.generic418Failure(),
+        tmp.resolve("racy"),
+        List.of("dio-invalidate-cache", "--variant", "pre-fix"));
+  }
+
+  private Path fixed() throws Exception {
+    TraceBuilder t = new TraceBuilder().mount(1);
+    t.start(1, 2).start(1, 3);
+    t.write(2, 0, 1024, 0, true);
+    t.write(3, 1024, 1024, 1024, true);
+    t.fillPage(2, 0, 2048);
+    t.copyAndVerify(2, 0, 1024, 2048, -1);
+    t.join(1, 2).join(1, 3);
+    return TraceFiles.write(
+        t, tmp.resolve("fixed"), List.of("dio-invalidate-cache", "--variant", "upstream"));
+  }
+
+  @Test
+  void racyTraceHasFindingsAndExitsOne() throws Exception {
+    Cli r = Cli.run("check", racy().toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(r.out())
+        .contains("variant pre-fix")
+        .contains("S2 error  stale-i_size window")
+        .contains("the corruption SHOWED in this run")
+        .contains("child-1 (writer)")
+        .contains("child-0 (reader)");
+  }
+
+  @Test
+  void fixedTraceIsCleanAndExitsZero() throws Exception {
+    Cli r = Cli.run("check", fixed().toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("clean: no findings");
+  }
+
+  @Test
+  void jsonCarriesChecksOperationsAndObserved() throws Exception {
+    Cli r = Cli.run("check", "--format", "json", racy().toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    List<String> checks = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
+    boolean observed = false;
+    long events = -1;
+    try (JsonParser p = new JsonFactory().createParser(r.out())) {
+      while (p.nextToken() != null) {
+        if (p.currentToken() == JsonToken.FIELD_NAME) {
+          switch (p.currentName()) {
+            case "check" -> checks.add(p.nextTextValue());
+            case "kind" -> kinds.add(p.nextTextValue());
+            case "observed" -> observed |= p.nextToken() == JsonToken.VALUE_TRUE;
+            case "events" ->
+                events = p.nextToken() == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : events;
+            default -> {}
+          }
+        }
+      }
+    }
+    assertThat(checks).contains("s1", "s2", "s3", "s4");
+    assertThat(kinds).contains("PAGE_INVALIDATE", "SIZE_UPDATE", "PAGE_INSERT", "SIZE_SAMPLE");
+    assertThat(observed).isTrue();
+    assertThat(events).isEqualTo(Scenarios.generic418Failure().events().size());
+  }
+
+  @Test
+  void checksCanBeSelected() throws Exception {
+    Cli r = Cli.run("check", "--checks", "o1,ci", racy().toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("checks: o1,ci");
+  }
+
+  @Test
+  void unknownCheckIsAUsageError() throws Exception {
+    Cli r = Cli.run("check", "--checks", "s2,zz", racy().toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.oneLineError()).isTrue();
+    assertThat(r.err()).contains("unknown check 'zz'");
+  }
+
+  @Test
+  void badFormatIsAUsageError() throws Exception {
+    Cli r = Cli.run("check", "--format", "xml", racy().toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.oneLineError()).isTrue();
+  }
+
+  @Test
+  void noArgumentIsAUsageError() {
+    Cli r = Cli.run("check");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.oneLineError()).isTrue();
+    assertThat(r.err()).contains("TRACE");
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    Cli r = Cli.run();
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.oneLineError()).isTrue();
+  }
+
+  @Test
+  void missingPath() {
+    Cli r = Cli.run("check", tmp.resolve("nope").toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.TRACE);
+    assertThat(r.oneLineError()).isTrue();
+    assertThat(r.err()).contains("nope");
+  }
+
+  @Test
+  void aFileThatIsNotATrace() throws IOException {
+    Path f = Files.writeString(tmp.resolve("notes.txt"), "hello");
+    Cli r = Cli.run("check", f.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.TRACE);
+    assertThat(r.oneLineError()).isTrue();
+  }
+
+  @Test
+  void anEmptyDirectory() throws IOException {
+    Path d = Files.createDirectory(tmp.resolve("empty"));
+    Cli r = Cli.run("check", d.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.TRACE);
+    assertThat(r.oneLineError()).isTrue();
+    assertThat(r.err()).containsIgnoringCase("empty");
+  }
+
+  @Test
+  void aDirectoryOfOtherFiles() throws IOException {
+    Path d = Files.createDirectory(tmp.resolve("other"));
+    Files.writeString(d.resolve("a.txt"), "a");
+    Cli r = Cli.run("check", d.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.TRACE);
+    assertThat(r.oneLineError()).isTrue();
+  }
+
+  @Test
+  void aCorruptedTrace() throws Exception {
+    Path dir = racy();
+    try (var files = Files.list(dir)) {
+      Path cq4 = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+      byte[] b = Files.readAllBytes(cq4);
+      // the event batches follow the start record, which names the main class
+      int start = indexOf(b, "SampleFsMain".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      assertThat(start).isPositive();
+      for (int i = start + 512; i < start + 512 + 1024; i++) {
+        b[i] ^= (byte) 0x5a;
+      }
+      Files.write(cq4, b);
+    }
+    Cli r = Cli.run("check", dir.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.TRACE);
+    assertThat(r.oneLineError()).isTrue();
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  @Test
+  void verboseAddsTheStack() {
+    Cli r = Cli.run("check", "--verbose", tmp.resolve("nope").toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.TRACE);
+    assertThat(r.err()).contains("\tat ");
+  }
+}

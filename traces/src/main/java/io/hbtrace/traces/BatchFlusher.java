@@ -1,0 +1,164 @@
+package io.hbtrace.traces;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The queue side of a {@link TraceWriter}: the registry of thread buffers, the sweep that copies
+ * each buffer's committed bytes into one BATCH document, and the counters END reports. Every method
+ * runs under the writer lock (the caller holds it); only the owner-published commit word of each
+ * buffer is read across threads (acquire), see {@link ThreadBuffer}.
+ *
+ * <p>After a failed queue write the flusher is {@link #failed()}: it writes nothing more and counts
+ * what it would have written as discarded, so the recorded program never sees an error.
+ */
+final class BatchFlusher {
+  private final ChronicleSink sink;
+  private final List<ThreadBuffer> buffers = new ArrayList<>();
+  private final Map<Integer, long[]> retired = new TreeMap<>(); // tid -> {events, batches}
+  private final byte[] header = new byte[1 + 3 * 10];
+  private long eventsWritten;
+  private long discarded;
+  private long batches;
+  private long bytes;
+  private boolean failed;
+
+  BatchFlusher(ChronicleSink sink) {
+    this.sink = sink;
+  }
+
+  void add(ThreadBuffer b) {
+    buffers.add(b);
+  }
+
+  boolean failed() {
+    return failed;
+  }
+
+  long eventsWritten() {
+    return eventsWritten;
+  }
+
+  /** Writes every buffer's committed, unflushed events. */
+  void sweep() {
+    if (failed) {
+      return;
+    }
+    for (int i = 0, n = buffers.size(); i < n; i++) {
+      flush(buffers.get(i));
+    }
+  }
+
+  private void flush(ThreadBuffer b) {
+    long word = b.committedWord();
+    int off = (int) (word & ThreadBuffer.OFFSET_MASK);
+    long count = word >>> Format.OFFSET_BITS;
+    long events = count - b.flushedCount;
+    if (events <= 0) {
+      return;
+    }
+    int hn = 0;
+    header[hn++] = (byte) Format.BATCH;
+    hn = Format.putUvarint(header, hn, b.tid);
+    hn = Format.putUvarint(header, hn, b.batchNo);
+    hn = Format.putUvarint(header, hn, events);
+    int len = off - b.flushedOff;
+    b.flushedOff = off;
+    b.flushedCount = count;
+    if (failed) {
+      discarded += events;
+      return;
+    }
+    try {
+      sink.writeBatch(header, hn, b.buf, off - len, len);
+    } catch (Throwable t) {
+      failed = true;
+      discarded += events;
+      return;
+    }
+    b.batchNo++;
+    eventsWritten += events;
+    batches++;
+    bytes += hn + len + Format.CRC_BYTES;
+  }
+
+  /**
+   * Lets the owner reuse its buffer from offset 0 (after a sweep, or when nothing may be written
+   * any more: what was not flushed then is discarded).
+   */
+  void reset(ThreadBuffer b) {
+    long unflushed = (b.committedWord() >>> Format.OFFSET_BITS) - b.flushedCount;
+    if (unflushed > 0) {
+      discarded += unflushed;
+      b.flushedCount += unflushed;
+    }
+    b.pos = 0;
+    b.flushedOff = 0;
+    ThreadBuffer.COMMITTED.setRelease(b, b.count << Format.OFFSET_BITS);
+  }
+
+  /** Appends a finished metadata document. */
+  void writeMeta(byte[] doc) {
+    if (failed) {
+      return;
+    }
+    try {
+      sink.write(doc);
+      bytes += doc.length;
+    } catch (Throwable t) {
+      failed = true;
+    }
+  }
+
+  /** Forgets buffers of dead threads once everything they committed is in the queue. */
+  void reap() {
+    for (int i = buffers.size() - 1; i >= 0; i--) {
+      ThreadBuffer b = buffers.get(i);
+      if (b.threadDead() && (b.committedWord() >>> Format.OFFSET_BITS) == b.flushedCount) {
+        retired.put(b.tid, new long[] {b.flushedCount, b.batchNo});
+        buffers.remove(i);
+      }
+    }
+  }
+
+  /** Counters for {@link TraceWriter#stats()}; {@code droppedElsewhere} from the writer. */
+  WriterStats stats(long droppedElsewhere) {
+    long recorded = 0;
+    long dropped = droppedElsewhere + discarded;
+    for (ThreadBuffer b : buffers) {
+      recorded += b.committedWord() >>> Format.OFFSET_BITS;
+      dropped += b.dropped;
+    }
+    for (long[] r : retired.values()) {
+      recorded += r[0];
+    }
+    return new WriterStats(recorded, eventsWritten, dropped, batches, bytes);
+  }
+
+  /** The END record, given the seqs taken and the events dropped before reaching a buffer. */
+  byte[] endDocument(long seqsTaken, long droppedElsewhere) {
+    Map<Integer, long[]> perThread = new TreeMap<>(retired);
+    long dropped = droppedElsewhere + discarded;
+    for (ThreadBuffer b : buffers) {
+      perThread.put(b.tid, new long[] {b.flushedCount, b.batchNo});
+      dropped += b.dropped;
+    }
+    dropped += seqsTaken - eventsWritten - discarded; // took a seq, never committed in time
+    return Records.endDocument(seqsTaken, eventsWritten, Math.max(0, dropped), perThread);
+  }
+
+  /** Writes END (unless failed) and closes the queue. */
+  void finish(byte[] end) {
+    try {
+      if (!failed) {
+        sink.write(end);
+      }
+    } catch (Throwable t) {
+      failed = true;
+    } finally {
+      sink.close();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.hbtrace.traces;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.WeakReference;
+
+/**
+ * One thread's event buffer inside a {@link TraceWriter}.
+ *
+ * <p>Invariants (the whole concurrency story of the recorder):
+ *
+ * <ul>
+ *   <li>Only the owner thread writes {@link #buf} bytes, {@link #pos}, {@link #prevSeq}, {@link
+ *       #count}; it encodes an event at {@code pos} and then publishes {@link #committed} = {@code
+ *       count << OFFSET_BITS | pos} with a release store. Bytes below the committed offset are
+ *       never changed again until the buffer is reset.
+ *   <li>Flushers read {@code committed} with an acquire load and copy {@code [flushedOff,
+ *       committedOff)}; they touch the {@code flushed*} fields and {@code batchNo} only while
+ *       holding the writer lock.
+ *   <li>The owner resets {@code pos} to 0 only while holding the writer lock, right after a sweep
+ *       that flushed everything it had committed, so no flusher is reading the bytes it reuses.
+ * </ul>
+ */
+final class ThreadBuffer {
+  static final VarHandle COMMITTED;
+
+  static {
+    try {
+      COMMITTED = MethodHandles.lookup().findVarHandle(ThreadBuffer.class, "committed", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  static final long OFFSET_MASK = (1L << Format.OFFSET_BITS) - 1;
+
+  final int tid;
+  final WeakReference<Thread> thread;
+  final byte[] buf;
+
+  /** Highest position at which an event of the largest size still fits. */
+  final int limit;
+
+  // owner only
+  int pos;
+  long prevSeq = -1;
+  long count;
+
+  /** Events the owner dropped (unknown kind, writer failed); read racily by stats. */
+  volatile long dropped;
+
+  /** {@code count << OFFSET_BITS | committedOffset}; release-stored by the owner. */
+  @SuppressWarnings("unused") // accessed through COMMITTED
+  private volatile long committed;
+
+  // under the writer lock
+  int flushedOff;
+  long flushedCount;
+  long batchNo;
+
+  ThreadBuffer(int tid, Thread thread, int capacity) {
+    this.tid = tid;
+    this.thread = new WeakReference<>(thread);
+    this.buf = new byte[capacity];
+    this.limit = capacity - Format.MAX_EVENT_BYTES;
+  }
+
+  /** Publishes everything encoded so far (owner only). */
+  void commit() {
+    COMMITTED.setRelease(this, (count << Format.OFFSET_BITS) | pos);
+  }
+
+  long committedWord() {
+    return (long) COMMITTED.getAcquire(this);
+  }
+
+  boolean threadDead() {
+    Thread t = thread.get();
+    return t == null || !t.isAlive();
+  }
+}
