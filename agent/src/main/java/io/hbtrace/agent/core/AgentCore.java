@@ -71,7 +71,6 @@ public final class AgentCore {
       }
       stage = "setup";
       openJdkInternals(inst);
-      configureChronicle();
       Problems problems = new Problems(options.verbose(), err);
       CommandLine cmd = CommandLine.current();
       Map<String, String> meta = new LinkedHashMap<>(options.metadata());
@@ -185,17 +184,5 @@ public final class AgentCore {
     opens.put("sun.nio.ch", me);
     opens.put("java.util.concurrent.locks", me);
     inst.redefineModule(base, Set.of(), exports, opens, Set.of(), Map.of());
-  }
-
-  private static void configureChronicle() {
-    setIfAbsent("chronicle.analytics.disable", "true");
-    setIfAbsent("chronicle.announcer.disable", "true");
-    setIfAbsent("system.properties", "/nonexistent/hbtrace-agent/system.properties");
-  }
-
-  private static void setIfAbsent(String key, String value) {
-    if (System.getProperty(key) == null) {
-      System.setProperty(key, value);
-    }
   }
 }

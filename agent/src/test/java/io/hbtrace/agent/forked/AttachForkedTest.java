@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hbtrace.agent.testing.ForkedJvm;
 import io.hbtrace.agent.testing.ForkedJvm.Jdk;
 import io.hbtrace.agent.testing.ForkedJvm.Result;
-import io.hbtrace.agent.testing.TextTrace;
+import io.hbtrace.agent.testing.ReadTrace;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -59,7 +59,7 @@ class AttachForkedTest {
               "io.hbtrace.agenttest.Attacher",
               ready.substring(6),
               ForkedJvm.agentJar().toString(),
-              "out=" + out + ",spec=" + spec + ",format=text");
+              "out=" + out + ",spec=" + spec);
       assertThat(attach.exit()).as(attach.err()).isZero();
 
       cmd.println("work");
@@ -73,9 +73,10 @@ class AttachForkedTest {
     }
     assertThat(target.exitValue()).as(err.get()).isZero();
     assertThat(err.get()).doesNotContain("hbtrace-agent:");
-    TextTrace t = TextTrace.read(out);
+    ReadTrace t = ReadTrace.read(out);
     assertThat(t.ended).isTrue();
-    assertThat(t.meta).containsEntry("agent.attach", "dynamic");
+    assertThat(t.meta()).containsEntry("agent.attach", "dynamic");
+    assertThat(t.start.mainClass()).isEqualTo("io.hbtrace.agenttest.AttachTarget");
     assertThat(t.events(LOCK_ACQUIRE)).hasSize(2);
     assertThat(t.events(MONITOR_ENTER)).hasSize(2);
     RecordForkedTest.assertPaired(t.events);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hbtrace.agent.testing.ForkedJvm;
 import io.hbtrace.agent.testing.ForkedJvm.Result;
-import io.hbtrace.agent.testing.TextTrace;
+import io.hbtrace.agent.testing.ReadTrace;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,22 +36,22 @@ class JUnitExtensionForkedTest {
     Result r =
         ForkedJvm.run(
             ForkedJvm.current(),
-            List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec + ",format=text")),
+            List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec)),
             String.join(File.pathSeparator, cp),
             "io.hbtrace.agenttest.junit.RunJUnit");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("tests 2 failed 0\n");
     Path tests = tmp.resolve("trace.tests");
-    TextTrace a = TextTrace.read(tests.resolve("io.hbtrace.agenttest.junit.TwoCases#a"));
-    TextTrace b = TextTrace.read(tests.resolve("io.hbtrace.agenttest.junit.TwoCases#b"));
+    ReadTrace a = ReadTrace.read(tests.resolve("io.hbtrace.agenttest.junit.TwoCases#a"));
+    ReadTrace b = ReadTrace.read(tests.resolve("io.hbtrace.agenttest.junit.TwoCases#b"));
     assertThat(a.ended).isTrue();
     assertThat(b.ended).isTrue();
-    assertThat(a.meta).containsEntry("test", "io.hbtrace.agenttest.junit.TwoCases#a");
+    assertThat(a.meta()).containsEntry("test", "io.hbtrace.agenttest.junit.TwoCases#a");
     assertThat(a.events(LOCK_ACQUIRE)).hasSize(1);
     assertThat(a.events(MONITOR_ENTER)).isEmpty();
     assertThat(b.events(MONITOR_ENTER)).hasSize(1);
     assertThat(b.events(LOCK_ACQUIRE)).isEmpty();
-    assertThat(TextTrace.read(out).events(LOCK_ACQUIRE)).isEmpty();
+    assertThat(ReadTrace.read(out).events(LOCK_ACQUIRE)).isEmpty();
     // the site ids baked into the code are valid in every trace
     assertThat(b.sites).containsKey(b.events(MONITOR_ENTER).get(0).site());
   }

@@ -7,9 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hbtrace.agent.testing.ForkedJvm;
 import io.hbtrace.agent.testing.ForkedJvm.Jdk;
 import io.hbtrace.agent.testing.ForkedJvm.Result;
-import io.hbtrace.agent.testing.TextTrace;
+import io.hbtrace.agent.testing.ReadTrace;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
@@ -66,29 +67,46 @@ class NamedModuleForkedTest {
     return ForkedJvm.jdks();
   }
 
-  @ParameterizedTest
-  @MethodSource("jdks")
-  void namedModuleIsRecorded(Jdk jdk) throws Exception {
+  /** Runs the modular app with the agent; {@code jvmArgs} go before the agent option. */
+  private static Result runModule(Jdk jdk, Path out, String... jvmArgs) throws Exception {
     Path spec = Files.writeString(tmp.resolve(jdk + ".spec"), "spec 1\ninclude modapp.\n");
-    Path out = tmp.resolve(jdk + "-trace");
-    Process p =
-        new ProcessBuilder(
-                jdk.java().toString(),
-                ForkedJvm.javaagent("out=" + out + ",spec=" + spec + ",format=text"),
-                "--module-path",
-                tmp.resolve("mods").toString(),
-                "-m",
-                "modapp/modapp.Main")
-            .start();
+    List<String> cmd = new ArrayList<>();
+    cmd.add(jdk.java().toString());
+    cmd.addAll(List.of(jvmArgs));
+    cmd.add(ForkedJvm.javaagent("out=" + out + ",spec=" + spec));
+    cmd.addAll(
+        List.of("--module-path", tmp.resolve("mods").toString(), "-m", "modapp/modapp.Main"));
+    Process p = new ProcessBuilder(cmd).start();
     p.getOutputStream().close();
     var stdout = ForkedJvm.drain(p.getInputStream());
     var stderr = ForkedJvm.drain(p.getErrorStream());
-    Result r = new Result(p.waitFor(), stdout.get(), stderr.get());
+    return new Result(p.waitFor(), stdout.get(), stderr.get());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void namedModuleIsRecorded(Jdk jdk) throws Exception {
+    Path out = tmp.resolve(jdk + "-trace");
+    Result r = runModule(jdk, out, "--add-modules", "jdk.unsupported");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("modular modapp\n");
-    TextTrace t = TextTrace.read(out);
+    assertThat(r.agentLines()).isEmpty();
+    ReadTrace t = ReadTrace.read(out);
     assertThat(t.events(LOCK_ACQUIRE)).hasSize(1);
     assertThat(t.events(MONITOR_ENTER)).hasSize(1);
-    assertThat(List.of(r.err().split("\n"))).noneMatch(l -> l.startsWith("hbtrace-agent:"));
+  }
+
+  /** Without jdk.unsupported in the boot layer the writer cannot run: one line says what to add. */
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void withoutJdkUnsupportedOneLineNamesTheFlag(Jdk jdk) throws Exception {
+    Result r = runModule(jdk, tmp.resolve(jdk + "-none"));
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("modular modapp\n");
+    assertThat(r.agentLines())
+        .singleElement()
+        .asString()
+        .contains("add --add-modules jdk.unsupported")
+        .endsWith("; the program runs unrecorded");
   }
 }

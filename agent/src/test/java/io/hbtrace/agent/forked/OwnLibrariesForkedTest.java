@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hbtrace.agent.testing.ForkedJvm;
 import io.hbtrace.agent.testing.ForkedJvm.Jdk;
 import io.hbtrace.agent.testing.ForkedJvm.Result;
-import io.hbtrace.agent.testing.TextTrace;
+import io.hbtrace.agent.testing.ReadTrace;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +49,8 @@ class OwnLibrariesForkedTest {
             q.createAppender().writeText("hello queue");
             System.out.println(q.createTailer().readText());
           }
+          // the app's Chronicle loaded ./system.properties, as it does without the agent
+          System.out.println("marker " + System.getProperty("hbtrace.test.marker"));
           Object m = new Object();
           synchronized (m) {
             System.out.println("synchronized");
@@ -58,7 +60,7 @@ class OwnLibrariesForkedTest {
       """;
 
   private static final String EXPECTED =
-      "made by the app\nbyte buddy 1.17.7: true\nhello queue\nsynchronized\n";
+      "made by the app\nbyte buddy 1.17.7: true\nhello queue\nmarker from-file\nsynchronized\n";
 
   @TempDir static Path tmp;
   private static String classPath;
@@ -110,15 +112,20 @@ class OwnLibrariesForkedTest {
     Path out = tmp.resolve(jdk + "-trace");
     List<String> flags = new ArrayList<>(appFlags());
     flags.add(ForkedJvm.javaagent("out=" + out + ",spec=" + spec));
+    Path cwd = Files.createDirectories(tmp.resolve(jdk + "-cwd"));
+    Files.writeString(cwd.resolve("system.properties"), "hbtrace.test.marker=from-file\n");
+    Result plain =
+        ForkedJvm.runIn(
+            cwd, jdk, appFlags(), classPath, "ownlibs.App", tmp.resolve(jdk + "-q0").toString());
+    assertThat(plain.out()).as(plain.err()).isEqualTo(EXPECTED);
     Result r =
-        ForkedJvm.run(jdk, flags, classPath, "ownlibs.App", tmp.resolve(jdk + "-q").toString());
+        ForkedJvm.runIn(
+            cwd, jdk, flags, classPath, "ownlibs.App", tmp.resolve(jdk + "-q").toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo(EXPECTED);
     assertThat(r.agentLines()).isEmpty();
     assertThat(Files.list(out).map(p -> p.getFileName().toString()).collect(Collectors.toList()))
         .isNotEmpty();
-    if (Files.exists(out.resolve("trace.txt"))) {
-      assertThat(TextTrace.read(out).events(MONITOR_ENTER)).hasSize(1);
-    }
+    assertThat(ReadTrace.read(out).events(MONITOR_ENTER)).hasSize(1);
   }
 }

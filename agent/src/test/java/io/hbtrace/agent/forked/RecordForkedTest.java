@@ -4,6 +4,7 @@ import static io.hbtrace.traces.event.EventKind.LOCK_ACQUIRE;
 import static io.hbtrace.traces.event.EventKind.LOCK_RELEASE;
 import static io.hbtrace.traces.event.EventKind.MONITOR_ENTER;
 import static io.hbtrace.traces.event.EventKind.MONITOR_EXIT;
+import static io.hbtrace.traces.event.EventKind.OBJECT_ROLE;
 import static io.hbtrace.traces.event.EventKind.PAGE_INSERT;
 import static io.hbtrace.traces.event.EventKind.PAGE_INVALIDATE;
 import static io.hbtrace.traces.event.EventKind.SIZE_SAMPLE;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hbtrace.agent.testing.ForkedJvm;
 import io.hbtrace.agent.testing.ForkedJvm.Jdk;
 import io.hbtrace.agent.testing.ForkedJvm.Result;
+import io.hbtrace.agent.testing.ReadTrace;
 import io.hbtrace.agent.testing.TextTrace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,18 +68,19 @@ class RecordForkedTest {
         ForkedJvm.run(
             jdk,
             List.of(
-                ForkedJvm.javaagent(
-                    "out=" + out + ",spec=" + syncSpec(tmp) + ",format=text,meta.case=sync")),
+                ForkedJvm.javaagent("out=" + out + ",spec=" + syncSpec(tmp) + ",meta.case=sync")),
             cp,
             SYNC_MAIN);
     assertThat(rec.exit()).as(rec.err()).isZero();
     assertThat(rec.out()).isEqualTo(plain.out());
     assertThat(rec.agentLines()).isEmpty();
 
-    TextTrace t = TextTrace.read(out);
+    ReadTrace t = ReadTrace.read(out);
     assertThat(t.ended).isTrue();
-    assertThat(t.startLine).contains(SYNC_MAIN);
-    assertThat(t.meta).containsEntry("case", "sync").containsEntry("agent.attach", "premain");
+    assertThat(t.truncated).isFalse();
+    assertThat(t.start.producer()).isEqualTo("hbtrace-agent");
+    assertThat(t.start.mainClass()).isEqualTo(SYNC_MAIN);
+    assertThat(t.meta()).containsEntry("case", "sync").containsEntry("agent.attach", "premain");
     assertPaired(t.events);
     assertThat(t.events(LOCK_ACQUIRE)).hasSizeGreaterThanOrEqualTo(10);
     assertThat(t.events(THREAD_START)).hasSizeGreaterThanOrEqualTo(7);
@@ -95,15 +98,23 @@ class RecordForkedTest {
     Result rec =
         ForkedJvm.run(
             jdk,
-            List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec + ",format=text")),
+            List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec)),
             ForkedJvm.testClasses(),
             LOG_MAIN);
     assertThat(rec.exit()).as(rec.err()).isZero();
     assertThat(rec.out()).isEqualTo("hello |hello world, log!x\n");
     // nothing on stderr either: the bridge is defined in the boot loader without appending a jar
     // to the boot class path (which would make HotSpot warn that class sharing is turned off)
-    assertThat(rec.err()).isEmpty();
-    TextTrace t = TextTrace.read(out);
+    assertThat(rec.errWithoutUnsafeWarning()).isEmpty();
+    ReadTrace t = ReadTrace.read(out);
+    assertThat(t.ended).isTrue();
+    assertThat(t.events(SIZE_UPDATE))
+        .extracting(e -> List.of(e.f(0), e.f(1), e.f(2)))
+        .containsExactly(List.of(7L, 0L, 6L), List.of(7L, 6L, 17L), List.of(7L, 17L, 18L));
+    assertThat(t.sites.get(t.events(SIZE_UPDATE).get(0).site()).method()).isEqualTo("publishEnd");
+    assertThat(t.events(OBJECT_ROLE))
+        .singleElement()
+        .satisfies(e -> assertThat(t.string((int) e.f(1))).isEqualTo("segment_lock"));
     assertThat(t.events(SIZE_UPDATE)).hasSize(3);
     assertThat(t.events(PAGE_INVALIDATE)).hasSize(4);
     assertThat(t.events(SIZE_SAMPLE)).hasSize(3);
@@ -122,15 +133,14 @@ class RecordForkedTest {
         ForkedJvm.run(
             jdk,
             List.of(
-                ForkedJvm.javaagent(
-                    "out=" + out + ",spec=" + syncSpec(tmp) + ",format=text,failHooks=true")),
+                ForkedJvm.javaagent("out=" + out + ",spec=" + syncSpec(tmp) + ",failHooks=true")),
             cp,
             SYNC_MAIN,
             "3");
     assertThat(plain.exit()).isEqualTo(3);
     assertThat(rec.exit()).as(rec.err()).isEqualTo(3);
     assertThat(rec.out()).isEqualTo(plain.out());
-    assertThat(TextTrace.read(out).events(LOCK_ACQUIRE)).isNotEmpty();
+    assertThat(ReadTrace.read(out).events(LOCK_ACQUIRE)).isNotEmpty();
   }
 
   @ParameterizedTest
@@ -147,8 +157,7 @@ class RecordForkedTest {
     Result rec =
         ForkedJvm.run(
             jdk,
-            List.of(
-                ForkedJvm.javaagent("out=" + out + ",spec=" + spec + ",format=text,verbose=true")),
+            List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec + ",verbose=true")),
             ForkedJvm.testClasses(),
             LOG_MAIN);
     assertThat(rec.exit()).as(rec.err()).isZero();
@@ -163,6 +172,25 @@ class RecordForkedTest {
                         + spec
                         + ":3)"))
         .anyMatch(l -> l.contains("classes instrumented, 0 problem(s)"));
-    assertThat(TextTrace.read(out).events(SIZE_UPDATE)).hasSize(3);
+    assertThat(ReadTrace.read(out).events(SIZE_UPDATE)).hasSize(3);
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void textFormatForDebuggingTheAgent(Jdk jdk) throws Exception {
+    Path out = tmp.resolve("trace");
+    Result rec =
+        ForkedJvm.run(
+            jdk,
+            List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + syncSpec(tmp) + ",format=text")),
+            ForkedJvm.testClasses(),
+            LOG_MAIN);
+    assertThat(rec.exit()).as(rec.err()).isZero();
+    assertThat(rec.err()).isEmpty();
+    TextTrace t = TextTrace.read(out);
+    assertThat(t.ended).isTrue();
+    assertThat(t.startLine).contains(LOG_MAIN);
+    assertThat(t.events(LOCK_ACQUIRE)).hasSize(5);
+    assertPaired(t.events);
   }
 }

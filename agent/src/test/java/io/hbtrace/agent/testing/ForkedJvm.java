@@ -28,6 +28,18 @@ public final class ForkedJvm {
 
   /** What a finished JVM left. */
   public record Result(int exit, String out, String err) {
+    /**
+     * stderr without the JVM's own warning about {@code sun.misc.Unsafe} memory access (JDK 24+,
+     * printed once when Chronicle starts unless the JVM runs with {@code
+     * --sun-misc-unsafe-memory-access=allow}).
+     */
+    public String errWithoutUnsafeWarning() {
+      return err.lines()
+          .filter(l -> !(l.startsWith("WARNING:") && l.contains("Unsafe")))
+          .map(l -> l + "\n")
+          .reduce("", String::concat);
+    }
+
     /** stderr lines written by the agent. */
     public List<String> agentLines() {
       return err.lines().filter(l -> l.startsWith("hbtrace-agent:")).toList();
@@ -74,6 +86,12 @@ public final class ForkedJvm {
   /** Starts {@code java JVM_ARGS -cp CP MAIN ARGS}. */
   public static Process start(Jdk jdk, List<String> jvmArgs, String cp, String main, String... args)
       throws IOException {
+    return start(null, jdk, jvmArgs, cp, main, args);
+  }
+
+  private static Process start(
+      Path cwd, Jdk jdk, List<String> jvmArgs, String cp, String main, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(jdk.java().toString());
     cmd.add("-Xshare:auto");
@@ -82,13 +100,24 @@ public final class ForkedJvm {
     cmd.add(cp);
     cmd.add(main);
     cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).start();
+    ProcessBuilder b = new ProcessBuilder(cmd);
+    if (cwd != null) {
+      b.directory(cwd.toFile());
+    }
+    return b.start();
   }
 
   /** Runs to the end (at most two minutes) and returns exit code and output. */
   public static Result run(Jdk jdk, List<String> jvmArgs, String cp, String main, String... args)
       throws Exception {
-    Process p = start(jdk, jvmArgs, cp, main, args);
+    return runIn(null, jdk, jvmArgs, cp, main, args);
+  }
+
+  /** {@link #run} in working directory {@code cwd} (null: this one). */
+  public static Result runIn(
+      Path cwd, Jdk jdk, List<String> jvmArgs, String cp, String main, String... args)
+      throws Exception {
+    Process p = start(cwd, jdk, jvmArgs, cp, main, args);
     p.getOutputStream().close();
     CompletableFuture<String> out = drain(p.getInputStream());
     CompletableFuture<String> err = drain(p.getErrorStream());
