@@ -284,11 +284,17 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
       Object ret,
       Throwable thrown,
       long[] state) {
-    long[] f = new long[6];
-    for (int i = 0; i < c.fields.length; i++) {
-      f[i] = c.fields[i].eval(this, self, args, ret, thrown, state);
-    }
-    out.record(c.kind, p.site, f[0], f[1], f[2], f[3], f[4], f[5]);
+    Capture[] f = c.fields;
+    int n = f.length;
+    out.record(
+        c.kind,
+        p.site,
+        n > 0 ? f[0].eval(this, self, args, ret, thrown, state) : 0,
+        n > 1 ? f[1].eval(this, self, args, ret, thrown, state) : 0,
+        n > 2 ? f[2].eval(this, self, args, ret, thrown, state) : 0,
+        n > 3 ? f[3].eval(this, self, args, ret, thrown, state) : 0,
+        n > 4 ? f[4].eval(this, self, args, ret, thrown, state) : 0,
+        n > 5 ? f[5].eval(this, self, args, ret, thrown, state) : 0);
   }
 
   @Override
