@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * mvn -q -pl agent,bench -am package -DskipTests
- * java -cp "bench/target/classes:$(mvn -q -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" \
- *     io.hbtrace.bench.HookCostRun agent/target/hbtrace-agent.jar
+ * java -cp bench/target/benchmarks.jar io.hbtrace.bench.HookCostRun agent/target/hbtrace-agent.jar
+ * # the agent's cost without the writer's:
+ * java -cp bench/target/benchmarks.jar io.hbtrace.bench.HookCostRun agent/target/hbtrace-agent.jar format=none
  * </pre>
  */
 @State(Scope.Thread)
