@@ -2,12 +2,10 @@ package io.hbtrace.analyzer.cli;
 
 import io.hbtrace.analyzer.SourceSite;
 import io.hbtrace.analyzer.Symbols;
-import io.hbtrace.traces.Site;
-import io.hbtrace.traces.ThreadInfo;
+import io.hbtrace.analyzer.TraceSymbols;
 import io.hbtrace.traces.TraceException;
 import io.hbtrace.traces.TraceReader;
 import io.hbtrace.traces.event.Event;
-import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import java.io.Closeable;
 import java.nio.file.Path;
 
@@ -18,10 +16,11 @@ import java.nio.file.Path;
  */
 final class TraceInput implements Symbols, Closeable {
   private final TraceReader reader;
-  private final Int2ObjectOpenHashMap<SourceSite> sites = new Int2ObjectOpenHashMap<>();
+  private final TraceSymbols names;
 
   private TraceInput(TraceReader reader) {
     this.reader = reader;
+    this.names = new TraceSymbols(reader);
   }
 
   static TraceInput open(Path path) throws CliException {
@@ -65,31 +64,17 @@ final class TraceInput implements Symbols, Closeable {
 
   @Override
   public String string(int id) {
-    String s = reader.string(id);
-    return s == null ? "?" : s;
+    return names.string(id);
   }
 
   @Override
   public SourceSite site(int id) {
-    if (id == 0) {
-      return SourceSite.UNKNOWN;
-    }
-    SourceSite s = sites.get(id);
-    if (s == null) {
-      Site raw = reader.site(id);
-      s =
-          raw == null
-              ? SourceSite.UNKNOWN
-              : new SourceSite(raw.className(), raw.method(), raw.sourceFile(), raw.line());
-      sites.put(id, s);
-    }
-    return s;
+    return names.site(id);
   }
 
   @Override
   public String threadName(int tid) {
-    ThreadInfo t = reader.thread(tid);
-    return t == null ? "thread-" + tid : t.name();
+    return names.threadName(tid);
   }
 
   @Override

@@ -1,0 +1,103 @@
+package io.hbtrace.bench;
+
+import io.hbtrace.analyzer.Analysis;
+import io.hbtrace.analyzer.TraceSymbols;
+import io.hbtrace.analyzer.check.CheckRegistry;
+import io.hbtrace.traces.TraceReader;
+import io.hbtrace.traces.event.Event;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Analyzer throughput on a real recording of the generic/418 workload (pre-fix, so the checks have
+ * work to do), side by side in one run: {@code scan} reads and decodes every event (the baseline),
+ * {@code checkAll} also runs the happens-before engine and every check. The ratio of the two is the
+ * analysis cost; events per second is the trace's event count (printed at setup) over the time.
+ *
+ * <pre>
+ * mvn -q -DskipTests package
+ * java -jar bench/target/benchmarks.jar AnalyzerBench -p repeat=400
+ * </pre>
+ *
+ * (run from the repository root; {@code repeat} workload runs, about 25 k events each.)
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      "-Xmx1g",
+      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+      "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED"
+    })
+public class AnalyzerBench {
+  @Param("400")
+  int repeat;
+
+  private Path dir;
+  private Path trace;
+
+  @Setup(Level.Trial)
+  public void record() throws Exception {
+    dir = Files.createTempDirectory("hbtrace-analyzer-bench");
+    trace = RecordedTrace.record(dir, "pre-fix", repeat);
+    long events = 0;
+    try (TraceReader r = TraceReader.open(trace)) {
+      while (r.next() != null) {
+        events++;
+      }
+    }
+    System.out.printf("%n[AnalyzerBench] trace of %,d events (%d runs)%n", events, repeat);
+  }
+
+  @TearDown(Level.Trial)
+  public void delete() throws Exception {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Benchmark
+  public long scan(Blackhole bh) throws Exception {
+    long n = 0;
+    try (TraceReader r = TraceReader.open(trace)) {
+      Event e;
+      while ((e = r.next()) != null) {
+        bh.consume(e);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Benchmark
+  public int checkAll() throws Exception {
+    try (TraceReader r = TraceReader.open(trace)) {
+      Analysis a = new Analysis(new TraceSymbols(r), CheckRegistry.all());
+      Event e;
+      while ((e = r.next()) != null) {
+        a.accept(e);
+      }
+      return a.finish().size();
+    }
+  }
+}
