@@ -1,0 +1,163 @@
+package io.hbtrace.samplefs.pagecache;
+
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * {@code struct page} of the page cache: {@link #index} in the file of inode {@link #ino}, its
+ * data, the page lock (PG_locked), the uptodate, dirty and writeback flags, and the page's wait
+ * queue on which sleepers wait for the lock or the writeback to go.
+ *
+ * <p>A new page is inserted locked; whoever fills it (readpage, or a write) marks it uptodate and
+ * unlocks it. {@link #mapping} becomes null when the page is removed from the cache, which is how a
+ * reader that waited on the lock learns the page was invalidated under it.
+ */
+public final class Page {
+  public final long index;
+  public final long ino;
+
+  /** PG_locked (lock_page / unlock_page): any thread may unlock it (bio completion). */
+  public final PageLock lock = new PageLock();
+
+  /**
+   * The page's wait queue ({@code page_waitqueue(page)}) and its spinlock: {@link
+   * #waitOnPageLocked} sleeps on it without taking the page lock, and {@link #unlockPage} wakes
+   * every sleeper at once, as {@code unlock_page} → {@code wake_up_page_bit} does.
+   */
+  public final ReentrantLock waitqueueLock = new ReentrantLock();
+
+  private final Condition wakeup = waitqueueLock.newCondition();
+  private long wakeups;
+  private int waiters;
+  private volatile boolean writeback;
+
+  public final byte[] data;
+
+  /** page->mapping: null once removed from the cache. */
+  volatile AddressSpace mapping;
+
+  private volatile boolean uptodate;
+  private volatile boolean dirty;
+
+  Page(AddressSpace mapping, long index, int pageSize) {
+    this.mapping = mapping;
+    this.ino = mapping.ino;
+    this.index = index;
+    this.data = new byte[pageSize];
+  }
+
+  public AddressSpace mapping() {
+    return mapping;
+  }
+
+  public boolean isUptodate() {
+    return uptodate;
+  }
+
+  /** {@code SetPageUptodate}: the page's data is valid. */
+  public void setUptodate() {
+    uptodate = true;
+  }
+
+  public boolean isDirty() {
+    return dirty;
+  }
+
+  /** {@code set_page_dirty}: the page holds data newer than the disk. Page lock held. */
+  public void setDirty() {
+    dirty = true;
+  }
+
+  /** {@code clear_page_dirty_for_io}: writeback takes over the dirty data. Page lock held. */
+  public boolean clearDirtyForIo() {
+    boolean was = dirty;
+    dirty = false;
+    return was;
+  }
+
+  /** {@code set_page_writeback}: writeback of this page starts. Page lock held. */
+  public void setWriteback() {
+    writeback = true;
+  }
+
+  /** {@code PageWriteback(page)}: its data is being written to the device. */
+  public boolean isWriteback() {
+    return writeback;
+  }
+
+  /** {@code end_page_writeback}: the page's data is on the device; wake whoever waits for it. */
+  public void endPageWriteback() {
+    writeback = false;
+    wakeUpPage();
+  }
+
+  /** {@code wait_on_page_writeback}: sleep until the page's writeback has ended. */
+  public void waitOnPageWriteback() {
+    waitqueueLock.lock();
+    try {
+      while (writeback) {
+        waiters++;
+        try {
+          wakeup.awaitUninterruptibly();
+        } finally {
+          waiters--;
+        }
+      }
+    } finally {
+      waitqueueLock.unlock();
+    }
+  }
+
+  /** {@code lock_page}: sleep until the page lock is ours. */
+  public void lockPage() {
+    lock.lock();
+  }
+
+  /** {@code trylock_page}. */
+  public boolean trylockPage() {
+    return lock.tryLock();
+  }
+
+  /** {@code unlock_page}: release PG_locked and wake whoever sleeps on the page's wait queue. */
+  public void unlockPage() {
+    lock.unlock();
+    wakeUpPage();
+  }
+
+  /** {@code wake_up_page}: wake every sleeper on the page's wait queue (if PG_waiters). */
+  private void wakeUpPage() {
+    waitqueueLock.lock();
+    try {
+      if (waiters > 0) {
+        wakeups++;
+        wakeup.signalAll();
+      }
+    } finally {
+      waitqueueLock.unlock();
+    }
+  }
+
+  /**
+   * {@code put_and_wait_on_page_locked}: sleep until the page is next unlocked, without taking its
+   * lock and without looking at the page again afterwards (it may be gone from the cache).
+   */
+  public void waitOnPageLocked() {
+    waitqueueLock.lock();
+    try {
+      if (!lock.isLocked()) {
+        return;
+      }
+      long seen = wakeups;
+      waiters++;
+      try {
+        while (wakeups == seen && lock.isLocked()) {
+          wakeup.awaitUninterruptibly();
+        }
+      } finally {
+        waiters--;
+      }
+    } finally {
+      waitqueueLock.unlock();
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.hbtrace.samplefs.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.samplefs.block.LatencyProfile;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrashConsistencyTest {
+  private CrashConsistency workload;
+
+  @BeforeAll
+  void setUp() {
+    CrashConsistency.Options opts =
+        new CrashConsistency.Options(
+            List.of(), 1, 60, 500, 1024, LatencyProfile.ASYNC, 0.1, 0.05, 0.05, 0.05);
+    workload = new CrashConsistency(opts, new PrintWriter(Writer.nullWriter()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pre-fix", "endio-all", "upstream", "xfs", "rework-2023"})
+  void correctVariantsSurviveEveryCrashPoint(String variant) {
+    CrashConsistency.VariantResult r = workload.runVariant(variant);
+    assertThat(r.pointsTried()).isEqualTo((int) r.steps());
+    assertThat(r.violatingPoints()).as(String.valueOf(r.example())).isZero();
+    assertThat(r.orphansLeftAtUnmount()).isZero();
+    assertThat(r.opsLeavingOrphans()).isZero();
+    assertThat(r.unlockedOrphanChanges()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"bug-del-before-truncate", "bug-del-before-disksize", "bug-add-after-alloc"})
+  void orderingMistakesBreakTheCrashInvariant(String variant) {
+    CrashConsistency.VariantResult r = workload.runVariant(variant);
+    assertThat(r.violatingPoints()).isPositive();
+    assertThat(r.example()).contains("not on the orphan chain");
+  }
+
+  @Test
+  void theLeakIsFoundByTheOrphanCheck() {
+    CrashConsistency.VariantResult r = workload.runVariant("bug-orphan-leak");
+    assertThat(r.opsLeavingOrphans()).isPositive();
+  }
+
+  @Test
+  void theUnlockedCompletionIsFoundByTheLockCheck() {
+    CrashConsistency.VariantResult r = workload.runVariant("bug-aio-endio-unlocked");
+    assertThat(r.unlockedOrphanChanges()).isPositive();
+  }
+
+  @Test
+  void theOpSequenceIsDeterministic() {
+    assertThat(CrashOp.generate(7, 50)).isEqualTo(CrashOp.generate(7, 50));
+  }
+}
