@@ -1,5 +1,6 @@
 package io.hbtrace.agent.bridge;
 
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -568,6 +569,61 @@ public final class Hooks {
       received(l, HandoffKind.LATCH, site);
     }
     return ok;
+  }
+
+  // A blocking queue hands its elements over: the thread that takes element X synchronizes with the
+  // thread that queued X (channel: X's identity; recorded as EXECUTOR, "work queued/run").
+
+  public static boolean add(BlockingQueue<Object> q, Object e, int site) {
+    queued(e, site);
+    return q.add(e);
+  }
+
+  public static boolean offer(BlockingQueue<Object> q, Object e, int site) {
+    queued(e, site);
+    return q.offer(e);
+  }
+
+  public static boolean offer(BlockingQueue<Object> q, Object e, long time, TimeUnit unit, int site)
+      throws InterruptedException {
+    queued(e, site);
+    return q.offer(e, time, unit);
+  }
+
+  public static void put(BlockingQueue<Object> q, Object e, int site) throws InterruptedException {
+    queued(e, site);
+    q.put(e);
+  }
+
+  public static Object take(BlockingQueue<?> q, int site) throws InterruptedException {
+    Object v = q.take();
+    taken(v, site);
+    return v;
+  }
+
+  public static Object poll(BlockingQueue<?> q, int site) {
+    Object v = q.poll();
+    taken(v, site);
+    return v;
+  }
+
+  public static Object poll(BlockingQueue<?> q, long time, TimeUnit unit, int site)
+      throws InterruptedException {
+    Object v = q.poll(time, unit);
+    taken(v, site);
+    return v;
+  }
+
+  private static void queued(Object e, int site) {
+    if (e != null) {
+      sent(e, HandoffKind.EXECUTOR, site);
+    }
+  }
+
+  private static void taken(Object v, int site) {
+    if (v != null) {
+      received(v, HandoffKind.EXECUTOR, site);
+    }
   }
 
   public static void unpark(Thread t, int site) {

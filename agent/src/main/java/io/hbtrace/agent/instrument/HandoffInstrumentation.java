@@ -3,7 +3,8 @@ package io.hbtrace.agent.instrument;
 /**
  * Hand-offs between threads other than locks: executor submit/execute (the task is wrapped, so its
  * start receives the submission and its end sends the completion), {@code Future.get} and {@code
- * CompletableFuture.join/complete} and {@code supplyAsync/runAsync}, {@code CountDownLatch}, {@code
+ * CompletableFuture.join/complete} and {@code supplyAsync/runAsync}, {@code BlockingQueue}
+ * put/offer/add → take/poll (channel: the element), {@code CountDownLatch}, {@code
  * Object.wait/notify} (wait also releases and re-acquires the monitor) and {@code LockSupport
  * park/unpark}.
  */
@@ -15,6 +16,8 @@ final class HandoffInstrumentation {
   private static final String LATCH = "java/util/concurrent/CountDownLatch";
   private static final String SUPPORT = "java/util/concurrent/locks/LockSupport";
   private static final String OBJECT = "java/lang/Object";
+  private static final String QUEUE = "java/util/concurrent/BlockingQueue";
+  private static final String OBJ = "Ljava/lang/Object;";
   private static final String RUNNABLE = "Ljava/lang/Runnable;";
   private static final String CALLABLE = "Ljava/util/concurrent/Callable;";
   private static final String SUPPLIER = "Ljava/util/function/Supplier;";
@@ -41,6 +44,13 @@ final class HandoffInstrumentation {
         .instance(LATCH, "countDown", "()V", "countDown")
         .instance(LATCH, "await", "()V", "await")
         .instance(LATCH, "await", "(J" + UNIT + ")Z", "await")
+        .instance(QUEUE, "add", "(" + OBJ + ")Z", "add")
+        .instance(QUEUE, "offer", "(" + OBJ + ")Z", "offer")
+        .instance(QUEUE, "offer", "(" + OBJ + "J" + UNIT + ")Z", "offer")
+        .instance(QUEUE, "put", "(" + OBJ + ")V", "put")
+        .instance(QUEUE, "take", "()" + OBJ, "take")
+        .instance(QUEUE, "poll", "()" + OBJ, "poll")
+        .instance(QUEUE, "poll", "(J" + UNIT + ")" + OBJ, "poll")
         .instance(OBJECT, "wait", "()V", "objectWait")
         .instance(OBJECT, "wait", "(J)V", "objectWait")
         .instance(OBJECT, "wait", "(JI)V", "objectWait")

@@ -20,10 +20,12 @@ public final class Probe {
   static final class Compiled {
     final int kind;
     final Capture[] fields;
+    final boolean normalExitOnly;
 
-    Compiled(int kind, Capture[] fields) {
+    Compiled(int kind, Capture[] fields, boolean normalExitOnly) {
       this.kind = kind;
       this.fields = fields;
+      this.normalExitOnly = normalExitOnly;
     }
   }
 
@@ -45,7 +47,7 @@ public final class Probe {
         fields[i] = new Capture(e, constant, slot);
       }
       EventKind k = t.kind();
-      (t.atExit() ? exit : enter).add(new Compiled(k.code(), fields));
+      (t.atExit() ? exit : enter).add(new Compiled(k.code(), fields, t.normalExitOnly()));
     }
     atEnter = enter.toArray(new Compiled[0]);
     atExit = exit.toArray(new Compiled[0]);

@@ -272,7 +272,9 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
     Probe p = probes[probe];
     long[] state = enterState instanceof long[] ? (long[]) enterState : null;
     for (Probe.Compiled c : p.atExit) {
-      record(p, c, self, args, result, thrown, state);
+      if (thrown == null || !c.normalExitOnly) {
+        record(p, c, self, args, result, thrown, state);
+      }
     }
   }
 

@@ -191,12 +191,14 @@ public final class SpecParser {
   }
 
   private Tracepoint tracepoint(List<String> tokens) throws SpecException {
-    if (tokens.size() < 2 || !(tokens.get(1).equals("enter") || tokens.get(1).equals("exit"))) {
+    String when = tokens.size() < 2 ? "" : tokens.get(1);
+    if (!(when.equals("enter") || when.equals("exit") || when.equals("return"))) {
       throw error(
-          "expected 'enter' or 'exit' after 'at', found "
-              + (tokens.size() < 2 ? "nothing" : "'" + tokens.get(1) + "'"));
+          "expected 'enter', 'exit' or 'return' after 'at', found "
+              + (tokens.size() < 2 ? "nothing" : "'" + when + "'"));
     }
-    boolean atExit = tokens.get(1).equals("exit");
+    boolean atExit = !when.equals("enter");
+    boolean normalOnly = when.equals("return");
     if (tokens.size() < 3) {
       throw error("expected Class#method after 'at " + tokens.get(1) + "'");
     }
@@ -267,7 +269,8 @@ public final class SpecParser {
       }
       fields.add(e);
     }
-    return new Tracepoint(atExit, cls, method, desc, kind, fields, source + ":" + lineNo);
+    return new Tracepoint(
+        atExit, normalOnly, cls, method, desc, kind, fields, source + ":" + lineNo);
   }
 
   private EventKind kind(String name) throws SpecException {

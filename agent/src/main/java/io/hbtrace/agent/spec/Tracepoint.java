@@ -7,11 +7,13 @@ import java.util.List;
  * One {@code at} line of a spec: at entry or exit of the methods it names, record {@code kind} with
  * {@code fields} (in the kind's wire order).
  *
+ * @param normalExitOnly {@code at return}: at exits by return only, not by a thrown exception
  * @param descriptor the JVM method descriptor, or {@code null} for every overload of the name
  * @param where "file:line" of the spec line, for messages
  */
 public record Tracepoint(
     boolean atExit,
+    boolean normalExitOnly,
     String className,
     String method,
     String descriptor,

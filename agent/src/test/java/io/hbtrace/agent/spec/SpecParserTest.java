@@ -73,8 +73,9 @@ class SpecParserTest {
         "spec 1\\nvolatile Size| t.spec:2: bad field name 'Size' (expected Class.field)",
         "spec 1\\natomic| t.spec:2: 'atomic' takes one field, e.g. 'atomic"
             + " com.example.Segment.endOffset'",
-        "spec 1\\nat| t.spec:2: expected 'enter' or 'exit' after 'at', found nothing",
-        "spec 1\\nat during a.B#c| t.spec:2: expected 'enter' or 'exit' after 'at', found 'during'",
+        "spec 1\\nat| t.spec:2: expected 'enter', 'exit' or 'return' after 'at', found nothing",
+        "spec 1\\nat during a.B#c| t.spec:2: expected 'enter', 'exit' or 'return' after 'at', found"
+            + " 'during'",
         "spec 1\\nat exit| t.spec:2: expected Class#method after 'at exit'",
         "spec 1\\nat exit a.B.c -> FSYNC| t.spec:2: bad method reference 'a.B.c' (expected"
             + " Class#method or Class#method(descriptor))",
@@ -127,6 +128,16 @@ class SpecParserTest {
     assertThatThrownBy(() -> SpecParser.parse("t.spec", text.replace("\\n", "\n")))
         .isInstanceOf(SpecException.class)
         .hasMessage(message.strip());
+  }
+
+  @Test
+  void atReturnIsAnExitAtNormalReturnsOnly() throws Exception {
+    Tracepoint t =
+        SpecParser.parse("t.spec", "spec 1\nat return a.B#c -> JOURNAL_COMMIT txn=arg0.tid\n")
+            .tracepoints()
+            .get(0);
+    assertThat(t.atExit()).isTrue();
+    assertThat(t.normalExitOnly()).isTrue();
   }
 
   @Test

@@ -113,6 +113,26 @@ public final class ForkedJvm {
     return runIn(null, jdk, jvmArgs, cp, main, args);
   }
 
+  /** Runs {@code java JVM_ARGS -jar JAR ARGS} to the end. */
+  public static Result runJar(Jdk jdk, List<String> jvmArgs, Path jar, String... args)
+      throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(jdk.java().toString());
+    cmd.addAll(jvmArgs);
+    cmd.add("-jar");
+    cmd.add(jar.toAbsolutePath().toString());
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).start();
+    p.getOutputStream().close();
+    CompletableFuture<String> out = drain(p.getInputStream());
+    CompletableFuture<String> err = drain(p.getErrorStream());
+    if (!p.waitFor(300, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("forked JVM timed out: " + cmd + "\n" + err.getNow(""));
+    }
+    return new Result(p.exitValue(), out.get(), err.get());
+  }
+
   /** {@link #run} in working directory {@code cwd} (null: this one). */
   public static Result runIn(
       Path cwd, Jdk jdk, List<String> jvmArgs, String cp, String main, String... args)
