@@ -1,0 +1,247 @@
+package io.hbtrace.agent.bridge;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Stand-ins for calls on the atomics held in spec-named {@code atomic} fields (see {@code
+ * SPEC.md}). Each performs the call once; it records a write before the operation (for
+ * read-modify-write operations, the value it is about to store, computed from the value seen just
+ * before, so exact only without contention) and, where the operation reads, a read after it with
+ * the value it observed. The recorder drops all of it for atomics not loaded from a named field.
+ */
+public final class AtomicHooks {
+
+  private AtomicHooks() {}
+
+  public static long get(AtomicLong a, int site) {
+    long v = a.get();
+    Hooks.atomicRead(a, v, site);
+    return v;
+  }
+
+  public static long getAcquire(AtomicLong a, int site) {
+    long v = a.getAcquire();
+    Hooks.atomicRead(a, v, site);
+    return v;
+  }
+
+  public static void set(AtomicLong a, long v, int site) {
+    Hooks.atomicWrite(a, v, site);
+    a.set(v);
+  }
+
+  public static void lazySet(AtomicLong a, long v, int site) {
+    Hooks.atomicWrite(a, v, site);
+    a.lazySet(v);
+  }
+
+  public static void setRelease(AtomicLong a, long v, int site) {
+    Hooks.atomicWrite(a, v, site);
+    a.setRelease(v);
+  }
+
+  public static long getAndSet(AtomicLong a, long v, int site) {
+    Hooks.atomicWrite(a, v, site);
+    long old = a.getAndSet(v);
+    Hooks.atomicRead(a, old, site);
+    return old;
+  }
+
+  public static boolean compareAndSet(AtomicLong a, long expect, long v, int site) {
+    Hooks.atomicWrite(a, v, site);
+    boolean ok = a.compareAndSet(expect, v);
+    Hooks.atomicRead(a, ok ? expect : a.get(), site);
+    return ok;
+  }
+
+  public static long incrementAndGet(AtomicLong a, int site) {
+    Hooks.atomicWrite(a, a.get() + 1, site);
+    long r = a.incrementAndGet();
+    Hooks.atomicRead(a, r - (1), site);
+    return r;
+  }
+
+  public static long decrementAndGet(AtomicLong a, int site) {
+    Hooks.atomicWrite(a, a.get() + -1, site);
+    long r = a.decrementAndGet();
+    Hooks.atomicRead(a, r - (-1), site);
+    return r;
+  }
+
+  public static long getAndIncrement(AtomicLong a, int site) {
+    Hooks.atomicWrite(a, a.get() + 1, site);
+    long r = a.getAndIncrement();
+    Hooks.atomicRead(a, r, site);
+    return r;
+  }
+
+  public static long getAndDecrement(AtomicLong a, int site) {
+    Hooks.atomicWrite(a, a.get() + -1, site);
+    long r = a.getAndDecrement();
+    Hooks.atomicRead(a, r, site);
+    return r;
+  }
+
+  public static long addAndGet(AtomicLong a, long delta, int site) {
+    Hooks.atomicWrite(a, a.get() + delta, site);
+    long r = a.addAndGet(delta);
+    Hooks.atomicRead(a, r - delta, site);
+    return r;
+  }
+
+  public static long getAndAdd(AtomicLong a, long delta, int site) {
+    Hooks.atomicWrite(a, a.get() + delta, site);
+    long r = a.getAndAdd(delta);
+    Hooks.atomicRead(a, r, site);
+    return r;
+  }
+
+  public static int get(AtomicInteger a, int site) {
+    int v = a.get();
+    Hooks.atomicRead(a, v, site);
+    return v;
+  }
+
+  public static int getAcquire(AtomicInteger a, int site) {
+    int v = a.getAcquire();
+    Hooks.atomicRead(a, v, site);
+    return v;
+  }
+
+  public static void set(AtomicInteger a, int v, int site) {
+    Hooks.atomicWrite(a, v, site);
+    a.set(v);
+  }
+
+  public static void lazySet(AtomicInteger a, int v, int site) {
+    Hooks.atomicWrite(a, v, site);
+    a.lazySet(v);
+  }
+
+  public static void setRelease(AtomicInteger a, int v, int site) {
+    Hooks.atomicWrite(a, v, site);
+    a.setRelease(v);
+  }
+
+  public static int getAndSet(AtomicInteger a, int v, int site) {
+    Hooks.atomicWrite(a, v, site);
+    int old = a.getAndSet(v);
+    Hooks.atomicRead(a, old, site);
+    return old;
+  }
+
+  public static boolean compareAndSet(AtomicInteger a, int expect, int v, int site) {
+    Hooks.atomicWrite(a, v, site);
+    boolean ok = a.compareAndSet(expect, v);
+    Hooks.atomicRead(a, ok ? expect : a.get(), site);
+    return ok;
+  }
+
+  public static int incrementAndGet(AtomicInteger a, int site) {
+    Hooks.atomicWrite(a, a.get() + 1, site);
+    int r = a.incrementAndGet();
+    Hooks.atomicRead(a, r - (1), site);
+    return r;
+  }
+
+  public static int decrementAndGet(AtomicInteger a, int site) {
+    Hooks.atomicWrite(a, a.get() + -1, site);
+    int r = a.decrementAndGet();
+    Hooks.atomicRead(a, r - (-1), site);
+    return r;
+  }
+
+  public static int getAndIncrement(AtomicInteger a, int site) {
+    Hooks.atomicWrite(a, a.get() + 1, site);
+    int r = a.getAndIncrement();
+    Hooks.atomicRead(a, r, site);
+    return r;
+  }
+
+  public static int getAndDecrement(AtomicInteger a, int site) {
+    Hooks.atomicWrite(a, a.get() + -1, site);
+    int r = a.getAndDecrement();
+    Hooks.atomicRead(a, r, site);
+    return r;
+  }
+
+  public static int addAndGet(AtomicInteger a, int delta, int site) {
+    Hooks.atomicWrite(a, a.get() + delta, site);
+    int r = a.addAndGet(delta);
+    Hooks.atomicRead(a, r - delta, site);
+    return r;
+  }
+
+  public static int getAndAdd(AtomicInteger a, int delta, int site) {
+    Hooks.atomicWrite(a, a.get() + delta, site);
+    int r = a.getAndAdd(delta);
+    Hooks.atomicRead(a, r, site);
+    return r;
+  }
+
+  public static boolean get(AtomicBoolean a, int site) {
+    boolean v = a.get();
+    Hooks.atomicRead(a, (v ? 1L : 0L), site);
+    return v;
+  }
+
+  public static void set(AtomicBoolean a, boolean v, int site) {
+    Hooks.atomicWrite(a, (v ? 1L : 0L), site);
+    a.set(v);
+  }
+
+  public static void lazySet(AtomicBoolean a, boolean v, int site) {
+    Hooks.atomicWrite(a, (v ? 1L : 0L), site);
+    a.lazySet(v);
+  }
+
+  public static boolean getAndSet(AtomicBoolean a, boolean v, int site) {
+    Hooks.atomicWrite(a, (v ? 1L : 0L), site);
+    boolean old = a.getAndSet(v);
+    Hooks.atomicRead(a, (old ? 1L : 0L), site);
+    return old;
+  }
+
+  public static boolean compareAndSet(AtomicBoolean a, boolean expect, boolean v, int site) {
+    Hooks.atomicWrite(a, (v ? 1L : 0L), site);
+    boolean ok = a.compareAndSet(expect, v);
+    boolean seen = ok ? expect : a.get();
+    Hooks.atomicRead(a, (seen ? 1L : 0L), site);
+    return ok;
+  }
+
+  public static Object get(AtomicReference<Object> a, int site) {
+    Object v = a.get();
+    Hooks.atomicRead(a, Hooks.identity(v), site);
+    return v;
+  }
+
+  public static void set(AtomicReference<Object> a, Object v, int site) {
+    Hooks.atomicWrite(a, Hooks.identity(v), site);
+    a.set(v);
+  }
+
+  public static void lazySet(AtomicReference<Object> a, Object v, int site) {
+    Hooks.atomicWrite(a, Hooks.identity(v), site);
+    a.lazySet(v);
+  }
+
+  public static Object getAndSet(AtomicReference<Object> a, Object v, int site) {
+    Hooks.atomicWrite(a, Hooks.identity(v), site);
+    Object old = a.getAndSet(v);
+    Hooks.atomicRead(a, Hooks.identity(old), site);
+    return old;
+  }
+
+  public static boolean compareAndSet(
+      AtomicReference<Object> a, Object expect, Object v, int site) {
+    Hooks.atomicWrite(a, Hooks.identity(v), site);
+    boolean ok = a.compareAndSet(expect, v);
+    Object seen = ok ? expect : a.get();
+    Hooks.atomicRead(a, Hooks.identity(seen), site);
+    return ok;
+  }
+}

@@ -1,0 +1,59 @@
+package io.hbtrace.agent.bridge;
+
+/**
+ * What {@link Hooks} forwards to: the recorder implements it. Every method is called at most once
+ * per hooked operation, never re-entrantly on one thread, and may throw (Hooks swallows it).
+ *
+ * <p>Release-type events ({@code monitorExit}, {@code lockRelease}, {@code threadStart}, {@code
+ * handoffSend}, volatile writes) are called before the operation, acquire-type events after it.
+ */
+public interface HookSink {
+
+  void monitorEnter(Object monitor, int site);
+
+  void monitorExit(Object monitor, int site);
+
+  void lockAcquire(Object lock, int site);
+
+  void lockRelease(Object lock, int site);
+
+  /** {@code view} (returned by {@code readLock()}/{@code writeLock()}) is a mode of {@code rwl}. */
+  void lockView(Object view, Object rwl, boolean shared);
+
+  /** The lock a {@code Condition} belongs to, or {@code null} if unknown. */
+  Object conditionOwner(Object condition);
+
+  void threadStart(Thread child, int site);
+
+  void threadJoin(Thread child, int site);
+
+  void handoffSend(Object channel, int how, int site);
+
+  void handoffReceive(Object channel, int how, int site);
+
+  /** From now on {@code alias} has the identity of {@code target}. */
+  void alias(Object alias, Object target);
+
+  void volatileWrite(int field, Object owner, long value, int site);
+
+  void volatileRead(int field, Object owner, long value, int site);
+
+  /** A reference value written to or read from a named field: recorded as its identity. */
+  long identity(Object value);
+
+  /** An object was loaded from a spec-named atomic field: later calls on it are that field's. */
+  void atomicLoaded(Object owner, Object atomic, int field);
+
+  void atomicWrite(Object atomic, long value, int site);
+
+  void atomicRead(Object atomic, long value, int site);
+
+  /** Tracepoint probe at method entry; returns the state passed to {@link #probeExit}. */
+  Object probeEnter(int probe, Object self, Object[] args);
+
+  void probeExit(
+      int probe, Object enterState, Object self, Object[] args, Object result, Throwable thrown);
+
+  /** A hook failed: counted, and reported once when verbose. */
+  void failed(Throwable t);
+}

@@ -1,0 +1,901 @@
+package io.hbtrace.agent.bridge;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * The facade instrumented code calls: one static call per hooked operation, forwarding to a {@link
+ * HookSink} (none by default, so every hook is a no-op until the recorder installs itself).
+ *
+ * <p>Rules, for every method here: it depends on {@code java.base} only (this class sits on the
+ * bootstrap class path, visible to every class loader); it never throws into the program (a sink
+ * failure is swallowed and counted); it never records while the same thread is already inside the
+ * sink (re-entrancy guard). Methods that stand in for a call ({@link #lock}, {@link #submit}, ...)
+ * perform that call exactly once, outside any try block, so its result and exceptions reach the
+ * program unchanged. Release-type events are recorded before the operation, acquire-type after.
+ *
+ * <p>No lambdas and no string concatenation here: both bootstrap through {@code invokedynamic},
+ * which this class must not depend on.
+ */
+public final class Hooks {
+
+  private static volatile HookSink sink;
+
+  /** Per-thread re-entrancy guard; holds the sink for the duration of one hook. */
+  private static final class Guard {
+    HookSink sink;
+  }
+
+  private static final ThreadLocal<Guard> GUARD =
+      new ThreadLocal<Guard>() {
+        @Override
+        protected Guard initialValue() {
+          return new Guard();
+        }
+      };
+
+  private Hooks() {}
+
+  /** Installs the sink; false if one is installed already (a second agent start). */
+  public static synchronized boolean install(HookSink s) {
+    if (sink != null) {
+      return false;
+    }
+    sink = s;
+    return true;
+  }
+
+  /** Removes the sink (tests; and the recorder at shutdown, after its final flush). */
+  public static synchronized void uninstall() {
+    sink = null;
+  }
+
+  public static boolean installed() {
+    return sink != null;
+  }
+
+  // ---- guard -----------------------------------------------------------------------------------
+
+  /**
+   * This thread's guard, now holding the sink; null if no sink is installed or this thread is
+   * already inside a hook. The caller clears {@code guard.sink} when done.
+   */
+  private static Guard enter() {
+    HookSink s = sink;
+    if (s == null) {
+      return null;
+    }
+    Guard g = GUARD.get();
+    if (g.sink != null) {
+      return null;
+    }
+    g.sink = s;
+    return g;
+  }
+
+  private static void fail(HookSink s, Throwable t) {
+    try {
+      s.failed(t);
+    } catch (Throwable ignored) {
+      // nothing more can be done without risking the program
+    }
+  }
+
+  // ---- monitors
+  // ----------------------------------------------------------------------------------
+
+  /** After MONITORENTER, or at entry of a synchronized method. */
+  public static void monitorEnter(Object monitor, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.monitorEnter(monitor, site);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  /** Before MONITOREXIT, or at any exit of a synchronized method. */
+  public static void monitorExit(Object monitor, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.monitorExit(monitor, site);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  /** Stands in for {@code o.wait()}: the monitor is released and re-acquired around it. */
+  public static void objectWait(Object o, int site) throws InterruptedException {
+    monitorExit(o, site);
+    try {
+      o.wait();
+    } finally {
+      waited(o, site);
+    }
+  }
+
+  public static void objectWait(Object o, long millis, int site) throws InterruptedException {
+    monitorExit(o, site);
+    try {
+      o.wait(millis);
+    } finally {
+      waited(o, site);
+    }
+  }
+
+  public static void objectWait(Object o, long millis, int nanos, int site)
+      throws InterruptedException {
+    monitorExit(o, site);
+    try {
+      o.wait(millis, nanos);
+    } finally {
+      waited(o, site);
+    }
+  }
+
+  private static void waited(Object o, int site) {
+    received(o, HandoffKind.NOTIFY, site);
+    monitorEnter(o, site);
+  }
+
+  public static void objectNotify(Object o, int site) {
+    sent(o, HandoffKind.NOTIFY, site);
+    o.notify();
+  }
+
+  public static void objectNotifyAll(Object o, int site) {
+    sent(o, HandoffKind.NOTIFY, site);
+    o.notifyAll();
+  }
+
+  // ---- locks
+  // -------------------------------------------------------------------------------------
+
+  private static void acquired(Object lock, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.lockAcquire(lock, site);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  private static void releasing(Object lock, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.lockRelease(lock, site);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  public static void lock(Lock l, int site) {
+    l.lock();
+    acquired(l, site);
+  }
+
+  public static void lockInterruptibly(Lock l, int site) throws InterruptedException {
+    l.lockInterruptibly();
+    acquired(l, site);
+  }
+
+  public static boolean tryLock(Lock l, int site) {
+    boolean ok = l.tryLock();
+    if (ok) {
+      acquired(l, site);
+    }
+    return ok;
+  }
+
+  public static boolean tryLock(Lock l, long time, TimeUnit unit, int site)
+      throws InterruptedException {
+    boolean ok = l.tryLock(time, unit);
+    if (ok) {
+      acquired(l, site);
+    }
+    return ok;
+  }
+
+  public static void unlock(Lock l, int site) {
+    releasing(l, site);
+    l.unlock();
+  }
+
+  public static Lock readLock(ReadWriteLock rwl, int site) {
+    Lock view = rwl.readLock();
+    lockView(view, rwl, true);
+    return view;
+  }
+
+  public static Lock writeLock(ReadWriteLock rwl, int site) {
+    Lock view = rwl.writeLock();
+    lockView(view, rwl, false);
+    return view;
+  }
+
+  private static void lockView(Object view, Object rwl, boolean shared) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.lockView(view, rwl, shared);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  // Condition.await releases the owning lock and re-acquires it before returning (or throwing).
+
+  private static Object beforeAwait(Condition c, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return null;
+    }
+    try {
+      Object owner = s.conditionOwner(c);
+      if (owner != null) {
+        s.lockRelease(owner, site);
+      }
+      return owner;
+    } catch (Throwable t) {
+      fail(s, t);
+      return null;
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  private static void afterAwait(Condition c, Object owner, int site) {
+    received(c, HandoffKind.NOTIFY, site);
+    if (owner != null) {
+      acquired(owner, site);
+    }
+  }
+
+  public static void await(Condition c, int site) throws InterruptedException {
+    Object owner = beforeAwait(c, site);
+    try {
+      c.await();
+    } finally {
+      afterAwait(c, owner, site);
+    }
+  }
+
+  public static void awaitUninterruptibly(Condition c, int site) {
+    Object owner = beforeAwait(c, site);
+    try {
+      c.awaitUninterruptibly();
+    } finally {
+      afterAwait(c, owner, site);
+    }
+  }
+
+  public static boolean await(Condition c, long time, TimeUnit unit, int site)
+      throws InterruptedException {
+    Object owner = beforeAwait(c, site);
+    try {
+      return c.await(time, unit);
+    } finally {
+      afterAwait(c, owner, site);
+    }
+  }
+
+  public static long awaitNanos(Condition c, long nanos, int site) throws InterruptedException {
+    Object owner = beforeAwait(c, site);
+    try {
+      return c.awaitNanos(nanos);
+    } finally {
+      afterAwait(c, owner, site);
+    }
+  }
+
+  public static void signal(Condition c, int site) {
+    sent(c, HandoffKind.NOTIFY, site);
+    c.signal();
+  }
+
+  public static void signalAll(Condition c, int site) {
+    sent(c, HandoffKind.NOTIFY, site);
+    c.signalAll();
+  }
+
+  // ---- threads
+  // -----------------------------------------------------------------------------------
+
+  public static void start(Thread t, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s != null) {
+      try {
+        s.threadStart(t, site);
+      } catch (Throwable e) {
+        fail(s, e);
+      } finally {
+        g.sink = null;
+      }
+    }
+    t.start();
+  }
+
+  private static void joined(Thread t, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.threadJoin(t, site);
+    } catch (Throwable e) {
+      fail(s, e);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  public static void join(Thread t, int site) throws InterruptedException {
+    t.join();
+    joined(t, site);
+  }
+
+  /** A timed join is a join only if the thread has terminated. */
+  public static void join(Thread t, long millis, int site) throws InterruptedException {
+    t.join(millis);
+    if (!t.isAlive()) {
+      joined(t, site);
+    }
+  }
+
+  public static void join(Thread t, long millis, int nanos, int site) throws InterruptedException {
+    t.join(millis, nanos);
+    if (!t.isAlive()) {
+      joined(t, site);
+    }
+  }
+
+  // ---- hand-offs
+  // ---------------------------------------------------------------------------------
+
+  static void sent(Object channel, int how, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.handoffSend(channel, how, site);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  static void received(Object channel, int how, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.handoffReceive(channel, how, site);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  private static void alias(Object alias, Object target) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.alias(alias, target);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  private static boolean recording() {
+    return sink != null;
+  }
+
+  public static void execute(Executor e, Runnable r, int site) {
+    if (!recording() || r == null) {
+      e.execute(r);
+      return;
+    }
+    TracedRunnable w = new TracedRunnable(r, site);
+    if (r instanceof Future) {
+      alias(r, w);
+    }
+    e.execute(w);
+  }
+
+  public static Future<?> submit(ExecutorService e, Runnable r, int site) {
+    if (!recording() || r == null) {
+      return e.submit(r);
+    }
+    TracedRunnable w = new TracedRunnable(r, site);
+    Future<?> f = e.submit(w);
+    alias(f, w);
+    return f;
+  }
+
+  public static <T> Future<T> submit(ExecutorService e, Runnable r, T result, int site) {
+    if (!recording() || r == null) {
+      return e.submit(r, result);
+    }
+    TracedRunnable w = new TracedRunnable(r, site);
+    Future<T> f = e.submit(w, result);
+    alias(f, w);
+    return f;
+  }
+
+  public static <T> Future<T> submit(ExecutorService e, Callable<T> c, int site) {
+    if (!recording() || c == null) {
+      return e.submit(c);
+    }
+    TracedCallable<T> w = new TracedCallable<>(c, site);
+    Future<T> f = e.submit(w);
+    alias(f, w);
+    return f;
+  }
+
+  public static <T> CompletableFuture<T> supplyAsync(Supplier<T> s, int site) {
+    if (!recording() || s == null) {
+      return CompletableFuture.supplyAsync(s);
+    }
+    TracedSupplier<T> w = new TracedSupplier<>(s, site);
+    CompletableFuture<T> f = CompletableFuture.supplyAsync(w);
+    alias(f, w);
+    return f;
+  }
+
+  public static <T> CompletableFuture<T> supplyAsync(Supplier<T> s, Executor e, int site) {
+    if (!recording() || s == null) {
+      return CompletableFuture.supplyAsync(s, e);
+    }
+    TracedSupplier<T> w = new TracedSupplier<>(s, site);
+    CompletableFuture<T> f = CompletableFuture.supplyAsync(w, e);
+    alias(f, w);
+    return f;
+  }
+
+  public static CompletableFuture<Void> runAsync(Runnable r, int site) {
+    if (!recording() || r == null) {
+      return CompletableFuture.runAsync(r);
+    }
+    TracedRunnable w = new TracedRunnable(r, site);
+    CompletableFuture<Void> f = CompletableFuture.runAsync(w);
+    alias(f, w);
+    return f;
+  }
+
+  public static CompletableFuture<Void> runAsync(Runnable r, Executor e, int site) {
+    if (!recording() || r == null) {
+      return CompletableFuture.runAsync(r, e);
+    }
+    TracedRunnable w = new TracedRunnable(r, site);
+    CompletableFuture<Void> f = CompletableFuture.runAsync(w, e);
+    alias(f, w);
+    return f;
+  }
+
+  public static <T> boolean complete(CompletableFuture<T> f, T value, int site) {
+    sent(f, HandoffKind.FUTURE, site);
+    return f.complete(value);
+  }
+
+  public static <T> T get(Future<T> f, int site) throws InterruptedException, ExecutionException {
+    T v = f.get();
+    received(f, HandoffKind.FUTURE, site);
+    return v;
+  }
+
+  public static <T> T get(Future<T> f, long time, TimeUnit unit, int site)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    T v = f.get(time, unit);
+    received(f, HandoffKind.FUTURE, site);
+    return v;
+  }
+
+  public static <T> T join(CompletableFuture<T> f, int site) {
+    T v = f.join();
+    received(f, HandoffKind.FUTURE, site);
+    return v;
+  }
+
+  public static void countDown(CountDownLatch l, int site) {
+    sent(l, HandoffKind.LATCH, site);
+    l.countDown();
+  }
+
+  public static void await(CountDownLatch l, int site) throws InterruptedException {
+    l.await();
+    received(l, HandoffKind.LATCH, site);
+  }
+
+  public static boolean await(CountDownLatch l, long time, TimeUnit unit, int site)
+      throws InterruptedException {
+    boolean ok = l.await(time, unit);
+    if (ok) {
+      received(l, HandoffKind.LATCH, site);
+    }
+    return ok;
+  }
+
+  // A blocking queue hands its elements over: the thread that takes element X synchronizes with the
+  // thread that queued X (channel: X's identity; recorded as EXECUTOR, "work queued/run").
+
+  public static boolean add(BlockingQueue<Object> q, Object e, int site) {
+    queued(e, site);
+    return q.add(e);
+  }
+
+  public static boolean offer(BlockingQueue<Object> q, Object e, int site) {
+    queued(e, site);
+    return q.offer(e);
+  }
+
+  public static boolean offer(BlockingQueue<Object> q, Object e, long time, TimeUnit unit, int site)
+      throws InterruptedException {
+    queued(e, site);
+    return q.offer(e, time, unit);
+  }
+
+  public static void put(BlockingQueue<Object> q, Object e, int site) throws InterruptedException {
+    queued(e, site);
+    q.put(e);
+  }
+
+  public static Object take(BlockingQueue<?> q, int site) throws InterruptedException {
+    Object v = q.take();
+    taken(v, site);
+    return v;
+  }
+
+  public static Object poll(BlockingQueue<?> q, int site) {
+    Object v = q.poll();
+    taken(v, site);
+    return v;
+  }
+
+  public static Object poll(BlockingQueue<?> q, long time, TimeUnit unit, int site)
+      throws InterruptedException {
+    Object v = q.poll(time, unit);
+    taken(v, site);
+    return v;
+  }
+
+  private static void queued(Object e, int site) {
+    if (e != null) {
+      sent(e, HandoffKind.EXECUTOR, site);
+    }
+  }
+
+  private static void taken(Object v, int site) {
+    if (v != null) {
+      received(v, HandoffKind.EXECUTOR, site);
+    }
+  }
+
+  public static void unpark(Thread t, int site) {
+    if (t != null) {
+      sent(t, HandoffKind.PARK, site);
+    }
+    LockSupport.unpark(t);
+  }
+
+  public static void park(int site) {
+    LockSupport.park();
+    received(Thread.currentThread(), HandoffKind.PARK, site);
+  }
+
+  public static void park(Object blocker, int site) {
+    LockSupport.park(blocker);
+    received(Thread.currentThread(), HandoffKind.PARK, site);
+  }
+
+  public static void parkNanos(long nanos, int site) {
+    LockSupport.parkNanos(nanos);
+    received(Thread.currentThread(), HandoffKind.PARK, site);
+  }
+
+  public static void parkNanos(Object blocker, long nanos, int site) {
+    LockSupport.parkNanos(blocker, nanos);
+    received(Thread.currentThread(), HandoffKind.PARK, site);
+  }
+
+  public static void parkUntil(long deadline, int site) {
+    LockSupport.parkUntil(deadline);
+    received(Thread.currentThread(), HandoffKind.PARK, site);
+  }
+
+  public static void parkUntil(Object blocker, long deadline, int site) {
+    LockSupport.parkUntil(blocker, deadline);
+    received(Thread.currentThread(), HandoffKind.PARK, site);
+  }
+
+  // ---- spec-named volatile fields (the value stays on the operand stack; these only observe)
+  // -----
+
+  private static void volatileWrite(int field, Object owner, long value, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.volatileWrite(field, owner, value, site);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  private static void volatileRead(int field, Object owner, long value, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.volatileRead(field, owner, value, site);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  private static void volatileRef(boolean write, int field, Object owner, Object value, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      long id = s.identity(value);
+      if (write) {
+        s.volatileWrite(field, owner, id, site);
+      } else {
+        s.volatileRead(field, owner, id, site);
+      }
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  public static void putField(Object owner, int v, int field, int site) {
+    volatileWrite(field, owner, v, site);
+  }
+
+  public static void putField(Object owner, long v, int field, int site) {
+    volatileWrite(field, owner, v, site);
+  }
+
+  public static void putField(Object owner, float v, int field, int site) {
+    volatileWrite(field, owner, Double.doubleToRawLongBits(v), site);
+  }
+
+  public static void putField(Object owner, double v, int field, int site) {
+    volatileWrite(field, owner, Double.doubleToRawLongBits(v), site);
+  }
+
+  public static void putField(Object owner, Object v, int field, int site) {
+    volatileRef(true, field, owner, v, site);
+  }
+
+  public static void getField(Object owner, int v, int field, int site) {
+    volatileRead(field, owner, v, site);
+  }
+
+  public static void getField(Object owner, long v, int field, int site) {
+    volatileRead(field, owner, v, site);
+  }
+
+  public static void getField(Object owner, float v, int field, int site) {
+    volatileRead(field, owner, Double.doubleToRawLongBits(v), site);
+  }
+
+  public static void getField(Object owner, double v, int field, int site) {
+    volatileRead(field, owner, Double.doubleToRawLongBits(v), site);
+  }
+
+  public static void getField(Object owner, Object v, int field, int site) {
+    volatileRef(false, field, owner, v, site);
+  }
+
+  public static void putStatic(int v, int field, int site) {
+    volatileWrite(field, null, v, site);
+  }
+
+  public static void putStatic(long v, int field, int site) {
+    volatileWrite(field, null, v, site);
+  }
+
+  public static void putStatic(float v, int field, int site) {
+    volatileWrite(field, null, Double.doubleToRawLongBits(v), site);
+  }
+
+  public static void putStatic(double v, int field, int site) {
+    volatileWrite(field, null, Double.doubleToRawLongBits(v), site);
+  }
+
+  public static void putStatic(Object v, int field, int site) {
+    volatileRef(true, field, null, v, site);
+  }
+
+  public static void getStatic(int v, int field, int site) {
+    volatileRead(field, null, v, site);
+  }
+
+  public static void getStatic(long v, int field, int site) {
+    volatileRead(field, null, v, site);
+  }
+
+  public static void getStatic(float v, int field, int site) {
+    volatileRead(field, null, Double.doubleToRawLongBits(v), site);
+  }
+
+  public static void getStatic(double v, int field, int site) {
+    volatileRead(field, null, Double.doubleToRawLongBits(v), site);
+  }
+
+  public static void getStatic(Object v, int field, int site) {
+    volatileRef(false, field, null, v, site);
+  }
+
+  /** After GETFIELD/GETSTATIC of a spec-named atomic field; returns the atomic unchanged. */
+  public static Object atomicLoaded(Object owner, Object atomic, int field) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null || atomic == null) {
+      if (s != null) {
+        g.sink = null;
+      }
+      return atomic;
+    }
+    try {
+      s.atomicLoaded(owner, atomic, field);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+    return atomic;
+  }
+
+  static void atomicWrite(Object atomic, long value, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.atomicWrite(atomic, value, site);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  static void atomicRead(Object atomic, long value, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.atomicRead(atomic, value, site);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  static long identity(Object value) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return 0;
+    }
+    try {
+      return s.identity(value);
+    } catch (Throwable t) {
+      fail(s, t);
+      return 0;
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  // ---- tracepoints
+  // -------------------------------------------------------------------------------
+
+  /** At entry of a method a tracepoint names; the result is handed to {@link #probeExit}. */
+  public static Object probeEnter(int probe, Object self, Object[] args) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return null;
+    }
+    try {
+      return s.probeEnter(probe, self, args);
+    } catch (Throwable t) {
+      fail(s, t);
+      return null;
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  /** At every exit (return or throw) of a method a tracepoint names. */
+  public static void probeExit(
+      int probe, Object enterState, Object self, Object[] args, Object result, Throwable thrown) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.probeExit(probe, enterState, self, args, result, thrown);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.hbtrace.agent.bridge;
+
+import java.util.concurrent.Callable;
+
+/** The {@link Callable} form of {@link TracedRunnable}. */
+public final class TracedCallable<T> implements Callable<T> {
+  private final Callable<T> task;
+  private final int site;
+
+  TracedCallable(Callable<T> task, int site) {
+    this.task = task;
+    this.site = site;
+    Hooks.sent(this, HandoffKind.EXECUTOR, site);
+  }
+
+  @Override
+  public T call() throws Exception {
+    Hooks.received(this, HandoffKind.EXECUTOR, site);
+    try {
+      return task.call();
+    } finally {
+      Hooks.sent(this, HandoffKind.FUTURE, site);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return task.toString();
+  }
+}

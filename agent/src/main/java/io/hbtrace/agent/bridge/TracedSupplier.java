@@ -1,0 +1,32 @@
+package io.hbtrace.agent.bridge;
+
+import java.util.function.Supplier;
+
+/**
+ * The {@link Supplier} form of {@link TracedRunnable}, for {@code CompletableFuture.supplyAsync}.
+ */
+public final class TracedSupplier<T> implements Supplier<T> {
+  private final Supplier<T> task;
+  private final int site;
+
+  TracedSupplier(Supplier<T> task, int site) {
+    this.task = task;
+    this.site = site;
+    Hooks.sent(this, HandoffKind.EXECUTOR, site);
+  }
+
+  @Override
+  public T get() {
+    Hooks.received(this, HandoffKind.EXECUTOR, site);
+    try {
+      return task.get();
+    } finally {
+      Hooks.sent(this, HandoffKind.FUTURE, site);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return task.toString();
+  }
+}

@@ -1,0 +1,188 @@
+package io.hbtrace.agent.core;
+
+import io.hbtrace.agent.bridge.Hooks;
+import io.hbtrace.agent.bridge.TraceControl;
+import io.hbtrace.agent.instrument.Instrumenter;
+import io.hbtrace.agent.record.FailingSink;
+import io.hbtrace.agent.record.Problems;
+import io.hbtrace.agent.record.Recorder;
+import io.hbtrace.agent.record.RotatingOutput;
+import io.hbtrace.agent.record.StartInfo;
+import io.hbtrace.agent.spec.Spec;
+import io.hbtrace.agent.spec.SpecException;
+import io.hbtrace.agent.spec.SpecLoader;
+import io.hbtrace.agent.spec.Tracepoint;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Starts recording: options, spec, the JDK internals the writer and the lock identities need, the
+ * trace output, the recorder behind {@code Hooks}, the instrumentation, the shutdown hook. Called
+ * once, reflectively, by the entry point in the agent's own class loader. Never throws.
+ */
+public final class AgentCore {
+  /** Status: recording. */
+  public static final int RECORDING = 0;
+
+  /** Status: not recording; the program runs on. */
+  public static final int NOT_RECORDING = 1;
+
+  /** Status and JVM exit code when a start failure must stop the program (failOnError=true). */
+  public static final int EXIT_FAILED = 78;
+
+  private AgentCore() {}
+
+  /** The agent's version, from the jar's build. */
+  public static String version() {
+    try (InputStream in = AgentCore.class.getResourceAsStream("agent.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown");
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * Entry point called by {@code io.hbtrace.agent.entry.AgentEntry}.
+   *
+   * @return {@link #RECORDING}, {@link #NOT_RECORDING} or {@link #EXIT_FAILED}
+   */
+  public static int start(String args, Instrumentation inst, boolean dynamic) {
+    PrintStream err = System.err;
+    boolean failOnError = AgentOptions.failOnErrorRequested(args);
+    String stage = "options";
+    try {
+      AgentOptions options = AgentOptions.parse(args, ProcessHandle.current().pid());
+      failOnError = options.failOnError();
+      stage = "spec";
+      Spec spec = SpecLoader.load(options.spec());
+      if (Hooks.installed()) {
+        err.println("hbtrace-agent: already recording in this JVM; ignoring this start");
+        return NOT_RECORDING;
+      }
+      stage = "setup";
+      openJdkInternals(inst);
+      Problems problems = new Problems(options.verbose(), err);
+      CommandLine cmd = CommandLine.current();
+      Map<String, String> meta = new LinkedHashMap<>(options.metadata());
+      meta.put("agent.spec", spec.name());
+      meta.put("agent.attach", dynamic ? "dynamic" : "premain");
+      if (cmd.jar() != null) {
+        meta.put("agent.jar", cmd.jar());
+      }
+      StartInfo startInfo =
+          new StartInfo("hbtrace-agent", version(), cmd.mainClass(), cmd.arguments(), meta);
+      stage = "output";
+      RotatingOutput out =
+          new RotatingOutput(Outputs.open(options.out(), options.format(), startInfo));
+      Recorder recorder = new Recorder(out, problems);
+      if (!Hooks.install(options.failHooks() ? new FailingSink(recorder) : recorder)) {
+        out.close();
+        err.println("hbtrace-agent: already recording in this JVM; ignoring this start");
+        return NOT_RECORDING;
+      }
+      stage = "instrumentation";
+      // Byte Buddy's own name for this property is relocated with it: only our copy sees it.
+      System.setProperty("net.bytebuddy.safe", "true");
+      Instrumenter instrumenter = new Instrumenter(spec, recorder, problems);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(() -> finish(recorder, instrumenter, problems, options), "hbtrace-close"));
+      try {
+        instrumenter.install(inst);
+      } catch (RuntimeException | LinkageError e) {
+        Hooks.uninstall();
+        throw e;
+      }
+      recorder.startHousekeeping();
+      TraceControl.install(new PerTestTraces(out, options, startInfo, problems));
+      if (!recorder.lockInternalsOpen()) {
+        problems.info(
+            "JDK lock internals not accessible: read-write lock views are tied at call sites only");
+      }
+      problems.info(
+          "recording to "
+              + options.out()
+              + " with spec "
+              + spec.name()
+              + (dynamic ? " (attached)" : ""));
+      return RECORDING;
+    } catch (OptionsException | SpecException e) {
+      return failed(err, e.getMessage(), failOnError);
+    } catch (OutputException e) {
+      return failed(err, e.getMessage(), failOnError);
+    } catch (Throwable t) {
+      return failed(err, "cannot start (" + stage + "): " + t, failOnError);
+    }
+  }
+
+  private static int failed(PrintStream err, String message, boolean failOnError) {
+    err.println(
+        "hbtrace-agent: "
+            + message
+            + (failOnError ? "; stopping (failOnError=true)" : "; the program runs unrecorded"));
+    return failOnError ? EXIT_FAILED : NOT_RECORDING;
+  }
+
+  private static void finish(
+      Recorder recorder, Instrumenter instrumenter, Problems problems, AgentOptions options) {
+    try {
+      recorder.close();
+      if (options.verbose()) {
+        List<Tracepoint> unmatched = instrumenter.unmatched();
+        if (!unmatched.isEmpty()) {
+          StringBuilder b = new StringBuilder();
+          for (Tracepoint t : unmatched) {
+            b.append(b.length() == 0 ? "" : ", ")
+                .append(t.target())
+                .append(" (")
+                .append(t.where())
+                .append(')');
+          }
+          problems.info(unmatched.size() + " tracepoint(s) never matched a loaded method: " + b);
+        }
+        problems.info(
+            "trace closed: "
+                + instrumenter.transformedClasses()
+                + " classes instrumented, "
+                + problems.count()
+                + " problem(s)");
+      }
+    } catch (Throwable t) {
+      System.err.println("hbtrace-agent: closing the trace failed: " + t);
+    }
+  }
+
+  /**
+   * Opens what the trace writer (Chronicle) and the lock identities need in {@code java.base} to
+   * this class's module, so no JVM flags are needed. Without an Instrumentation (tests) it relies
+   * on the flags the caller gave.
+   */
+  private static void openJdkInternals(Instrumentation inst) {
+    if (inst == null) {
+      return;
+    }
+    Module base = Object.class.getModule();
+    Set<Module> me = Set.of(AgentCore.class.getModule());
+    Map<String, Set<Module>> exports = new LinkedHashMap<>();
+    Map<String, Set<Module>> opens = new LinkedHashMap<>();
+    exports.put("sun.nio.ch", me);
+    exports.put("jdk.internal.ref", me);
+    exports.put("jdk.internal.misc", me);
+    opens.put("java.lang.reflect", me);
+    opens.put("java.lang", me);
+    opens.put("java.nio", me);
+    opens.put("sun.nio.ch", me);
+    opens.put("java.util.concurrent.locks", me);
+    inst.redefineModule(base, Set.of(), exports, opens, Set.of(), Map.of());
+  }
+}

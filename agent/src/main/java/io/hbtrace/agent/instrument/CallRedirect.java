@@ -1,0 +1,146 @@
+package io.hbtrace.agent.instrument;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Rewrites calls to chosen methods into a static call of a hook with the same arguments plus an int
+ * site id: {@code lock.lock()} becomes {@code Hooks.lock(lock, site)}. The operand stack is
+ * unchanged up to the site constant, so no locals or shuffling are needed, and the hook performs
+ * the call itself (virtual dispatch intact) with its events around it.
+ */
+final class CallRedirect {
+
+  /** Internal name of the bridge facade. */
+  static final String HOOKS = "io/hbtrace/agent/bridge/Hooks";
+
+  /** One rewritten method: calls of {@code name+desc} on {@code type} (or subtypes). */
+  record Rule(
+      String type,
+      boolean subtypes,
+      boolean isStatic,
+      String name,
+      String desc,
+      String hookOwner,
+      String hookName) {
+
+    /** The hook's descriptor: the receiver (if any), the call's arguments, then the site. */
+    String hookDesc() {
+      int close = desc.indexOf(')');
+      String receiver = isStatic ? "" : "L" + type + ";";
+      return "(" + receiver + desc.substring(1, close) + "I)" + desc.substring(close + 1);
+    }
+  }
+
+  /** Collects rules; concerns add theirs, then {@link #visitor} applies them. */
+  static final class Rules {
+    private final List<Rule> rules = new ArrayList<>();
+
+    Rules instance(String type, String name, String desc, String hookName) {
+      rules.add(new Rule(type, true, false, name, desc, HOOKS, hookName));
+      return this;
+    }
+
+    Rules instance(String type, String name, String desc, String hookOwner, String hookName) {
+      rules.add(new Rule(type, true, false, name, desc, hookOwner, hookName));
+      return this;
+    }
+
+    Rules exact(String type, String name, String desc, String hookOwner, String hookName) {
+      rules.add(new Rule(type, false, false, name, desc, hookOwner, hookName));
+      return this;
+    }
+
+    Rules statik(String type, String name, String desc, String hookName) {
+      rules.add(new Rule(type, false, true, name, desc, HOOKS, hookName));
+      return this;
+    }
+
+    boolean isEmpty() {
+      return rules.isEmpty();
+    }
+
+    List<Rule> list() {
+      return rules;
+    }
+  }
+
+  private CallRedirect() {}
+
+  static MethodVisitor visitor(MethodVisitor mv, MethodContext ctx, Rules rules) {
+    return new Visitor(mv, ctx, rules.list());
+  }
+
+  /** Tracks the current source line; subclasses use {@link #site()}. */
+  abstract static class LineTracking extends MethodVisitor {
+    final MethodContext ctx;
+    private int line;
+
+    LineTracking(MethodVisitor mv, MethodContext ctx) {
+      super(Opcodes.ASM9, mv);
+      this.ctx = ctx;
+    }
+
+    @Override
+    public void visitLineNumber(int line, Label start) {
+      this.line = line;
+      super.visitLineNumber(line, start);
+    }
+
+    int site() {
+      return ctx.site(line);
+    }
+
+    void pushInt(int v) {
+      if (v >= -1 && v <= 5) {
+        super.visitInsn(Opcodes.ICONST_0 + v);
+      } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+        super.visitIntInsn(Opcodes.BIPUSH, v);
+      } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+        super.visitIntInsn(Opcodes.SIPUSH, v);
+      } else {
+        super.visitLdcInsn(v);
+      }
+    }
+  }
+
+  private static final class Visitor extends LineTracking {
+    private final List<Rule> rules;
+
+    Visitor(MethodVisitor mv, MethodContext ctx, List<Rule> rules) {
+      super(mv, ctx);
+      this.rules = rules;
+    }
+
+    @Override
+    public void visitMethodInsn(
+        int opcode, String owner, String name, String desc, boolean isInterface) {
+      Rule r = match(opcode, owner, name, desc);
+      if (r == null) {
+        super.visitMethodInsn(opcode, owner, name, desc, isInterface);
+        return;
+      }
+      pushInt(site());
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, r.hookOwner(), r.hookName(), r.hookDesc(), false);
+    }
+
+    private Rule match(int opcode, String owner, String name, String desc) {
+      boolean isStatic = opcode == Opcodes.INVOKESTATIC;
+      if (opcode == Opcodes.INVOKESPECIAL) {
+        return null; // super calls and constructors stay as they are
+      }
+      for (Rule r : rules) {
+        if (r.isStatic() != isStatic || !r.name().equals(name) || !r.desc().equals(desc)) {
+          continue;
+        }
+        if (owner.equals(r.type()) || (r.subtypes() && ctx.isSubtype(owner, r.type()))) {
+          return r;
+        }
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.hbtrace.agent.instrument;
+
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodList;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * Applies method visitors to the code of every method of a class, synthetic ones included (lambda
+ * bodies are synthetic methods, and Byte Buddy's {@code ForDeclaredMethods} skips them). Asks for
+ * {@code COMPUTE_MAXS}: the rewritten code may need a deeper operand stack.
+ */
+final class CodeVisitorWrapper extends AsmVisitorWrapper.AbstractBase {
+
+  /** Makes the visitor for one method's code. */
+  interface Factory {
+    MethodVisitor wrap(TypePool pool, String methodName, MethodVisitor mv);
+  }
+
+  private final Factory factory;
+
+  CodeVisitorWrapper(Factory factory) {
+    this.factory = factory;
+  }
+
+  @Override
+  public int mergeWriter(int flags) {
+    return flags | ClassWriter.COMPUTE_MAXS;
+  }
+
+  @Override
+  public ClassVisitor wrap(
+      TypeDescription instrumentedType,
+      ClassVisitor classVisitor,
+      Implementation.Context implementationContext,
+      TypePool typePool,
+      FieldList<FieldDescription.InDefinedShape> fields,
+      MethodList<?> methods,
+      int writerFlags,
+      int readerFlags) {
+    return new ClassVisitor(Opcodes.ASM9, classVisitor) {
+      @Override
+      public MethodVisitor visitMethod(
+          int access, String name, String desc, String signature, String[] exceptions) {
+        MethodVisitor mv = super.visitMethod(access, name, desc, signature, exceptions);
+        if (mv == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+          return mv;
+        }
+        return factory.wrap(typePool, name, mv);
+      }
+    };
+  }
+}

@@ -1,0 +1,177 @@
+package io.hbtrace.agent.instrument;
+
+import java.util.Map;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+/**
+ * Reads and writes of spec-named fields. A {@code volatile} field: PUTFIELD/PUTSTATIC is preceded
+ * by {@code Hooks.putField(owner, value, field, site)} and GETFIELD/GETSTATIC followed by {@code
+ * Hooks.getField(...)} (the value is duplicated on the stack; nothing else changes). An {@code
+ * atomic} field: its loads register the atomic object with {@code Hooks.atomicLoaded}, and calls on
+ * {@code AtomicLong/AtomicInteger/AtomicBoolean/AtomicReference} are rewritten to {@code
+ * AtomicHooks}, which record them for registered atomics only.
+ */
+final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
+  private static final String ATOMIC_HOOKS = "io/hbtrace/agent/bridge/AtomicHooks";
+
+  /** "internal/Owner.field" -> string id, for volatile and atomic fields. */
+  private final Map<String, Integer> volatileIds;
+
+  private final Map<String, Integer> atomicIds;
+
+  FieldAccessInstrumentation(
+      MethodVisitor mv,
+      MethodContext ctx,
+      Map<String, Integer> volatileIds,
+      Map<String, Integer> atomicIds) {
+    super(mv, ctx);
+    this.volatileIds = volatileIds;
+    this.atomicIds = atomicIds;
+  }
+
+  /** The string id of the named field {@code owner.name} (owner may be a subclass), or null. */
+  private static Integer lookup(
+      Map<String, Integer> ids, MethodContext ctx, String owner, String name) {
+    if (ids.isEmpty()) {
+      return null;
+    }
+    Integer id = ids.get(owner + "." + name);
+    if (id != null) {
+      return id;
+    }
+    for (Map.Entry<String, Integer> e : ids.entrySet()) {
+      String key = e.getKey();
+      int dot = key.lastIndexOf('.');
+      if (key.substring(dot + 1).equals(name) && ctx.isSubtype(owner, key.substring(0, dot))) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The hook parameter type for a field of descriptor {@code desc}. */
+  private static String valueType(String desc) {
+    switch (desc.charAt(0)) {
+      case 'Z':
+      case 'B':
+      case 'C':
+      case 'S':
+      case 'I':
+        return "I";
+      case 'J':
+      case 'F':
+      case 'D':
+        return desc.substring(0, 1);
+      default:
+        return "Ljava/lang/Object;";
+    }
+  }
+
+  @Override
+  public void visitFieldInsn(int opcode, String owner, String name, String desc) {
+    Integer id = lookup(volatileIds, ctx, owner, name);
+    if (id != null) {
+      volatileAccess(opcode, owner, name, desc, id);
+      return;
+    }
+    id = lookup(atomicIds, ctx, owner, name);
+    if (id != null && (opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC)) {
+      if (opcode == Opcodes.GETFIELD) {
+        super.visitInsn(Opcodes.DUP); // owner, owner
+        super.visitFieldInsn(opcode, owner, name, desc); // owner, atomic
+      } else {
+        super.visitInsn(Opcodes.ACONST_NULL);
+        super.visitFieldInsn(opcode, owner, name, desc); // null, atomic
+      }
+      pushInt(id);
+      super.visitMethodInsn(
+          Opcodes.INVOKESTATIC,
+          CallRedirect.HOOKS,
+          "atomicLoaded",
+          "(Ljava/lang/Object;Ljava/lang/Object;I)Ljava/lang/Object;",
+          false);
+      super.visitTypeInsn(Opcodes.CHECKCAST, Type.getType(desc).getInternalName());
+      return;
+    }
+    super.visitFieldInsn(opcode, owner, name, desc);
+  }
+
+  private void volatileAccess(int opcode, String owner, String name, String desc, int id) {
+    String v = valueType(desc);
+    boolean wide = desc.equals("J") || desc.equals("D");
+    int site = site();
+    switch (opcode) {
+      case Opcodes.PUTFIELD:
+        if (wide) {
+          // owner, vv -> owner, vv, owner, vv
+          super.visitInsn(Opcodes.DUP2_X1); // vv, owner, vv
+          super.visitInsn(Opcodes.POP2); // vv, owner
+          super.visitInsn(Opcodes.DUP_X2); // owner, vv, owner
+          super.visitInsn(Opcodes.DUP_X2); // owner, owner, vv, owner
+          super.visitInsn(Opcodes.POP); // owner, owner, vv
+          super.visitInsn(Opcodes.DUP2_X1); // owner, vv, owner, vv
+        } else {
+          super.visitInsn(Opcodes.DUP2); // owner, v, owner, v
+        }
+        hook("putField", "(Ljava/lang/Object;" + v + "II)V", id, site);
+        super.visitFieldInsn(opcode, owner, name, desc);
+        break;
+      case Opcodes.GETFIELD:
+        super.visitInsn(Opcodes.DUP); // owner, owner
+        super.visitFieldInsn(opcode, owner, name, desc); // owner, v
+        super.visitInsn(wide ? Opcodes.DUP2_X1 : Opcodes.DUP_X1); // v, owner, v
+        hook("getField", "(Ljava/lang/Object;" + v + "II)V", id, site);
+        break;
+      case Opcodes.PUTSTATIC:
+        super.visitInsn(wide ? Opcodes.DUP2 : Opcodes.DUP);
+        hook("putStatic", "(" + v + "II)V", id, site);
+        super.visitFieldInsn(opcode, owner, name, desc);
+        break;
+      default: // GETSTATIC
+        super.visitFieldInsn(opcode, owner, name, desc);
+        super.visitInsn(wide ? Opcodes.DUP2 : Opcodes.DUP);
+        hook("getStatic", "(" + v + "II)V", id, site);
+        break;
+    }
+  }
+
+  private void hook(String name, String desc, int field, int site) {
+    pushInt(field);
+    pushInt(site);
+    super.visitMethodInsn(Opcodes.INVOKESTATIC, CallRedirect.HOOKS, name, desc, false);
+  }
+
+  /** Rewrites of calls on the atomic classes, for classes that use spec-named atomic fields. */
+  static void addAtomicRules(CallRedirect.Rules r) {
+    atomicNumber(r, "java/util/concurrent/atomic/AtomicLong", "J");
+    atomicNumber(r, "java/util/concurrent/atomic/AtomicInteger", "I");
+    atomicOther(r, "java/util/concurrent/atomic/AtomicBoolean", "Z");
+    atomicOther(r, "java/util/concurrent/atomic/AtomicReference", "Ljava/lang/Object;");
+  }
+
+  private static void atomicNumber(CallRedirect.Rules r, String type, String t) {
+    r.exact(type, "get", "()" + t, ATOMIC_HOOKS, "get")
+        .exact(type, "getAcquire", "()" + t, ATOMIC_HOOKS, "getAcquire")
+        .exact(type, "set", "(" + t + ")V", ATOMIC_HOOKS, "set")
+        .exact(type, "lazySet", "(" + t + ")V", ATOMIC_HOOKS, "lazySet")
+        .exact(type, "setRelease", "(" + t + ")V", ATOMIC_HOOKS, "setRelease")
+        .exact(type, "getAndSet", "(" + t + ")" + t, ATOMIC_HOOKS, "getAndSet")
+        .exact(type, "compareAndSet", "(" + t + t + ")Z", ATOMIC_HOOKS, "compareAndSet")
+        .exact(type, "incrementAndGet", "()" + t, ATOMIC_HOOKS, "incrementAndGet")
+        .exact(type, "decrementAndGet", "()" + t, ATOMIC_HOOKS, "decrementAndGet")
+        .exact(type, "getAndIncrement", "()" + t, ATOMIC_HOOKS, "getAndIncrement")
+        .exact(type, "getAndDecrement", "()" + t, ATOMIC_HOOKS, "getAndDecrement")
+        .exact(type, "addAndGet", "(" + t + ")" + t, ATOMIC_HOOKS, "addAndGet")
+        .exact(type, "getAndAdd", "(" + t + ")" + t, ATOMIC_HOOKS, "getAndAdd");
+  }
+
+  private static void atomicOther(CallRedirect.Rules r, String type, String t) {
+    r.exact(type, "get", "()" + t, ATOMIC_HOOKS, "get")
+        .exact(type, "set", "(" + t + ")V", ATOMIC_HOOKS, "set")
+        .exact(type, "lazySet", "(" + t + ")V", ATOMIC_HOOKS, "lazySet")
+        .exact(type, "getAndSet", "(" + t + ")" + t, ATOMIC_HOOKS, "getAndSet")
+        .exact(type, "compareAndSet", "(" + t + t + ")Z", ATOMIC_HOOKS, "compareAndSet");
+  }
+}

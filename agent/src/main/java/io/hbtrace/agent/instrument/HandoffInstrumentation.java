@@ -1,0 +1,67 @@
+package io.hbtrace.agent.instrument;
+
+/**
+ * Hand-offs between threads other than locks: executor submit/execute (the task is wrapped, so its
+ * start receives the submission and its end sends the completion), {@code Future.get} and {@code
+ * CompletableFuture.join/complete} and {@code supplyAsync/runAsync}, {@code BlockingQueue}
+ * put/offer/add → take/poll (channel: the element), {@code CountDownLatch}, {@code
+ * Object.wait/notify} (wait also releases and re-acquires the monitor) and {@code LockSupport
+ * park/unpark}.
+ */
+final class HandoffInstrumentation {
+  private static final String EXECUTOR = "java/util/concurrent/Executor";
+  private static final String SERVICE = "java/util/concurrent/ExecutorService";
+  private static final String FUTURE = "java/util/concurrent/Future";
+  private static final String CF = "java/util/concurrent/CompletableFuture";
+  private static final String LATCH = "java/util/concurrent/CountDownLatch";
+  private static final String SUPPORT = "java/util/concurrent/locks/LockSupport";
+  private static final String OBJECT = "java/lang/Object";
+  private static final String QUEUE = "java/util/concurrent/BlockingQueue";
+  private static final String OBJ = "Ljava/lang/Object;";
+  private static final String RUNNABLE = "Ljava/lang/Runnable;";
+  private static final String CALLABLE = "Ljava/util/concurrent/Callable;";
+  private static final String SUPPLIER = "Ljava/util/function/Supplier;";
+  private static final String EXEC = "Ljava/util/concurrent/Executor;";
+  private static final String UNIT = "Ljava/util/concurrent/TimeUnit;";
+  private static final String FUT = "Ljava/util/concurrent/Future;";
+  private static final String CFD = "Ljava/util/concurrent/CompletableFuture;";
+
+  private HandoffInstrumentation() {}
+
+  static void addRules(CallRedirect.Rules r) {
+    r.instance(EXECUTOR, "execute", "(" + RUNNABLE + ")V", "execute")
+        .instance(SERVICE, "submit", "(" + RUNNABLE + ")" + FUT, "submit")
+        .instance(SERVICE, "submit", "(" + RUNNABLE + "Ljava/lang/Object;)" + FUT, "submit")
+        .instance(SERVICE, "submit", "(" + CALLABLE + ")" + FUT, "submit")
+        .instance(FUTURE, "get", "()Ljava/lang/Object;", "get")
+        .instance(FUTURE, "get", "(J" + UNIT + ")Ljava/lang/Object;", "get")
+        .instance(CF, "join", "()Ljava/lang/Object;", "join")
+        .instance(CF, "complete", "(Ljava/lang/Object;)Z", "complete")
+        .statik(CF, "supplyAsync", "(" + SUPPLIER + ")" + CFD, "supplyAsync")
+        .statik(CF, "supplyAsync", "(" + SUPPLIER + EXEC + ")" + CFD, "supplyAsync")
+        .statik(CF, "runAsync", "(" + RUNNABLE + ")" + CFD, "runAsync")
+        .statik(CF, "runAsync", "(" + RUNNABLE + EXEC + ")" + CFD, "runAsync")
+        .instance(LATCH, "countDown", "()V", "countDown")
+        .instance(LATCH, "await", "()V", "await")
+        .instance(LATCH, "await", "(J" + UNIT + ")Z", "await")
+        .instance(QUEUE, "add", "(" + OBJ + ")Z", "add")
+        .instance(QUEUE, "offer", "(" + OBJ + ")Z", "offer")
+        .instance(QUEUE, "offer", "(" + OBJ + "J" + UNIT + ")Z", "offer")
+        .instance(QUEUE, "put", "(" + OBJ + ")V", "put")
+        .instance(QUEUE, "take", "()" + OBJ, "take")
+        .instance(QUEUE, "poll", "()" + OBJ, "poll")
+        .instance(QUEUE, "poll", "(J" + UNIT + ")" + OBJ, "poll")
+        .instance(OBJECT, "wait", "()V", "objectWait")
+        .instance(OBJECT, "wait", "(J)V", "objectWait")
+        .instance(OBJECT, "wait", "(JI)V", "objectWait")
+        .instance(OBJECT, "notify", "()V", "objectNotify")
+        .instance(OBJECT, "notifyAll", "()V", "objectNotifyAll")
+        .statik(SUPPORT, "park", "()V", "park")
+        .statik(SUPPORT, "park", "(Ljava/lang/Object;)V", "park")
+        .statik(SUPPORT, "parkNanos", "(J)V", "parkNanos")
+        .statik(SUPPORT, "parkNanos", "(Ljava/lang/Object;J)V", "parkNanos")
+        .statik(SUPPORT, "parkUntil", "(J)V", "parkUntil")
+        .statik(SUPPORT, "parkUntil", "(Ljava/lang/Object;J)V", "parkUntil")
+        .statik(SUPPORT, "unpark", "(Ljava/lang/Thread;)V", "unpark");
+  }
+}

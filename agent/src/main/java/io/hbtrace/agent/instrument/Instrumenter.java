@@ -1,0 +1,183 @@
+package io.hbtrace.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import io.hbtrace.agent.bridge.Hooks;
+import io.hbtrace.agent.record.Problems;
+import io.hbtrace.agent.record.Recorder;
+import io.hbtrace.agent.spec.Spec;
+import io.hbtrace.agent.spec.Tracepoint;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Builds the Byte Buddy agent that applies every concern to the classes a spec instruments: the
+ * synchronization concerns to {@code include}d classes, named-field accesses and tracepoints
+ * wherever the spec puts them. JDK classes, classes of the bootstrap loader and the agent's own
+ * classes are never transformed. Classes already loaded are retransformed (dynamic attach); nothing
+ * adds fields or methods, so retransformation is always allowed.
+ */
+public final class Instrumenter {
+  private final Spec spec;
+  private final Recorder recorder;
+  private final Problems problems;
+  private final Sites sites;
+  private final ClassLoader ownLoader;
+  private final Set<Tracepoint> matched = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger transformed = new AtomicInteger();
+  private final CallRedirect.Rules syncRules = new CallRedirect.Rules();
+  private final CallRedirect.Rules atomicRules = new CallRedirect.Rules();
+  private final Map<String, Integer> volatileIds = new HashMap<>();
+  private final Map<String, Integer> atomicIds = new HashMap<>();
+
+  public Instrumenter(Spec spec, Recorder recorder, Problems problems) {
+    this.spec = spec;
+    this.recorder = recorder;
+    this.problems = problems;
+    this.sites = new Sites(recorder.output());
+    this.ownLoader = Instrumenter.class.getClassLoader();
+    LockCallInstrumentation.addRules(syncRules);
+    ThreadInstrumentation.addRules(syncRules);
+    HandoffInstrumentation.addRules(syncRules);
+    FieldAccessInstrumentation.addAtomicRules(atomicRules);
+    for (String f : spec.volatileFields()) {
+      volatileIds.put(internal(f), sites.string(f));
+    }
+    for (String f : spec.atomicFields()) {
+      atomicIds.put(internal(f), sites.string(f));
+    }
+  }
+
+  /** "a.b.C.f" -> "a/b/C.f" */
+  private static String internal(String field) {
+    int dot = field.lastIndexOf('.');
+    return field.substring(0, dot).replace('.', '/') + field.substring(dot);
+  }
+
+  /** The agent builder (tests call {@code makeRaw()} on it to transform classes by hand). */
+  public AgentBuilder agentBuilder() {
+    ElementMatcher.Junction<TypeDescription> ignored =
+        nameStartsWith("io.hbtrace.agent.")
+            .or(nameStartsWith("java."))
+            .or(nameStartsWith("javax."))
+            .or(nameStartsWith("jdk."))
+            .or(nameStartsWith("sun."))
+            .or(nameStartsWith("com.sun."));
+    return new AgentBuilder.Default(new ByteBuddy())
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(new ErrorListener())
+        .ignore(ignored, isBootstrapClassLoader().or(loader -> loader == ownLoader))
+        .type((type, loader, module, classBeingRedefined, pd) -> spec.instruments(type.getName()))
+        .transform(this::transform);
+  }
+
+  /**
+   * Installs on {@code inst}. Instrumented classes in named modules are given a read edge to the
+   * bridge's module (the bootstrap loader's unnamed module), which they could not read otherwise.
+   */
+  public ResettableClassFileTransformer install(Instrumentation inst) {
+    return agentBuilder()
+        .with(AgentBuilder.Listener.ModuleReadEdgeCompleting.of(inst, false, Hooks.class))
+        .installOn(inst);
+  }
+
+  private DynamicType.Builder<?> transform(
+      DynamicType.Builder<?> builder,
+      TypeDescription type,
+      ClassLoader loader,
+      JavaModule module,
+      java.security.ProtectionDomain pd) {
+    String name = type.getName();
+    ClassScan scan = ClassScan.of(classFile(loader, name));
+    boolean sync = spec.included(name);
+    transformed.incrementAndGet();
+    if (sync) {
+      builder = SynchronizedMethodInstrumentation.apply(builder, type, scan, sites);
+    }
+    if (spec.hasTracepoints(name)) {
+      builder =
+          TracepointInstrumentation.apply(builder, type, scan, sites, spec, recorder, matched);
+    }
+    boolean fields = !volatileIds.isEmpty() || !atomicIds.isEmpty();
+    if (!sync && !fields) {
+      return builder;
+    }
+    List<CallRedirect.Rule> rules = new ArrayList<>();
+    if (sync) {
+      rules.addAll(syncRules.list());
+    }
+    if (!atomicIds.isEmpty()) {
+      rules.addAll(atomicRules.list());
+    }
+    CallRedirect.Rules all = new CallRedirect.Rules();
+    all.list().addAll(rules);
+    return builder.visit(
+        new CodeVisitorWrapper(
+            (pool, method, mv) -> {
+              MethodContext ctx = new MethodContext(name, method, scan.sourceFile(), sites, pool);
+              MethodVisitor v = mv;
+              if (fields) {
+                v = new FieldAccessInstrumentation(v, ctx, volatileIds, atomicIds);
+              }
+              if (!all.isEmpty()) {
+                v = CallRedirect.visitor(v, ctx, all);
+              }
+              if (sync) {
+                v = new MonitorInstrumentation(v, ctx);
+              }
+              return v;
+            }));
+  }
+
+  private static byte[] classFile(ClassLoader loader, String name) {
+    try {
+      return ClassFileLocator.ForClassLoader.of(loader).locate(name).resolve();
+    } catch (Exception | LinkageError e) {
+      return null;
+    }
+  }
+
+  /** Tracepoints whose method was never seen in a loaded class. */
+  public List<Tracepoint> unmatched() {
+    List<Tracepoint> out = new ArrayList<>();
+    for (Tracepoint t : spec.tracepoints()) {
+      if (!matched.contains(t)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  public int transformedClasses() {
+    return transformed.get();
+  }
+
+  private final class ErrorListener extends AgentBuilder.Listener.Adapter {
+    @Override
+    public void onError(
+        String typeName,
+        ClassLoader classLoader,
+        JavaModule module,
+        boolean loaded,
+        Throwable throwable) {
+      problems.once("cannot instrument " + typeName + ": " + throwable);
+    }
+  }
+}

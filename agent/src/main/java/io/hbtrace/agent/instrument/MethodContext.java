@@ -1,0 +1,79 @@
+package io.hbtrace.agent.instrument;
+
+import java.util.HashMap;
+import java.util.Map;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * What a call-site visitor knows about the method it rewrites: the class, the method, the source
+ * file (for sites) and a type pool to decide subtyping of call-site owners.
+ */
+final class MethodContext {
+  final String className;
+  final String methodName;
+  final String sourceFile;
+  final Sites sites;
+  private final TypePool pool;
+  private final Map<String, Boolean> subtypeCache = new HashMap<>();
+
+  MethodContext(
+      String className, String methodName, String sourceFile, Sites sites, TypePool pool) {
+    this.className = className;
+    this.methodName = methodName;
+    this.sourceFile = sourceFile;
+    this.sites = sites;
+    this.pool = pool;
+  }
+
+  int site(int line) {
+    return sites.site(className, methodName, sourceFile, line);
+  }
+
+  /** Whether internal name {@code owner} names {@code type} or a subtype; false if unresolvable. */
+  boolean isSubtype(String owner, String type) {
+    if (owner.equals(type) || type.equals("java/lang/Object")) {
+      return true;
+    }
+    if (owner.startsWith("[")) {
+      return false;
+    }
+    String key = owner + ' ' + type;
+    Boolean known = subtypeCache.get(key);
+    if (known == null) {
+      known = resolve(owner, type);
+      subtypeCache.put(key, known);
+    }
+    return known;
+  }
+
+  private boolean resolve(String owner, String type) {
+    try {
+      TypePool.Resolution r = pool.describe(owner.replace('/', '.'));
+      if (!r.isResolved()) {
+        return false;
+      }
+      TypeDescription t = r.resolve();
+      String target = type.replace('/', '.');
+      return isAssignable(t, target, 0);
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  private static boolean isAssignable(TypeDescription t, String target, int depth) {
+    if (t == null || depth > 32) {
+      return false;
+    }
+    if (t.getName().equals(target)) {
+      return true;
+    }
+    for (TypeDescription.Generic i : t.getInterfaces()) {
+      if (isAssignable(i.asErasure(), target, depth + 1)) {
+        return true;
+      }
+    }
+    TypeDescription.Generic s = t.getSuperClass();
+    return s != null && isAssignable(s.asErasure(), target, depth + 1);
+  }
+}

@@ -1,0 +1,67 @@
+package io.hbtrace.agent.instrument;
+
+import io.hbtrace.agent.bridge.Hooks;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * {@code synchronized} methods, which have no MONITORENTER instruction: Advice records the monitor
+ * ({@code this}, or the class for a static method) as entered at method entry and as exited before
+ * every return and every throw.
+ */
+final class SynchronizedMethodInstrumentation {
+
+  private SynchronizedMethodInstrumentation() {}
+
+  static DynamicType.Builder<?> apply(
+      DynamicType.Builder<?> builder, TypeDescription type, ClassScan scan, Sites sites) {
+    for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
+      if (!m.isSynchronized() || m.isAbstract() || m.isNative()) {
+        continue;
+      }
+      int site =
+          sites.site(
+              type.getName(),
+              m.getInternalName(),
+              scan.sourceFile(),
+              scan.firstLine(m.getInternalName(), m.getDescriptor()));
+      Advice advice =
+          Advice.withCustomMapping()
+              .bind(SiteId.class, site)
+              .to(m.isStatic() ? StaticMethod.class : InstanceMethod.class);
+      builder = builder.visit(advice.on(ElementMatchers.is(m)));
+    }
+    return builder;
+  }
+
+  static final class InstanceMethod {
+    private InstanceMethod() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void enter(@Advice.This Object self, @SiteId int site) {
+      Hooks.monitorEnter(self, site);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.This Object self, @SiteId int site) {
+      Hooks.monitorExit(self, site);
+    }
+  }
+
+  static final class StaticMethod {
+    private StaticMethod() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void enter(@Advice.Origin Class<?> type, @SiteId int site) {
+      Hooks.monitorEnter(type, site);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.Origin Class<?> type, @SiteId int site) {
+      Hooks.monitorExit(type, site);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.hbtrace.agent.record;
+
+import io.hbtrace.traces.event.LockMode;
+import java.lang.reflect.Field;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Gives the JDK's locks one identity per lock: a {@link ReentrantReadWriteLock} and its read and
+ * write views all share the private {@code sync} object they hold (so their ids agree), a {@link
+ * ReentrantLock} is its {@code sync}, and an AQS {@code ConditionObject} belongs to the
+ * synchronizer that created it. Needs {@code java.util.concurrent.locks} opened to this class's
+ * module (the agent does it with {@code Instrumentation.redefineModule}); without it every object
+ * is its own identity and read-write views are tied together only at the {@code readLock()} /
+ * {@code writeLock()} call sites the agent rewrites.
+ */
+final class LockIdentity implements IdentityTable.Canonicalizer {
+  private final Field rwlSync;
+  private final Field readSync;
+  private final Field writeSync;
+  private final Field lockSync;
+  private final Field conditionOwner;
+
+  LockIdentity() {
+    rwlSync = field(ReentrantReadWriteLock.class, "sync");
+    readSync = field(ReentrantReadWriteLock.ReadLock.class, "sync");
+    writeSync = field(ReentrantReadWriteLock.WriteLock.class, "sync");
+    lockSync = field(ReentrantLock.class, "sync");
+    Field owner = null;
+    for (Field f : AbstractQueuedSynchronizer.ConditionObject.class.getDeclaredFields()) {
+      if (f.getType() == AbstractQueuedSynchronizer.class) {
+        owner = open(f);
+      }
+    }
+    conditionOwner = owner;
+  }
+
+  /** Whether the JDK lock internals could be opened. */
+  boolean available() {
+    return rwlSync != null && readSync != null && writeSync != null && lockSync != null;
+  }
+
+  private static Field field(Class<?> c, String name) {
+    try {
+      return open(c.getDeclaredField(name));
+    } catch (NoSuchFieldException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Field open(Field f) {
+    try {
+      f.setAccessible(true);
+      return f;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Object get(Field f, Object o) {
+    if (f == null) {
+      return o;
+    }
+    try {
+      Object v = f.get(o);
+      return v == null ? o : v;
+    } catch (IllegalAccessException | RuntimeException e) {
+      return o;
+    }
+  }
+
+  @Override
+  public Object canonical(Object o) {
+    if (o instanceof ReentrantReadWriteLock.ReadLock) {
+      return get(readSync, o);
+    }
+    if (o instanceof ReentrantReadWriteLock.WriteLock) {
+      return get(writeSync, o);
+    }
+    if (o instanceof ReentrantReadWriteLock) {
+      return get(rwlSync, o);
+    }
+    if (o instanceof ReentrantLock) {
+      return get(lockSync, o);
+    }
+    return o;
+  }
+
+  @Override
+  public int mode(Object o) {
+    return o instanceof ReentrantReadWriteLock.ReadLock ? LockMode.SHARED : LockMode.EXCLUSIVE;
+  }
+
+  /** The synchronizer a condition belongs to, or null. */
+  Object conditionOwner(Object condition) {
+    if (conditionOwner != null && condition instanceof AbstractQueuedSynchronizer.ConditionObject) {
+      try {
+        return conditionOwner.get(condition);
+      } catch (IllegalAccessException | RuntimeException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,306 @@
+package io.hbtrace.agent.record;
+
+import io.hbtrace.agent.bridge.HookSink;
+import io.hbtrace.agent.spec.Tracepoint;
+import io.hbtrace.traces.event.EventKind;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The sink behind {@code Hooks}: turns hooked operations into events on a {@link TraceOutput}, with
+ * objects named by their {@link IdentityTable} ids and threads by the output's thread ids. It runs
+ * only uninstrumented code (its own, the JDK's, the trace writer's), so it cannot re-enter the
+ * hooks.
+ */
+public final class Recorder implements HookSink, IdentityTable.Listener {
+  private static final int MONITOR_ENTER = EventKind.MONITOR_ENTER.code();
+  private static final int MONITOR_EXIT = EventKind.MONITOR_EXIT.code();
+  private static final int LOCK_ACQUIRE = EventKind.LOCK_ACQUIRE.code();
+  private static final int LOCK_RELEASE = EventKind.LOCK_RELEASE.code();
+  private static final int THREAD_START = EventKind.THREAD_START.code();
+  private static final int THREAD_JOIN = EventKind.THREAD_JOIN.code();
+  private static final int HANDOFF_SEND = EventKind.HANDOFF_SEND.code();
+  private static final int HANDOFF_RECEIVE = EventKind.HANDOFF_RECEIVE.code();
+  private static final int VOLATILE_WRITE = EventKind.VOLATILE_WRITE.code();
+  private static final int VOLATILE_READ = EventKind.VOLATILE_READ.code();
+  private static final int OBJECT_NEW = EventKind.OBJECT_NEW.code();
+  private static final int OBJECT_FREE = EventKind.OBJECT_FREE.code();
+
+  private final TraceOutput out;
+  private final Problems problems;
+  private final LockIdentity locks = new LockIdentity();
+  private final IdentityTable ids;
+  private final ClassValue<Integer> typeNames =
+      new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+          return out.string(type.getName());
+        }
+      };
+  private volatile Probe[] probes = new Probe[0];
+  private Thread housekeeping;
+  private volatile boolean closed;
+
+  public Recorder(TraceOutput out, Problems problems) {
+    this.out = out;
+    this.problems = problems;
+    this.ids = new IdentityTable(this, locks);
+  }
+
+  public TraceOutput output() {
+    return out;
+  }
+
+  Problems problems() {
+    return problems;
+  }
+
+  /** Whether read-write lock views and their lock share one id by the JDK's internals. */
+  public boolean lockInternalsOpen() {
+    return locks.available();
+  }
+
+  /** Registers the compiled tracepoints of one method; returns the probe id baked into its code. */
+  public synchronized int registerProbe(int site, List<Tracepoint> tracepoints) {
+    Probe p = new Probe(out, site, tracepoints);
+    Probe[] next = Arrays.copyOf(probes, probes.length + 1);
+    next[probes.length] = p;
+    probes = next;
+    return probes.length - 1;
+  }
+
+  public Probe probe(int id) {
+    return probes[id];
+  }
+
+  /** Starts the daemon thread that reports freed objects and flushes idle output. */
+  public synchronized void startHousekeeping() {
+    if (housekeeping != null) {
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              while (!closed) {
+                try {
+                  Thread.sleep(200);
+                  ids.expunge();
+                } catch (InterruptedException e) {
+                  return;
+                } catch (Throwable e) {
+                  problems.once("housekeeping: " + e);
+                }
+              }
+            },
+            "hbtrace-housekeeping");
+    t.setDaemon(true);
+    t.start();
+    housekeeping = t;
+  }
+
+  /** Reports freed objects, then closes the output (complete flush, end record). */
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      ids.expunge();
+    } catch (Throwable e) {
+      problems.once("final expunge: " + e);
+    }
+    out.close();
+  }
+
+  // ---- conversions -----------------------------------------------------------------------------
+
+  /** A captured value as a field: numbers as themselves, enums by ordinal, objects by identity. */
+  long toLong(Object v) {
+    if (v == null) {
+      return 0;
+    }
+    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof Boolean) {
+      return ((Boolean) v) ? 1 : 0;
+    }
+    if (v instanceof Character) {
+      return (Character) v;
+    }
+    if (v instanceof Enum<?>) {
+      return ((Enum<?>) v).ordinal();
+    }
+    if (v instanceof Number && v.getClass().getName().startsWith("java.")) {
+      return ((Number) v).longValue(); // Double, Float, AtomicLong, AtomicInteger, BigInteger
+    }
+    return ids.id(v);
+  }
+
+  private void emit(int kind, int site, long f0, long f1) {
+    out.record(kind, site, f0, f1, 0, 0, 0, 0);
+  }
+
+  // ---- IdentityTable.Listener
+  // --------------------------------------------------------------------
+
+  @Override
+  public void born(long id, Object o) {
+    emit(OBJECT_NEW, 0, id, typeNames.get(o.getClass()));
+  }
+
+  @Override
+  public void freed(long id) {
+    emit(OBJECT_FREE, 0, id, 0);
+  }
+
+  // ---- HookSink
+  // ----------------------------------------------------------------------------------
+
+  @Override
+  public void monitorEnter(Object monitor, int site) {
+    emit(MONITOR_ENTER, site, ids.id(monitor), 0);
+  }
+
+  @Override
+  public void monitorExit(Object monitor, int site) {
+    emit(MONITOR_EXIT, site, ids.id(monitor), 0);
+  }
+
+  @Override
+  public void lockAcquire(Object lock, int site) {
+    IdentityTable.Entry e = ids.entry(lock);
+    emit(LOCK_ACQUIRE, site, e.id, e.mode);
+  }
+
+  @Override
+  public void lockRelease(Object lock, int site) {
+    IdentityTable.Entry e = ids.entry(lock);
+    emit(LOCK_RELEASE, site, e.id, e.mode);
+  }
+
+  @Override
+  public void lockView(Object view, Object rwl, boolean shared) {
+    ids.alias(view, rwl, shared ? 1 : 0);
+  }
+
+  @Override
+  public Object conditionOwner(Object condition) {
+    return locks.conditionOwner(condition);
+  }
+
+  @Override
+  public void threadStart(Thread child, int site) {
+    emit(THREAD_START, site, out.threadId(child), 0);
+  }
+
+  @Override
+  public void threadJoin(Thread child, int site) {
+    emit(THREAD_JOIN, site, out.threadId(child), 0);
+  }
+
+  @Override
+  public void handoffSend(Object channel, int how, int site) {
+    emit(HANDOFF_SEND, site, ids.id(channel), how);
+  }
+
+  @Override
+  public void handoffReceive(Object channel, int how, int site) {
+    emit(HANDOFF_RECEIVE, site, ids.id(channel), how);
+  }
+
+  @Override
+  public void alias(Object alias, Object target) {
+    ids.alias(alias, target, 0);
+  }
+
+  @Override
+  public void volatileWrite(int field, Object owner, long value, int site) {
+    out.record(VOLATILE_WRITE, site, field, ids.id(owner), value, 0, 0, 0);
+  }
+
+  @Override
+  public void volatileRead(int field, Object owner, long value, int site) {
+    out.record(VOLATILE_READ, site, field, ids.id(owner), value, 0, 0, 0);
+  }
+
+  @Override
+  public long identity(Object value) {
+    return ids.id(value);
+  }
+
+  @Override
+  public void atomicLoaded(Object owner, Object atomic, int field) {
+    ids.registerAtomic(atomic, field, ids.id(owner));
+  }
+
+  @Override
+  public void atomicWrite(Object atomic, long value, int site) {
+    IdentityTable.Entry e = ids.lookup(atomic);
+    if (e != null && e.field != 0) {
+      out.record(VOLATILE_WRITE, site, e.field, e.fieldOwner, value, 0, 0, 0);
+    }
+  }
+
+  @Override
+  public void atomicRead(Object atomic, long value, int site) {
+    IdentityTable.Entry e = ids.lookup(atomic);
+    if (e != null && e.field != 0) {
+      out.record(VOLATILE_READ, site, e.field, e.fieldOwner, value, 0, 0, 0);
+    }
+  }
+
+  @Override
+  public Object probeEnter(int probe, Object self, Object[] args) {
+    Probe p = probes[probe];
+    long[] state = null;
+    if (p.enterCaptures.length > 0) {
+      state = new long[p.enterCaptures.length];
+      for (int i = 0; i < state.length; i++) {
+        state[i] = p.enterCaptures[i].eval(this, self, args, null, null, null);
+      }
+    }
+    for (Probe.Compiled c : p.atEnter) {
+      record(p, c, self, args, null, null, null);
+    }
+    return state;
+  }
+
+  @Override
+  public void probeExit(
+      int probe, Object enterState, Object self, Object[] args, Object result, Throwable thrown) {
+    Probe p = probes[probe];
+    long[] state = enterState instanceof long[] ? (long[]) enterState : null;
+    for (Probe.Compiled c : p.atExit) {
+      if (thrown == null || !c.normalExitOnly) {
+        record(p, c, self, args, result, thrown, state);
+      }
+    }
+  }
+
+  private void record(
+      Probe p,
+      Probe.Compiled c,
+      Object self,
+      Object[] args,
+      Object ret,
+      Throwable thrown,
+      long[] state) {
+    Capture[] f = c.fields;
+    int n = f.length;
+    out.record(
+        c.kind,
+        p.site,
+        n > 0 ? f[0].eval(this, self, args, ret, thrown, state) : 0,
+        n > 1 ? f[1].eval(this, self, args, ret, thrown, state) : 0,
+        n > 2 ? f[2].eval(this, self, args, ret, thrown, state) : 0,
+        n > 3 ? f[3].eval(this, self, args, ret, thrown, state) : 0,
+        n > 4 ? f[4].eval(this, self, args, ret, thrown, state) : 0,
+        n > 5 ? f[5].eval(this, self, args, ret, thrown, state) : 0);
+  }
+
+  @Override
+  public void failed(Throwable t) {
+    problems.once("a hook failed (the program is unaffected): " + t);
+  }
+}

@@ -1,0 +1,27 @@
+package io.hbtrace.agent.record;
+
+/**
+ * Where the recorder writes: the subset of {@code io.hbtrace.traces.TraceWriter} it uses, so that
+ * tests can record into memory. Implementations are thread-safe; {@link #record} is the hot path,
+ * never throws, and takes the event's global sequence number inside.
+ */
+public interface TraceOutput extends AutoCloseable {
+
+  /** Interned id (>= 1) of {@code s}. */
+  int string(String s);
+
+  /** Id (>= 1) of a source location. */
+  int site(String className, String method, String sourceFile, int line);
+
+  /** Stable small id (>= 1) of a thread; records its name. */
+  int threadId(Thread t);
+
+  /** Fields beyond the kind's arity are ignored. */
+  void record(int kindCode, int site, long f0, long f1, long f2, long f3, long f4, long f5);
+
+  void flush();
+
+  /** Flushes everything and writes the end record; later calls to {@link #record} are dropped. */
+  @Override
+  void close();
+}

@@ -1,0 +1,47 @@
+package io.hbtrace.agent.forked;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.agent.testing.ForkedJvm;
+import io.hbtrace.agent.testing.ForkedJvm.Jdk;
+import io.hbtrace.agent.testing.ForkedJvm.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Regression: a hook call between MONITORENTER and the start of javac's protected range made C2
+ * refuse the whole method ("cannot parse method"), leaving it interpreted. The optimizing compiler
+ * must compile an instrumented synchronized block.
+ */
+class JitForkedTest {
+  @TempDir Path tmp;
+
+  static Stream<Jdk> jdks() {
+    return ForkedJvm.jdks();
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void instrumentedSynchronizedBlockIsCompiledByC2(Jdk jdk) throws Exception {
+    Path spec =
+        Files.writeString(tmp.resolve("s.spec"), "spec 1\ninclude io.hbtrace.agenttest.Hot\n");
+    Result r =
+        ForkedJvm.run(
+            jdk,
+            List.of(
+                "-XX:-TieredCompilation",
+                "-XX:+PrintCompilation",
+                ForkedJvm.javaagent("out=" + tmp.resolve("t") + ",spec=" + spec + ",format=none")),
+            ForkedJvm.testClasses(),
+            "io.hbtrace.agenttest.HotMonitor");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> bump =
+        r.out().lines().filter(l -> l.contains("io.hbtrace.agenttest.HotMonitor::bump")).toList();
+    assertThat(bump).isNotEmpty().noneMatch(l -> l.contains("COMPILE SKIPPED"));
+  }
+}

@@ -1,0 +1,221 @@
+package io.hbtrace.agent.instrument;
+
+import static io.hbtrace.traces.event.EventKind.HANDOFF_RECEIVE;
+import static io.hbtrace.traces.event.EventKind.HANDOFF_SEND;
+import static io.hbtrace.traces.event.EventKind.LOCK_ACQUIRE;
+import static io.hbtrace.traces.event.EventKind.LOCK_RELEASE;
+import static io.hbtrace.traces.event.EventKind.MONITOR_ENTER;
+import static io.hbtrace.traces.event.EventKind.MONITOR_EXIT;
+import static io.hbtrace.traces.event.EventKind.THREAD_JOIN;
+import static io.hbtrace.traces.event.EventKind.THREAD_START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.agent.testing.Instrumented;
+import io.hbtrace.agent.testing.MemoryTraceOutput.Ev;
+import io.hbtrace.agenttest.SyncPrograms;
+import io.hbtrace.traces.event.Handoff;
+import io.hbtrace.traces.event.LockMode;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Each synchronization idiom, transformed by the real instrumentation and run in-process. */
+class SyncInstrumentationTest {
+
+  /** Every acquire is released by the same thread, in order, and nothing stays held. */
+  static void assertPaired(List<Ev> events) {
+    Map<String, Integer> held = new HashMap<>();
+    for (Ev e : events) {
+      String key;
+      int d;
+      switch (e.kind()) {
+        case LOCK_ACQUIRE, LOCK_RELEASE -> {
+          key = "lock " + e.thread() + " " + e.f(0) + " " + e.f(1);
+          d = e.kind() == LOCK_ACQUIRE ? 1 : -1;
+        }
+        case MONITOR_ENTER, MONITOR_EXIT -> {
+          key = "monitor " + e.thread() + " " + e.f(0);
+          d = e.kind() == MONITOR_ENTER ? 1 : -1;
+        }
+        default -> {
+          continue;
+        }
+      }
+      int n = held.merge(key, d, Integer::sum);
+      assertThat(n).as("release without acquire: %s", e).isGreaterThanOrEqualTo(0);
+    }
+    held.values().removeIf(v -> v == 0);
+    assertThat(held).as("held at the end").isEmpty();
+  }
+
+  @Test
+  void monitorBlockRecordsEnterAndExitOnTheSameObject() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      in.call(SyncPrograms.class, "monitorBlock");
+      List<Ev> ev = in.out.events(MONITOR_ENTER, MONITOR_EXIT);
+      assertThat(ev).extracting(Ev::kind).containsExactly(MONITOR_ENTER, MONITOR_EXIT);
+      assertThat(ev.get(0).f(0)).isEqualTo(ev.get(1).f(0)).isPositive();
+      var site = in.out.site(ev.get(0).site());
+      assertThat(site.className()).isEqualTo(SyncPrograms.class.getName());
+      assertThat(site.method()).isEqualTo("monitorBlock");
+      assertThat(site.sourceFile()).isEqualTo("SyncPrograms.java");
+      assertThat(site.line()).isPositive();
+    }
+  }
+
+  @Test
+  void monitorBlockExitedByAnExceptionIsReleased() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(SyncPrograms.class, "monitorBlockThrows")).isEqualTo(1);
+      List<Ev> ev = in.out.events(MONITOR_ENTER, MONITOR_EXIT);
+      assertThat(ev).extracting(Ev::kind).containsExactly(MONITOR_ENTER, MONITOR_EXIT);
+      assertPaired(ev);
+    }
+  }
+
+  @Test
+  void synchronizedMethodsIncludingStaticAndThrowing() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(SyncPrograms.class, "synchronizedMethods")).isEqualTo(5);
+      List<Ev> ev = in.out.events(MONITOR_ENTER, MONITOR_EXIT);
+      assertThat(ev).hasSize(8);
+      assertPaired(ev);
+      Set<Long> monitors = new HashSet<>();
+      ev.forEach(e -> monitors.add(e.f(0)));
+      assertThat(monitors).hasSize(2); // the instance and the class
+      assertThat(in.out.site(ev.get(0).site()).method()).isEqualTo("add");
+    }
+  }
+
+  @Test
+  void reentrantLockWithTryLockFailureUnrecorded() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(SyncPrograms.class, "reentrantLock")).isEqualTo(0);
+      List<Ev> ev = in.out.events(LOCK_ACQUIRE, LOCK_RELEASE);
+      // main: lock/unlock, tryLock/unlock; holder: lock/unlock; the failed tryLock is absent
+      assertThat(ev).hasSize(6);
+      assertThat(ev).extracting(e -> e.f(0)).containsOnly(ev.get(0).f(0));
+      assertThat(ev).allMatch(e -> e.f(1) == LockMode.EXCLUSIVE);
+      assertPaired(ev);
+    }
+  }
+
+  @Test
+  void readWriteLockViewsShareOneIdWithTheirModes() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      in.call(SyncPrograms.class, "readWriteLock");
+      List<Ev> ev = in.out.events(LOCK_ACQUIRE, LOCK_RELEASE);
+      assertThat(ev).hasSize(4);
+      assertThat(ev).extracting(e -> e.f(0)).containsOnly(ev.get(0).f(0));
+      assertThat(ev)
+          .extracting(e -> (int) e.f(1))
+          .containsExactly(
+              LockMode.SHARED, LockMode.SHARED, LockMode.EXCLUSIVE, LockMode.EXCLUSIVE);
+      assertPaired(ev);
+    }
+  }
+
+  @Test
+  void customReadWriteLockViewsAreTiedAtTheirCallSites() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      in.call(SyncPrograms.class, "customReadWriteLock");
+      List<Ev> ev = in.out.events(LOCK_ACQUIRE, LOCK_RELEASE);
+      assertThat(ev).hasSize(4);
+      assertThat(ev).extracting(e -> e.f(0)).containsOnly(ev.get(0).f(0));
+      assertThat(ev)
+          .extracting(e -> (int) e.f(1))
+          .containsExactly(
+              LockMode.SHARED, LockMode.SHARED, LockMode.EXCLUSIVE, LockMode.EXCLUSIVE);
+    }
+  }
+
+  @Test
+  void threadStartAndJoin() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(SyncPrograms.class, "threads")).isEqualTo(43);
+      List<Ev> ev = in.out.events(THREAD_START, THREAD_JOIN);
+      assertThat(ev)
+          .extracting(Ev::kind)
+          .containsExactly(THREAD_START, THREAD_JOIN, THREAD_START, THREAD_JOIN);
+      assertThat(in.out.threadName((int) ev.get(0).f(0))).isEqualTo("child");
+      assertThat(ev.get(1).f(0)).isEqualTo(ev.get(0).f(0));
+      assertThat(in.out.threadName((int) ev.get(2).f(0))).isEqualTo("timed");
+    }
+  }
+
+  /** Every receive on a channel follows a send on it. */
+  static void assertHandoffs(List<Ev> ev, int how, int pairsAtLeast) {
+    Set<Long> sent = new HashSet<>();
+    int received = 0;
+    for (Ev e : ev) {
+      if (e.f(1) != how) {
+        continue;
+      }
+      if (e.kind() == HANDOFF_SEND) {
+        sent.add(e.f(0));
+      } else {
+        assertThat(sent).as("receive before send: %s", e).contains(e.f(0));
+        received++;
+      }
+    }
+    assertThat(received).isGreaterThanOrEqualTo(pairsAtLeast);
+  }
+
+  @Test
+  void executorSubmitRunCompletionAndGet() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(SyncPrograms.class, "executor")).isEqualTo(12);
+      List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
+      assertHandoffs(ev, Handoff.EXECUTOR, 3);
+      assertHandoffs(ev, Handoff.FUTURE, 3);
+      // the receive of each task runs on the worker thread
+      assertThat(ev)
+          .filteredOn(e -> e.kind() == HANDOFF_RECEIVE && e.f(1) == Handoff.EXECUTOR)
+          .allMatch(e -> in.out.threadName(e.thread()).equals("worker"));
+    }
+  }
+
+  @Test
+  void countDownLatch() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      in.call(SyncPrograms.class, "latch");
+      List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
+      assertHandoffs(ev, Handoff.LATCH, 1);
+    }
+  }
+
+  @Test
+  void waitReleasesAndReacquiresTheMonitorAndReceivesTheNotify() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(SyncPrograms.class, "waitNotify")).isEqualTo(9);
+      assertPaired(in.out.events(MONITOR_ENTER, MONITOR_EXIT));
+      List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
+      assertThat(ev).filteredOn(e -> e.kind() == HANDOFF_SEND).hasSize(1);
+      assertThat(ev).allMatch(e -> e.f(1) == Handoff.NOTIFY);
+    }
+  }
+
+  @Test
+  void conditionAwaitReleasesAndReacquiresItsLock() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(SyncPrograms.class, "condition")).isEqualTo(3);
+      List<Ev> locks = in.out.events(LOCK_ACQUIRE, LOCK_RELEASE);
+      assertPaired(locks);
+      assertThat(locks).extracting(e -> e.f(0)).containsOnly(locks.get(0).f(0));
+      assertThat(locks.size()).isGreaterThanOrEqualTo(6);
+    }
+  }
+
+  @Test
+  void unparkAndPark() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(SyncPrograms.class, "park")).isEqualTo(1);
+      List<Ev> ev = in.out.events(HANDOFF_SEND);
+      assertThat(ev).hasSize(1);
+      assertThat(ev.get(0).f(1)).isEqualTo(Handoff.PARK);
+    }
+  }
+}

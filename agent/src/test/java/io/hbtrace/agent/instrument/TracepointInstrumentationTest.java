@@ -1,0 +1,120 @@
+package io.hbtrace.agent.instrument;
+
+import static io.hbtrace.traces.event.EventKind.LOCK_ACQUIRE;
+import static io.hbtrace.traces.event.EventKind.LOCK_RELEASE;
+import static io.hbtrace.traces.event.EventKind.MONITOR_ENTER;
+import static io.hbtrace.traces.event.EventKind.OBJECT_ROLE;
+import static io.hbtrace.traces.event.EventKind.PAGE_INSERT;
+import static io.hbtrace.traces.event.EventKind.PAGE_INVALIDATE;
+import static io.hbtrace.traces.event.EventKind.SIZE_SAMPLE;
+import static io.hbtrace.traces.event.EventKind.SIZE_UPDATE;
+import static io.hbtrace.traces.event.EventKind.VOLATILE_READ;
+import static io.hbtrace.traces.event.EventKind.VOLATILE_WRITE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.agent.testing.Instrumented;
+import io.hbtrace.agent.testing.MemoryTraceOutput.Ev;
+import io.hbtrace.agenttest.logsegment.LogSegmentMain;
+import io.hbtrace.traces.event.Invalidation;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A user spec for code that is not sample-fs (a log segment) yields the same event kinds as the
+ * built-in one, with exact counts for a scripted single-threaded run.
+ */
+class TracepointInstrumentationTest {
+
+  static String logSegmentSpec() throws Exception {
+    try (InputStream in =
+        TracepointInstrumentationTest.class.getResourceAsStream("/logsegment.spec")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static long[] fields(Ev e) {
+    long[] f = new long[e.kind().arity()];
+    System.arraycopy(e.f(), 0, f, 0, f.length);
+    return f;
+  }
+
+  @Test
+  void logSegmentSpecGivesTheDomainKindsWithExactCounts() throws Throwable {
+    try (Instrumented in = new Instrumented(logSegmentSpec())) {
+      assertThat(in.call(LogSegmentMain.class, "run")).isEqualTo("hello |hello world, log!x");
+
+      assertThat(in.out.events(SIZE_UPDATE))
+          .extracting(TracepointInstrumentationTest::fields)
+          .containsExactly(new long[] {7, 0, 6}, new long[] {7, 6, 17}, new long[] {7, 17, 18});
+      assertThat(in.out.events(PAGE_INVALIDATE))
+          .extracting(TracepointInstrumentationTest::fields)
+          .containsExactly(
+              new long[] {7, 0, Invalidation.PHASE_POST_IO, Invalidation.ABSENT},
+              new long[] {7, 0, Invalidation.PHASE_POST_IO, Invalidation.REMOVED},
+              new long[] {7, 1, Invalidation.PHASE_POST_IO, Invalidation.ABSENT},
+              new long[] {7, 1, Invalidation.PHASE_POST_IO, Invalidation.ABSENT});
+      assertThat(in.out.events(SIZE_SAMPLE))
+          .extracting(TracepointInstrumentationTest::fields)
+          .containsExactly(new long[] {7, 0, 6}, new long[] {7, 0, 18}, new long[] {7, 1, 18});
+      assertThat(in.out.events(PAGE_INSERT))
+          .extracting(TracepointInstrumentationTest::fields)
+          .containsExactly(new long[] {7, 0}, new long[] {7, 0}, new long[] {7, 1});
+      assertThat(in.out.events(VOLATILE_WRITE)).hasSize(3);
+      assertThat(in.out.events(VOLATILE_READ)).hasSize(6);
+      assertThat(in.out.events(VOLATILE_WRITE))
+          .allMatch(e -> in.out.string((int) e.f(0)).endsWith("LogSegment.endOffset"))
+          .extracting(e -> e.f(2))
+          .containsExactly(6L, 17L, 18L);
+
+      List<Ev> locks = in.out.events(LOCK_ACQUIRE, LOCK_RELEASE);
+      assertThat(locks).hasSize(10);
+      SyncInstrumentationTest.assertPaired(locks);
+      assertThat(in.out.events(MONITOR_ENTER)).hasSize(28);
+
+      List<Ev> roles = in.out.events(OBJECT_ROLE);
+      assertThat(roles).hasSize(1);
+      assertThat(roles.get(0).f(0)).as("role names the lock's id").isEqualTo(locks.get(0).f(0));
+      assertThat(in.out.string((int) roles.get(0).f(1))).isEqualTo("segment_lock");
+      assertThat(roles.get(0).f(2)).isEqualTo(7);
+
+      Ev update = in.out.events(SIZE_UPDATE).get(0);
+      assertThat(in.out.site(update.site()).method()).isEqualTo("publishEnd");
+      assertThat(in.problems()).isEmpty();
+    }
+  }
+
+  @Test
+  void sizeUpdateIsRecordedAfterTheInvalidationsOfItsAppend() throws Throwable {
+    try (Instrumented in = new Instrumented(logSegmentSpec())) {
+      in.call(LogSegmentMain.class, "run");
+      List<Ev> ev = in.out.events(PAGE_INVALIDATE, SIZE_UPDATE);
+      assertThat(ev)
+          .extracting(Ev::kind)
+          .containsExactly(
+              PAGE_INVALIDATE,
+              SIZE_UPDATE,
+              PAGE_INVALIDATE,
+              PAGE_INVALIDATE,
+              SIZE_UPDATE,
+              PAGE_INVALIDATE,
+              SIZE_UPDATE);
+    }
+  }
+
+  @Test
+  void capturesThatCannotBeReadGiveZeroAndNeverDisturbTheProgram() throws Throwable {
+    String spec =
+        "spec 1\n"
+            + "at exit io.hbtrace.agenttest.logsegment.LogSegment#publishEnd -> SIZE_UPDATE"
+            + " ino=this.cache.segment.noSuchField oldSize=arg0.x newSize=this.id\n";
+    try (Instrumented in = new Instrumented(spec)) {
+      assertThat(in.call(LogSegmentMain.class, "run")).isEqualTo("hello |hello world, log!x");
+      assertThat(in.out.events(SIZE_UPDATE))
+          .extracting(TracepointInstrumentationTest::fields)
+          .containsOnly(new long[] {0, 0, 7});
+      assertThat(in.problems()).contains("no readable field 'noSuchField'");
+    }
+  }
+}

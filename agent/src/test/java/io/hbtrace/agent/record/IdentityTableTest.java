@@ -1,0 +1,119 @@
+package io.hbtrace.agent.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.junit.jupiter.api.Test;
+
+class IdentityTableTest {
+  private final List<Long> born = new ArrayList<>();
+  private final Set<Long> freed = ConcurrentHashMap.newKeySet();
+  private final IdentityTable ids =
+      new IdentityTable(
+          new IdentityTable.Listener() {
+            @Override
+            public synchronized void born(long id, Object o) {
+              born.add(id);
+            }
+
+            @Override
+            public void freed(long id) {
+              freed.add(id);
+            }
+          },
+          new LockIdentity());
+
+  @Test
+  void idsAreDenseStableAndByReference() {
+    String a = new String("x");
+    String b = new String("x"); // equal, not the same object
+    assertThat(ids.id(a)).isEqualTo(1);
+    assertThat(ids.id(b)).isEqualTo(2);
+    assertThat(ids.id(a)).isEqualTo(1);
+    assertThat(ids.id(null)).isZero();
+    assertThat(born).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void growsPastItsInitialCapacityKeepingEveryId() {
+    List<Object> objects = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      objects.add(new Object());
+      assertThat(ids.id(objects.get(i))).isEqualTo(i + 1);
+    }
+    for (int i = 0; i < objects.size(); i++) {
+      assertThat(ids.id(objects.get(i))).isEqualTo(i + 1);
+    }
+  }
+
+  @Test
+  void collectedObjectsAreReportedFreedOnce() throws Exception {
+    Object keep = new Object();
+    long kept = ids.id(keep);
+    for (int i = 0; i < 5000; i++) {
+      ids.id(new Object());
+    }
+    for (int round = 0; round < 50 && freed.size() < 5000; round++) {
+      System.gc();
+      Thread.sleep(20);
+      ids.expunge();
+    }
+    assertThat(freed).hasSize(5000).doesNotContain(kept);
+    assertThat(ids.id(keep)).isEqualTo(kept);
+  }
+
+  @Test
+  void readWriteLockItsViewsAndReentrantLockSyncShareIds() {
+    ReentrantReadWriteLock rwl = new ReentrantReadWriteLock();
+    long id = ids.id(rwl);
+    assertThat(ids.id(rwl.readLock())).isEqualTo(id);
+    assertThat(ids.id(rwl.writeLock())).isEqualTo(id);
+    assertThat(ids.entry(rwl.readLock()).mode).isEqualTo(1);
+    assertThat(ids.entry(rwl.writeLock()).mode).isZero();
+    ReentrantLock l = new ReentrantLock();
+    assertThat(ids.id(l)).isNotEqualTo(id);
+    assertThat(born).hasSize(2);
+  }
+
+  @Test
+  void aliasesTakeTheTargetsIdAndMode() {
+    Object target = new Object();
+    Object view = new Object();
+    long t = ids.id(target);
+    ids.alias(view, target, 1);
+    assertThat(ids.id(view)).isEqualTo(t);
+    assertThat(ids.entry(view).mode).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentFirstSightsGetOneIdEach() throws Exception {
+    Object[] shared = new Object[1000];
+    for (int i = 0; i < shared.length; i++) {
+      shared[i] = new Object();
+    }
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      Thread th =
+          new Thread(
+              () -> {
+                for (int i = 0; i < shared.length; i++) {
+                  seen.add(i + "=" + ids.id(shared[i]));
+                }
+              });
+      threads.add(th);
+      th.start();
+    }
+    for (Thread th : threads) {
+      th.join();
+    }
+    assertThat(seen).hasSize(shared.length);
+    assertThat(new HashSet<>(born)).hasSize(shared.length);
+  }
+}

@@ -1,0 +1,113 @@
+package io.hbtrace.agent.testing;
+
+import io.hbtrace.agent.bridge.Hooks;
+import io.hbtrace.agent.instrument.Instrumenter;
+import io.hbtrace.agent.record.Problems;
+import io.hbtrace.agent.record.Recorder;
+import io.hbtrace.agent.spec.Spec;
+import io.hbtrace.agent.spec.SpecParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Runs test programs transformed by the real instrumentation, in-process: classes under {@code
+ * io.hbtrace.agenttest.} are loaded child-first through the agent's class file transformer, with a
+ * {@link Recorder} over a {@link MemoryTraceOutput} installed behind {@link Hooks}.
+ */
+public final class Instrumented implements AutoCloseable {
+  private static final String PREFIX = "io.hbtrace.agenttest.";
+
+  public final MemoryTraceOutput out = new MemoryTraceOutput();
+  public final Recorder recorder;
+  public final ByteArrayOutputStream problemText = new ByteArrayOutputStream();
+  private final ClassFileTransformer transformer;
+  private final Loader loader;
+
+  public Instrumented(String specText) throws Exception {
+    Spec spec = SpecParser.parse("test.spec", specText);
+    Problems problems =
+        new Problems(true, new PrintStream(problemText, true, StandardCharsets.UTF_8));
+    recorder = new Recorder(out, problems);
+    transformer = new Instrumenter(spec, recorder, problems).agentBuilder().makeRaw();
+    loader = new Loader(Instrumented.class.getClassLoader());
+    if (!Hooks.install(recorder)) {
+      throw new IllegalStateException("a sink is installed already");
+    }
+  }
+
+  /** Default spec: the sync of every test program. */
+  public Instrumented() throws Exception {
+    this("spec 1\ninclude " + PREFIX + "\n");
+  }
+
+  public Class<?> load(Class<?> original) throws ClassNotFoundException {
+    return loader.loadClass(original.getName());
+  }
+
+  /** Calls the public static no-argument method {@code name} of the transformed {@code type}. */
+  public Object call(Class<?> type, String name) throws Throwable {
+    Method m = load(type).getMethod(name);
+    try {
+      return m.invoke(null);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  public String problems() {
+    return problemText.toString(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    Hooks.uninstall();
+  }
+
+  private final class Loader extends ClassLoader {
+    Loader(ClassLoader parent) {
+      super("instrumented-test", parent);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (!name.startsWith(PREFIX)) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> c = findLoadedClass(name);
+        if (c == null) {
+          byte[] bytes = bytes(name);
+          byte[] t;
+          try {
+            t = transformer.transform(this, name.replace('.', '/'), null, null, bytes);
+          } catch (Exception e) {
+            throw new ClassNotFoundException(name, e);
+          }
+          byte[] b = t == null ? bytes : t;
+          c = defineClass(name, b, 0, b.length);
+        }
+        if (resolve) {
+          resolveClass(c);
+        }
+        return c;
+      }
+    }
+
+    private byte[] bytes(String name) throws ClassNotFoundException {
+      try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+        if (in == null) {
+          throw new ClassNotFoundException(name);
+        }
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new ClassNotFoundException(name, e);
+      }
+    }
+  }
+}
