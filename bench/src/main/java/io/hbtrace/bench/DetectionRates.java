@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -q -DskipTests package
- * java -cp bench/target/benchmarks.jar io.hbtrace.bench.DetectionRates [RUNS [CRASH_POINTS]]
+ * bench/detection-rates.sh [RUNS [CRASH_POINTS]]
  * </pre>
  *
  * (from the repository root; defaults 200 runs and 100 crash points; about ten minutes on 2 cores.)

@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * S3: when a direct write is over, no clean cached page may hold, for a block the write put on
- * disk, anything but what the disk now has. A block filled before the write's device write, or
- * zero-filled (past EOF, hole, unwritten) at any time, is stale: the next read that trusts the
- * cache returns the wrong bytes. This is an observed fact of the run, not a prediction.
+ * disk, anything but what the disk now has. A block zero-filled (past EOF, hole, unwritten) is
+ * stale; a block read from the device is stale if that read happened-before the write's device
+ * write (a read concurrent with it may have seen either, and is not reported). The next read that
+ * trusts the cache returns the wrong bytes. This is an observed fact of the run, not a prediction.
  */
 final class CacheDiskIncoherence implements Check {
   private final CheckContext ctx;
@@ -44,7 +45,7 @@ final class CacheDiskIncoherence implements Check {
   }
 
   private void check(WriteOp w) {
-    if (w == null || w.written() <= 0 || w.lastDiskWriteSeq < 0) {
+    if (w == null || w.written() <= 0 || w.directDiskWrites.isEmpty()) {
       return;
     }
     Geometry g = ctx.geometry;
@@ -58,10 +59,13 @@ final class CacheDiskIncoherence implements Check {
       for (int b = 0; b < page.fillSeq.length; b++) {
         long start = g.blockStart(index, b);
         boolean inWrite = start < to && start + g.blockBytesInPage() > from;
-        if (!inWrite || page.fillSeq[b] < 0) {
+        Occurrence disk = w.directDiskWriteCovering(start, start + g.blockBytesInPage());
+        if (!inWrite || page.fillSeq[b] < 0 || disk == null) {
           continue;
         }
-        boolean stale = page.fillSource[b] != Fill.DISK || page.fillSeq[b] < w.lastDiskWriteSeq;
+        boolean stale =
+            page.fillSource[b] != Fill.DISK
+                || (page.fillBy[b] != null && page.fillBy[b].observedBefore(disk));
         if (stale) {
           report(w, page, b, start);
           break;

@@ -19,7 +19,10 @@ import java.util.Set;
  * holds it for write (strict: a warning here when only that fails) — the rule an extending AIO
  * completed on a workqueue thread without FORCE_WAIT breaks.
  *
- * <p>The inode lock is the object the trace names with role {@value ObjectRoles#INODE_LOCK}.
+ * <p>The inode lock is the object the trace names with role {@value ObjectRoles#INODE_LOCK}. An
+ * i_disksize change by delalloc writeback is protected by i_data_sem instead (role {@value
+ * ObjectRoles#DATA_SEM}) held for write by the changing thread, as ext4_update_i_disksize requires;
+ * an i_disksize set with no journal handle is the inode being loaded, which is exempt.
  */
 final class OrphanUnlocked implements Check {
   private final CheckContext ctx;
@@ -45,6 +48,13 @@ final class OrphanUnlocked implements Check {
 
   @Override
   public void onDisksizeUpdate(DisksizeUpdate e) {
+    if (e.txn() == 0) {
+      return; // no handle: the inode being loaded (ext4_iget), which the kernel exempts
+    }
+    long dataSem = ctx.roles.dataSem(e.ino());
+    if (dataSem != 0 && ctx.holdings.heldExclusivelyBy(e.thread(), dataSem)) {
+      return;
+    }
     check(e, e.ino(), "i_disksize changed");
   }
 

@@ -190,7 +190,8 @@ public final class DomainState implements EventHandler {
     Occurrence o = Occurrence.of(e, clocks);
     inode.lastSizeUpdate = o;
     WriteOp w = writeOf(e.thread(), e.ino());
-    if (w != null && e.newSize() > w.sizeBefore) {
+    if (w != null && w.sizeUpdate == null && e.newSize() > w.sizeBefore) {
+      // the first publish is the direct IO's; a later one is a buffered fallback's own
       w.sizeUpdate = o;
     }
   }
@@ -244,8 +245,8 @@ public final class DomainState implements EventHandler {
   @Override
   public void onDiskWrite(DiskWrite e) {
     WriteOp w = writeOf(e.thread(), e.ino());
-    if (w != null) {
-      w.lastDiskWriteSeq = e.seq();
+    if (w != null && w.dioComplete == null) {
+      w.directDiskWrites.add(Occurrence.of(e, clocks));
     }
   }
 
@@ -257,6 +258,7 @@ public final class DomainState implements EventHandler {
     p.dirty = false;
     p.fill = rp;
     Arrays.fill(p.fillSeq, -1);
+    Arrays.fill(p.fillBy, null);
     p.remember(rp);
     context(e.thread()).filling = rp;
   }
@@ -276,6 +278,7 @@ public final class DomainState implements EventHandler {
     if (e.block() >= 0 && e.block() < p.fillSeq.length) {
       p.fillSeq[e.block()] = e.seq();
       p.fillSource[e.block()] = e.source();
+      p.fillBy[e.block()] = Occurrence.of(e, clocks);
     }
     ReadPageOp rp = fillOf(e.thread(), e.ino(), e.index());
     if (rp != null && e.source() == Fill.ZERO_PAST_EOF) {
@@ -300,6 +303,9 @@ public final class DomainState implements EventHandler {
     PageState p = inode(e.ino()).page(e.index(), geometry.blocksPerPage());
     p.present = true;
     p.dirty = true;
+    // a buffered write changed some blocks: what readpage filled them with no longer says anything
+    Arrays.fill(p.fillSeq, -1);
+    Arrays.fill(p.fillBy, null);
   }
 
   @Override

@@ -26,6 +26,7 @@ public final class ObjectRoles {
   public static final String PAGE_LOCK = "page_lock";
   public static final String MAPPING_LOCK = "mapping_lock";
   public static final String PAGE_WAITQUEUE = "page_waitqueue";
+  public static final String DATA_SEM = "i_data_sem";
 
   /**
    * Roles whose lock order in one run says nothing about the order in another: who takes a page's
@@ -40,6 +41,7 @@ public final class ObjectRoles {
   private final Long2ObjectOpenHashMap<Role> roles = new Long2ObjectOpenHashMap<>();
   private final Long2IntOpenHashMap types = new Long2IntOpenHashMap();
   private final Long2LongOpenHashMap inodeLocks = new Long2LongOpenHashMap();
+  private final Long2LongOpenHashMap dataSems = new Long2LongOpenHashMap();
 
   public ObjectRoles(Symbols symbols) {
     this.symbols = symbols;
@@ -51,6 +53,8 @@ public final class ObjectRoles {
     roles.put(e.object(), r);
     if (INODE_LOCK.equals(r.name())) {
       inodeLocks.put(e.owner(), e.object());
+    } else if (DATA_SEM.equals(r.name())) {
+      dataSems.put(e.owner(), e.object());
     }
   }
 
@@ -62,6 +66,9 @@ public final class ObjectRoles {
     Role r = roles.remove(e.object());
     if (r != null && INODE_LOCK.equals(r.name()) && inodeLocks.get(r.owner()) == e.object()) {
       inodeLocks.remove(r.owner());
+    }
+    if (r != null && DATA_SEM.equals(r.name()) && dataSems.get(r.owner()) == e.object()) {
+      dataSems.remove(r.owner());
     }
     types.remove(e.object());
   }
@@ -80,6 +87,11 @@ public final class ObjectRoles {
   /** The object id of inode {@code ino}'s inode lock, or 0 if the trace names none. */
   public long inodeLock(long ino) {
     return inodeLocks.get(ino);
+  }
+
+  /** The object id of inode {@code ino}'s i_data_sem, or 0 if the trace names none. */
+  public long dataSem(long ino) {
+    return dataSems.get(ino);
   }
 
   /** True if the trace names an inode lock for any inode at all. */

@@ -23,6 +23,9 @@ public final class PageState {
 
   public final int[] fillSource;
 
+  /** Per block: the BLOCK_FILL occurrence that filled it, for happens-before comparisons. */
+  public final Occurrence[] fillBy;
+
   /** Recent fills of this index, newest last, for predictive checks. */
   public final List<ReadPageOp> recentFills = new ArrayList<>(2);
 
@@ -30,6 +33,7 @@ public final class PageState {
     this.index = index;
     this.fillSeq = new long[blocksPerPage];
     this.fillSource = new int[blocksPerPage];
+    this.fillBy = new Occurrence[blocksPerPage];
   }
 
   void remember(ReadPageOp op) {

@@ -23,7 +23,10 @@ public final class WriteOp {
   public Occurrence endIo;
   public Occurrence dioComplete;
 
-  /** The i_size update that published this write's end, if any. */
+  /**
+   * The first i_size update in this write (the one that publishes its direct IO; a buffered
+   * fallback publishes its own bytes later), if any.
+   */
   public Occurrence sizeUpdate;
 
   public Occurrence end;
@@ -32,8 +35,8 @@ public final class WriteOp {
   public Occurrence truncate;
   public Occurrence disksizeUpdate;
 
-  /** Order key of this write's last device write, or -1. */
-  public long lastDiskWriteSeq = -1;
+  /** Device writes of this write's direct IO (before its completion), in order. */
+  public final java.util.List<Occurrence> directDiskWrites = new java.util.ArrayList<>(2);
 
   /** Thread that ran the completion work, 0 until known. */
   public int completionThread;
@@ -89,6 +92,19 @@ public final class WriteOp {
   /** True once the write has returned to its caller. */
   public boolean returned() {
     return end != null;
+  }
+
+  /** The last direct device write covering file bytes [from, to), or null. */
+  public Occurrence directDiskWriteCovering(long from, long to) {
+    for (int i = directDiskWrites.size() - 1; i >= 0; i--) {
+      Occurrence o = directDiskWrites.get(i);
+      long pos = o.event().field(1);
+      long len = o.event().field(2);
+      if (pos < to && pos + len > from) {
+        return o;
+      }
+    }
+    return null;
   }
 
   /** True once the write returned and, if its completion was not waited for, completed. */
