@@ -13,6 +13,7 @@ import io.hbtrace.traces.event.LockMode;
 import io.hbtrace.traces.event.LockRelease;
 import io.hbtrace.traces.event.MonitorEnter;
 import io.hbtrace.traces.event.MonitorExit;
+import io.hbtrace.traces.event.Mount;
 import io.hbtrace.traces.event.ObjectFree;
 import io.hbtrace.traces.event.ObjectNew;
 import io.hbtrace.traces.event.ObjectRole;
@@ -32,6 +33,7 @@ public final class Analysis {
   private final long[] kindCounts = new long[256];
   private final BitSet threads = new BitSet();
   private long events;
+  private long scopeFs = Long.MIN_VALUE;
 
   /** Default geometry when the trace has no MOUNT: 4 KiB blocks and pages. */
   public Analysis(Symbols symbols, List<CheckRegistry.Entry> selected) {
@@ -70,6 +72,11 @@ public final class Analysis {
     threads.set(e.thread());
     int code = e.kind().code();
     kindCounts[code]++;
+    if (e.kind() == EventKind.MOUNT && ((Mount) e).fs() != scopeFs) {
+      // a new file system: nothing after this compares with anything before it
+      scopeFs = ((Mount) e).fs();
+      context.clocks.reset();
+    }
     context.clocks.beforeApply(e);
     context.clocks.apply(e);
     switch (e.kind()) {

@@ -16,8 +16,8 @@ import java.util.TreeSet;
 /**
  * What one workload run did, observed directly from its events and independent of the checks:
  * whether a reader filled a page while another thread's extending write that puts bytes in it was
- * in flight (begin … return, in trace order), whether the workload saw wrong bytes, and which of
- * the seeded mistakes' paths ran.
+ * under way (from its begin until it published its size, in trace order: after that it extends
+ * nothing), whether the workload saw wrong bytes, and which of the seeded mistakes' paths ran.
  */
 final class RunFacts {
   /** Page size of the recorded workload (its default). */
@@ -32,6 +32,7 @@ final class RunFacts {
   final Set<String> paths = new TreeSet<>();
 
   private final Map<Integer, DioWriteBegin> inFlight = new HashMap<>();
+  private final Map<Integer, DioWriteBegin> extending = new HashMap<>();
 
   void accept(Event e) {
     switch (e.kind()) {
@@ -39,6 +40,7 @@ final class RunFacts {
         DioWriteBegin b = (DioWriteBegin) e;
         if (DioFlags.has(b.flags(), DioFlags.EXTENDING)) {
           inFlight.put(b.thread(), b);
+          extending.put(b.thread(), b);
           if (DioFlags.has(b.flags(), DioFlags.ASYNC)
               && !DioFlags.has(b.flags(), DioFlags.FORCE_WAIT)) {
             paths.add("async-extending");
@@ -48,6 +50,7 @@ final class RunFacts {
       case DIO_WRITE_END -> {
         DioWriteEnd d = (DioWriteEnd) e;
         DioWriteBegin b = inFlight.remove(d.thread());
+        extending.remove(d.thread());
         if (b != null) {
           if (d.result() < 0 && d.result() != -529) {
             paths.add("error-return");
@@ -58,6 +61,7 @@ final class RunFacts {
           }
         }
       }
+      case SIZE_UPDATE -> extending.remove(e.thread());
       case TRUNCATE_BEGIN -> {
         if (((TruncateBegin) e).reason() == 1) {
           paths.add("failed-write-truncate");
@@ -70,7 +74,7 @@ final class RunFacts {
       }
       case PAGE_INSERT -> {
         PageInsert p = (PageInsert) e;
-        for (DioWriteBegin w : inFlight.values()) {
+        for (DioWriteBegin w : extending.values()) {
           long from = Math.max(w.pos(), w.sizeBefore());
           long to = w.pos() + w.count();
           long pageFrom = p.index() * PAGE_SIZE;

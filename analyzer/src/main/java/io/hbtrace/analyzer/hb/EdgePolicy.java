@@ -1,55 +1,69 @@
 package io.hbtrace.analyzer.hb;
 
+import java.util.function.LongPredicate;
+
 /**
  * Which synchronization edges a clock engine counts. The observed happens-before counts every edge;
  * the must-order used by predictive checks drops the edges whose direction in this run was an
  * accident of timing (see {@link #mustOrder}).
  */
 public interface EdgePolicy {
+  /** Logical slots per service thread in a task-scoped policy (see {@link #taskScoped}). */
+  int TASK_SLOTS = 32;
 
   /** True if release→acquire edges of this lock or monitor are counted. */
   boolean lockEdges(long lock);
 
+  /** True if hand-off edges through this channel (a task, future, latch, condition) count. */
+  boolean handoffEdges(long channel);
+
   /** True if a volatile write → read-that-saw-it edge is counted. */
   boolean volatileEdges();
 
+  /**
+   * True if each task a thread starts on an executor hand-off runs as its own logical thread,
+   * unordered by program order with the thread's other tasks (a service thread completing
+   * independent requests one after another could have taken them in any order). Logical threads
+   * come from a pool of {@link #TASK_SLOTS} per thread, reused round-robin: a task is ordered after
+   * the task {@code TASK_SLOTS} earlier on the same thread.
+   */
+  boolean taskScoped();
+
   /** Every edge: the happens-before of the observed run. */
   static EdgePolicy observed() {
-    return ObservedPolicy.INSTANCE;
+    return new Fixed(object -> true, true, false);
   }
 
   /**
-   * The must-order of a predictive analysis: program order, thread start/join and hand-offs always;
-   * lock edges except for locks that {@code reorderable} says could have been taken the other way
-   * (page locks, the page-cache tree lock); no volatile reads-from edges, since a read that saw a
-   * value could have run earlier and seen an older one.
+   * The must-order of a predictive analysis: program order (task-scoped), thread start/join; lock
+   * and hand-off edges except through objects that {@code reorderable} says could have been taken
+   * the other way (page locks and wait queues, the page-cache tree lock); no volatile reads-from
+   * edges, since a read that saw a value could have run earlier and seen an older one.
    */
-  static EdgePolicy mustOrder(java.util.function.LongPredicate reorderable) {
-    return new EdgePolicy() {
-      @Override
-      public boolean lockEdges(long lock) {
-        return !reorderable.test(lock);
-      }
-
-      @Override
-      public boolean volatileEdges() {
-        return false;
-      }
-    };
+  static EdgePolicy mustOrder(LongPredicate reorderable) {
+    return new Fixed(object -> !reorderable.test(object), false, true);
   }
 
-  /** The observed policy as a singleton. */
-  enum ObservedPolicy implements EdgePolicy {
-    INSTANCE;
-
+  /** A policy from its answers: which objects' lock and hand-off edges count, and the rest. */
+  record Fixed(LongPredicate objects, boolean volatiles, boolean tasks) implements EdgePolicy {
     @Override
     public boolean lockEdges(long lock) {
-      return true;
+      return objects.test(lock);
+    }
+
+    @Override
+    public boolean handoffEdges(long channel) {
+      return objects.test(channel);
     }
 
     @Override
     public boolean volatileEdges() {
-      return true;
+      return volatiles;
+    }
+
+    @Override
+    public boolean taskScoped() {
+      return tasks;
     }
   }
 }

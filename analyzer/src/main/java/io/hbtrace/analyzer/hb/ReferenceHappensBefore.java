@@ -1,6 +1,7 @@
 package io.hbtrace.analyzer.hb;
 
 import io.hbtrace.traces.event.Event;
+import io.hbtrace.traces.event.Handoff;
 import io.hbtrace.traces.event.HandoffReceive;
 import io.hbtrace.traces.event.HandoffSend;
 import io.hbtrace.traces.event.LockAcquire;
@@ -56,31 +57,78 @@ public final class ReferenceHappensBefore {
     return reach[a].get(b);
   }
 
+  /**
+   * A shortest chain of edges from event number {@code a} to event number {@code b} (both
+   * included), or an empty list if {@code a} does not happen-before {@code b}.
+   */
+  public List<Integer> path(int a, int b) {
+    if (!happensBefore(a, b)) {
+      return List.of();
+    }
+    int[] from = new int[events.size()];
+    java.util.Arrays.fill(from, -1);
+    java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+    queue.add(a);
+    from[a] = a;
+    while (!queue.isEmpty()) {
+      int x = queue.poll();
+      if (x == b) {
+        break;
+      }
+      for (int next : successors.get(x)) {
+        if (from[next] < 0) {
+          from[next] = x;
+          queue.add(next);
+        }
+      }
+    }
+    java.util.LinkedList<Integer> chain = new java.util.LinkedList<>();
+    for (int x = b; x != a; x = from[x]) {
+      chain.addFirst(x);
+    }
+    chain.addFirst(a);
+    return chain;
+  }
+
   private void buildEdges(EdgePolicy policy) {
-    Map<Integer, Integer> lastOfThread = new HashMap<>();
+    Map<String, Integer> lastOfSegment = new HashMap<>();
+    Map<Integer, String> segmentOf = new HashMap<>();
+    Map<Integer, Integer> tasks = new HashMap<>();
     Map<Integer, Integer> pendingStart = new HashMap<>();
     for (int i = 0; i < events.size(); i++) {
       Event e = events.get(i);
-      Integer prev = lastOfThread.put(e.thread(), i);
+      int t = e.thread();
+      boolean taskStart =
+          policy.taskScoped() && e instanceof HandoffReceive r && r.how() == Handoff.EXECUTOR;
+      if (taskStart) {
+        int task = tasks.merge(t, 1, Integer::sum) - 1;
+        segmentOf.put(t, t + "#" + (task % EdgePolicy.TASK_SLOTS));
+      }
+      String segment = segmentOf.computeIfAbsent(t, k -> k + "#first");
+      Integer prev = lastOfSegment.put(segment, i);
       if (prev != null) {
         edge(prev, i);
-      } else if (pendingStart.containsKey(e.thread())) {
-        edge(pendingStart.get(e.thread()), i);
+      } else if (pendingStart.containsKey(t)) {
+        edge(pendingStart.get(t), i);
       }
       if (e instanceof ThreadStart s) {
         pendingStart.put(s.child(), i);
       } else if (e instanceof ThreadJoin j) {
-        Integer last = lastOfThread.get(j.child());
-        if (last != null) {
-          edge(last, i);
-        } else if (pendingStart.containsKey(j.child())) {
+        boolean any = false;
+        for (Map.Entry<String, Integer> last : lastOfSegment.entrySet()) {
+          if (last.getKey().startsWith(j.child() + "#")) {
+            edge(last.getValue(), i);
+            any = true;
+          }
+        }
+        if (!any && pendingStart.containsKey(j.child())) {
           edge(pendingStart.get(j.child()), i);
         }
       } else if (e instanceof LockAcquire a) {
         lockEdges(i, a.lock(), a.mode() == LockMode.SHARED, policy);
       } else if (e instanceof MonitorEnter m) {
         lockEdges(i, m.monitor(), false, policy);
-      } else if (e instanceof HandoffReceive r) {
+      } else if (e instanceof HandoffReceive r && policy.handoffEdges(r.channel())) {
         for (int j = 0; j < i; j++) {
           if (events.get(j) instanceof HandoffSend s && s.channel() == r.channel()) {
             edge(j, i);

@@ -1,13 +1,14 @@
 package io.hbtrace.analyzer.hb;
 
+import io.hbtrace.traces.event.Handoff;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.Arrays;
 
 /**
- * The vector-clock engine: keeps one clock per thread, lock, hand-off channel and volatile
+ * The vector-clock engine: keeps one clock per logical thread, lock, hand-off channel and volatile
  * location, and advances them over the synchronization events of a trace in order-key order.
  *
- * <p>Rules (each keeps the invariant that thread {@code t}'s clock covers exactly the events that
+ * <p>Rules (each keeps the invariant that a logical thread's clock covers exactly the events that
  * happen-before its next event):
  *
  * <ul>
@@ -23,11 +24,17 @@ import java.util.Arrays;
  *       before its store, so one overlapping write may be recorded ahead of the value it replaced).
  * </ul>
  *
- * Which lock and volatile edges count is decided by the {@link EdgePolicy}.
+ * <p>Clock slots are logical threads, numbered densely from 1 in order of appearance (so clocks
+ * stay as short as the number of threads seen). Normally a trace thread is one logical thread; with
+ * a task-scoped {@link EdgePolicy}, each task a thread starts on an executor hand-off runs on a
+ * logical thread of its own, from a round-robin pool of {@link EdgePolicy#TASK_SLOTS}. Stamps name
+ * logical threads. Which lock and volatile edges count is decided by the policy.
  */
 public final class SyncClocks {
   private final EdgePolicy policy;
-  private ThreadClock[] threads = new ThreadClock[16];
+  private ThreadClock[] logical = new ThreadClock[16];
+  private int nextLogical = 1;
+  private Real[] real = new Real[16];
   private final Long2ObjectOpenHashMap<LockClock> locks = new Long2ObjectOpenHashMap<>();
   private final Long2ObjectOpenHashMap<VectorClock> channels = new Long2ObjectOpenHashMap<>();
   private final Long2ObjectOpenHashMap<VolatileClock> volatiles = new Long2ObjectOpenHashMap<>();
@@ -36,18 +43,18 @@ public final class SyncClocks {
     this.policy = policy;
   }
 
-  /** The live clock of thread {@code t} (do not keep it: it changes; use {@link #stamp}). */
+  /** The live clock of trace thread {@code t} (do not keep it: it changes; use {@link #stamp}). */
   public VectorClock clock(int t) {
-    return thread(t).clock;
+    return current(t).clock;
   }
 
-  /** A stamp of an event of thread {@code t} at {@code seq}, valid forever. */
+  /** A stamp of an event of trace thread {@code t} at {@code seq}, valid forever. */
   public Stamp stamp(int t, long seq) {
-    ThreadClock tc = thread(t);
+    ThreadClock tc = current(t);
     if (tc.snapshot == null) {
       tc.snapshot = tc.clock.copy();
     }
-    return new Stamp(t, seq, tc.snapshot);
+    return new Stamp(tc.id, seq, tc.snapshot);
   }
 
   public void acquire(int t, long lock, boolean shared) {
@@ -55,7 +62,7 @@ public final class SyncClocks {
     if (l == null || !policy.lockEdges(lock)) {
       return;
     }
-    ThreadClock tc = thread(t);
+    ThreadClock tc = current(t);
     if (l.writer != null) {
       join(tc, l.writer);
     }
@@ -65,7 +72,7 @@ public final class SyncClocks {
   }
 
   public void release(int t, long lock, boolean shared) {
-    ThreadClock tc = thread(t);
+    ThreadClock tc = current(t);
     LockClock l = locks.computeIfAbsent(lock, k -> new LockClock());
     if (shared) {
       if (l.readers == null) {
@@ -81,55 +88,56 @@ public final class SyncClocks {
         l.readers.clear();
       }
     }
-    tick(tc, t);
+    tick(tc);
   }
 
   public void threadStart(int parent, int child) {
-    ThreadClock p = thread(parent);
-    ThreadClock c = thread(child);
-    join(c, p.clock);
-    tick(p, parent);
+    ThreadClock p = current(parent);
+    Real c = real(child);
+    c.startClock = p.clock.copy();
+    join(logical[c.current], p.clock);
+    tick(p);
   }
 
   public void threadJoin(int parent, int child) {
-    join(thread(parent), thread(child).clock);
-    thread(child).joined = true;
-  }
-
-  /**
-   * True if every thread not yet joined has seen {@code s}: no later event of any live thread can
-   * be unordered with it (threads started later inherit their starter's clock).
-   */
-  public boolean seenByAllLive(Stamp s) {
-    for (int t = 1; t < threads.length; t++) {
-      ThreadClock tc = threads[t];
-      if (tc != null && !tc.joined && t != s.thread() && tc.clock.get(s.thread()) < s.epoch()) {
-        return false;
+    ThreadClock p = current(parent);
+    Real c = real(child);
+    join(p, logical[c.first].clock);
+    logical[c.first].joined = true;
+    if (c.pool != null) {
+      for (int id : c.pool) {
+        if (id != 0) {
+          join(p, logical[id].clock);
+          logical[id].joined = true;
+        }
       }
     }
-    return true;
   }
 
   public void send(int t, long channel) {
-    ThreadClock tc = thread(t);
+    ThreadClock tc = current(t);
     VectorClock ch = channels.get(channel);
     if (ch == null) {
       ch = new VectorClock();
       channels.put(channel, ch);
     }
     ch.join(tc.clock);
-    tick(tc, t);
+    tick(tc);
   }
 
-  public void receive(int t, long channel) {
+  /** A hand-off receive; {@code how} is a {@link Handoff} code (an executor task starts here). */
+  public void receive(int t, long channel, int how) {
+    if (how == Handoff.EXECUTOR && policy.taskScoped()) {
+      beginTask(t);
+    }
     VectorClock ch = channels.get(channel);
-    if (ch != null) {
-      join(thread(t), ch);
+    if (ch != null && policy.handoffEdges(channel)) {
+      join(current(t), ch);
     }
   }
 
   public void volatileWrite(int t, long location, long value) {
-    ThreadClock tc = thread(t);
+    ThreadClock tc = current(t);
     if (policy.volatileEdges()) {
       VolatileClock v = volatiles.computeIfAbsent(location, k -> new VolatileClock());
       v.previousValue = v.lastValue;
@@ -139,7 +147,7 @@ public final class SyncClocks {
       v.last = recycled == null ? new VectorClock() : recycled;
       v.last.copyFrom(tc.clock);
     }
-    tick(tc, t);
+    tick(tc);
   }
 
   public void volatileRead(int t, long location, long value) {
@@ -151,13 +159,13 @@ public final class SyncClocks {
       return;
     }
     if (v.last != null && v.lastValue == value) {
-      join(thread(t), v.last);
+      join(current(t), v.last);
     } else if (v.previous != null && v.previousValue == value) {
-      join(thread(t), v.previous);
+      join(current(t), v.previous);
     }
   }
 
-  /** The object is gone: drop whatever clock it had as a lock, channel or volatile owner. */
+  /** The object is gone: drop whatever clock it had as a lock or channel. */
   public void forget(long object) {
     locks.remove(object);
     channels.remove(object);
@@ -168,26 +176,67 @@ public final class SyncClocks {
     return (object << 24) ^ field;
   }
 
-  /** Number of threads, locks, channels and volatile locations with state (for memory tests). */
-  public int size() {
-    int n = 0;
-    for (ThreadClock t : threads) {
-      n += t == null ? 0 : 1;
+  /**
+   * True if every logical thread not yet joined has seen {@code s}: no later event of any live
+   * thread can be unordered with it (threads started later inherit their starter's clock).
+   */
+  public boolean seenByAllLive(Stamp s) {
+    for (int id = 1; id < nextLogical; id++) {
+      ThreadClock tc = logical[id];
+      if (!tc.joined && id != s.thread() && tc.clock.get(s.thread()) < s.epoch()) {
+        return false;
+      }
     }
-    return n + locks.size() + channels.size() + volatiles.size();
+    return true;
   }
 
-  private ThreadClock thread(int t) {
-    if (t >= threads.length) {
-      threads = Arrays.copyOf(threads, Math.max(t + 1, threads.length * 2));
+  /** Number of logical threads, locks, channels and volatile locations with state. */
+  public int size() {
+    return nextLogical - 1 + locks.size() + channels.size() + volatiles.size();
+  }
+
+  private void beginTask(int t) {
+    Real r = real(t);
+    if (r.pool == null) {
+      r.pool = new int[EdgePolicy.TASK_SLOTS];
     }
-    ThreadClock tc = threads[t];
-    if (tc == null) {
-      tc = new ThreadClock();
-      tc.clock.set(t, 1);
-      threads[t] = tc;
+    int slot = r.tasks++ % EdgePolicy.TASK_SLOTS;
+    if (r.pool[slot] == 0) {
+      r.pool[slot] = newLogical();
+      if (r.startClock != null) {
+        join(logical[r.pool[slot]], r.startClock);
+      }
     }
-    return tc;
+    r.current = r.pool[slot];
+  }
+
+  private ThreadClock current(int t) {
+    return logical[real(t).current];
+  }
+
+  private Real real(int t) {
+    if (t >= real.length) {
+      real = Arrays.copyOf(real, Math.max(t + 1, real.length * 2));
+    }
+    Real r = real[t];
+    if (r == null) {
+      r = new Real();
+      r.first = newLogical();
+      r.current = r.first;
+      real[t] = r;
+    }
+    return r;
+  }
+
+  private int newLogical() {
+    int id = nextLogical++;
+    if (id >= logical.length) {
+      logical = Arrays.copyOf(logical, logical.length * 2);
+    }
+    ThreadClock tc = new ThreadClock(id);
+    tc.clock.set(id, 1);
+    logical[id] = tc;
+    return id;
   }
 
   private static void join(ThreadClock tc, VectorClock other) {
@@ -197,15 +246,29 @@ public final class SyncClocks {
     }
   }
 
-  private static void tick(ThreadClock tc, int t) {
-    tc.clock.tick(t);
+  private static void tick(ThreadClock tc) {
+    tc.clock.tick(tc.id);
     tc.snapshot = null;
   }
 
+  /** A trace thread: its first logical thread, the current one, its task pool and start. */
+  private static final class Real {
+    VectorClock startClock;
+    int first;
+    int current;
+    int[] pool;
+    int tasks;
+  }
+
   private static final class ThreadClock {
+    final int id;
     final VectorClock clock = new VectorClock();
     VectorClock snapshot;
     boolean joined;
+
+    ThreadClock(int id) {
+      this.id = id;
+    }
   }
 
   private static final class LockClock {

@@ -47,7 +47,10 @@ public final class SyncEvents {
       case THREAD_START -> clocks.threadStart(e.thread(), ((ThreadStart) e).child());
       case THREAD_JOIN -> clocks.threadJoin(e.thread(), ((ThreadJoin) e).child());
       case HANDOFF_SEND -> clocks.send(e.thread(), ((HandoffSend) e).channel());
-      case HANDOFF_RECEIVE -> clocks.receive(e.thread(), ((HandoffReceive) e).channel());
+      case HANDOFF_RECEIVE -> {
+        HandoffReceive r = (HandoffReceive) e;
+        clocks.receive(r.thread(), r.channel(), r.how());
+      }
       case VOLATILE_WRITE -> {
         VolatileWrite w = (VolatileWrite) e;
         clocks.volatileWrite(w.thread(), SyncClocks.location(w.field(), w.object()), w.value());

@@ -12,14 +12,28 @@ import io.hbtrace.traces.event.Event;
  * or volatile reads; see {@link EdgePolicy#mustOrder}).
  */
 public final class Clocks {
-  private final SyncClocks observed = new SyncClocks(EdgePolicy.observed());
-  private final SyncClocks must;
+  private final ObjectRoles roles;
+  private SyncClocks observed;
+  private SyncClocks must;
   private Event stamped;
   private Stamp observedStamp;
   private Stamp mustStamp;
 
   public Clocks(ObjectRoles roles) {
-    this.must = new SyncClocks(EdgePolicy.mustOrder(roles::reorderable));
+    this.roles = roles;
+    reset();
+  }
+
+  /**
+   * Starts afresh at a cut of the trace (the mount of a new file system): every happens-before path
+   * runs forward in time, so no path between two later events passes through an earlier one, and
+   * dropping all clocks loses nothing the later events need. It keeps clocks as short as the
+   * threads of one scope. Stamps taken before the cut must not be compared with later ones.
+   */
+  public void reset() {
+    observed = new SyncClocks(EdgePolicy.observed());
+    must = new SyncClocks(EdgePolicy.mustOrder(roles::reorderable));
+    stamped = null;
   }
 
   /** Advances both relations over {@code e} (a no-op for non-synchronization events). */

@@ -1,6 +1,7 @@
 package io.hbtrace.analyzer.hb;
 
 import io.hbtrace.traces.event.Event;
+import io.hbtrace.traces.event.Handoff;
 import io.hbtrace.traces.event.HandoffReceive;
 import io.hbtrace.traces.event.HandoffSend;
 import io.hbtrace.traces.event.LockAcquire;
@@ -126,7 +127,10 @@ final class RandomTraces {
           return new HandoffSend(seq, t, 0, 100 + r.nextInt(CHANNELS), 1);
         }
         case 6 -> {
-          return new HandoffReceive(seq, t, 0, 100 + r.nextInt(CHANNELS), 1);
+          // executor receives start tasks (task-scoped in the must-order); others are plain
+          // a service thread takes its next task holding no lock
+          int how = mine.isEmpty() && r.nextBoolean() ? Handoff.EXECUTOR : Handoff.LATCH;
+          return new HandoffReceive(seq, t, 0, 100 + r.nextInt(CHANNELS), how);
         }
         case 7 -> {
           int loc = r.nextInt(volatileValue.length);
