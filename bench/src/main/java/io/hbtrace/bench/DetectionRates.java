@@ -35,10 +35,10 @@ public final class DetectionRates {
   static final Map<String, String[]> EXPECTED =
       Map.of(
           "bug-orphan-leak", new String[] {"o1", "error-return"},
-          "bug-del-before-truncate", new String[] {"o2", "short-write"},
-          "bug-aio-endio-unlocked", new String[] {"o3", "async-extending"},
+          "bug-del-before-truncate", new String[] {"o2", "truncated-after-short-write"},
+          "bug-aio-endio-unlocked", new String[] {"o3", "async-completion-extension"},
           "bug-del-before-disksize", new String[] {"o4", "extending-done"},
-          "bug-add-after-alloc", new String[] {"o6", "alloc"});
+          "bug-add-after-alloc", new String[] {"o6", "alloc-beyond-size"});
 
   private DetectionRates() {}
 

@@ -4,7 +4,11 @@ import io.hbtrace.traces.event.BlockAlloc;
 import io.hbtrace.traces.event.DioFlags;
 import io.hbtrace.traces.event.DioWriteBegin;
 import io.hbtrace.traces.event.DioWriteEnd;
+import io.hbtrace.traces.event.DisksizeUpdate;
+import io.hbtrace.traces.event.EndIo;
 import io.hbtrace.traces.event.Event;
+import io.hbtrace.traces.event.JournalCommit;
+import io.hbtrace.traces.event.Mount;
 import io.hbtrace.traces.event.PageInsert;
 import io.hbtrace.traces.event.TruncateBegin;
 import io.hbtrace.traces.event.Verify;
@@ -33,6 +37,12 @@ final class RunFacts {
 
   private final Map<Integer, DioWriteBegin> inFlight = new HashMap<>();
   private final Map<Integer, DioWriteBegin> extending = new HashMap<>();
+  private final Map<Long, Long> diskSize = new HashMap<>();
+  private final Map<Integer, Boolean> freedInWrite = new HashMap<>();
+  private int blockSize = 1024;
+  private final java.util.Set<Long> allocTxns = new java.util.HashSet<>();
+  private final Map<Long, DioWriteBegin> asyncByPos = new HashMap<>();
+  private final java.util.Set<Integer> completing = new java.util.HashSet<>();
 
   void accept(Event e) {
     switch (e.kind()) {
@@ -51,6 +61,10 @@ final class RunFacts {
         DioWriteEnd d = (DioWriteEnd) e;
         DioWriteBegin b = inFlight.remove(d.thread());
         extending.remove(d.thread());
+        boolean freed = Boolean.TRUE.equals(freedInWrite.remove(d.thread()));
+        if (b != null && freed && d.result() >= 0 && d.result() < b.count()) {
+          paths.add("truncated-after-short-write");
+        }
         if (b != null) {
           if (d.result() < 0 && d.result() != -529) {
             paths.add("error-return");
@@ -67,9 +81,41 @@ final class RunFacts {
           paths.add("failed-write-truncate");
         }
       }
+      case MOUNT -> blockSize = ((Mount) e).blockSize();
+      case END_IO -> {
+        DioWriteBegin w = asyncByPos.get(((EndIo) e).pos());
+        if (w != null && w.thread() != e.thread()) {
+          completing.add(e.thread());
+        }
+      }
+      case DIO_COMPLETE -> completing.remove(e.thread());
+      case JOURNAL_COMMIT -> {
+        if (allocTxns.remove(((JournalCommit) e).txn())) {
+          paths.add("alloc-beyond-size");
+        }
+      }
+      case ORPHAN_ADD, ORPHAN_DEL -> {
+        if (completing.contains(e.thread())) {
+          paths.add("async-completion-extension");
+        }
+      }
+      case DISKSIZE_UPDATE -> {
+        DisksizeUpdate d = (DisksizeUpdate) e;
+        diskSize.put(d.ino(), d.newSize());
+        if (completing.contains(e.thread())) {
+          paths.add("async-completion-extension");
+        }
+      }
+      case BLOCK_FREE -> {
+        if (inFlight.containsKey(e.thread())) {
+          freedInWrite.put(e.thread(), true);
+        }
+      }
       case BLOCK_ALLOC -> {
-        if (((BlockAlloc) e).unwritten() == 0) {
-          paths.add("alloc");
+        BlockAlloc a = (BlockAlloc) e;
+        if (extending.containsKey(a.thread())
+            && a.lblk() * blockSize >= diskSize.getOrDefault(a.ino(), 0L)) {
+          allocTxns.add(a.txn());
         }
       }
       case PAGE_INSERT -> {

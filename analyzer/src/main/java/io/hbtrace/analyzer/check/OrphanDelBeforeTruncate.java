@@ -3,10 +3,10 @@ package io.hbtrace.analyzer.check;
 import io.hbtrace.analyzer.report.Finding;
 import io.hbtrace.analyzer.report.Operation;
 import io.hbtrace.analyzer.report.Severity;
+import io.hbtrace.analyzer.state.Occurrence;
 import io.hbtrace.analyzer.state.WriteOp;
-import io.hbtrace.traces.event.DioComplete;
-import io.hbtrace.traces.event.DioWriteEnd;
 import io.hbtrace.traces.event.EventKind;
+import io.hbtrace.traces.event.TruncateBegin;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -24,24 +24,14 @@ final class OrphanDelBeforeTruncate implements Check {
 
   @Override
   public Set<EventKind> kinds() {
-    return EnumSet.of(EventKind.DIO_WRITE_END, EventKind.DIO_COMPLETE);
+    return EnumSet.of(EventKind.TRUNCATE_BEGIN);
   }
 
+  /** Decided at the failed-write truncate: a crash may come before the write returns. */
   @Override
-  public void onDioWriteEnd(DioWriteEnd e) {
-    check(ctx.domain.justDone());
-  }
-
-  @Override
-  public void onDioComplete(DioComplete e) {
-    check(ctx.domain.justDone());
-  }
-
-  private void check(WriteOp w) {
-    if (w == null || w.orphanDel == null || w.truncate == null) {
-      return;
-    }
-    if (w.orphanDel.seq() > w.truncate.seq()) {
+  public void onTruncateBegin(TruncateBegin e) {
+    WriteOp w = ctx.domain.currentWrite(e.thread());
+    if (e.reason() != 1 || w == null || w.ino != e.ino() || w.orphanDel == null) {
       return;
     }
     Finding f =
@@ -50,17 +40,20 @@ final class OrphanDelBeforeTruncate implements Check {
                 Severity.ERROR,
                 w.ino,
                 "orphan removed before the short-write truncate",
-                w.orphanDel.event().site() + ":" + w.truncate.event().site())
+                w.orphanDel.event().site() + ":" + e.site())
             .value("write", "[" + w.pos + ", " + w.endOffset() + ")")
-            .value("result", w.written())
+            .value("newSize", e.newSize())
             .observed(true);
     f.operation(Operation.of("writer", w.begin, "extending direct write begins"));
     if (w.orphanAdd != null) {
       f.operation(Operation.of("writer", w.orphanAdd, "orphan added"));
     }
     f.operation(Operation.of("writer", w.orphanDel, "orphan removed"));
-    f.operation(Operation.of("writer", w.truncate, "blocks past the new end freed"));
-    f.operation(Operation.of("writer", w.end, "write returns " + w.written()));
+    f.operation(
+        Operation.of(
+            "writer",
+            Occurrence.of(e, ctx.clocks),
+            "truncate of the blocks past the new end begins"));
     f.reason(
         "The write came up short, so blocks past its new end must be truncated; the orphan entry"
             + " that makes recovery free them was removed first. A crash in between leaves blocks"

@@ -211,7 +211,8 @@ public final class SyncClocks {
   }
 
   private ThreadClock current(int t) {
-    return logical[real(t).current];
+    Real r = real(t); // first: it may grow the logical table
+    return logical[r.current];
   }
 
   private Real real(int t) {

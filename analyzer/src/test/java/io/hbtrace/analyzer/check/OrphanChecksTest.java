@@ -117,6 +117,19 @@ class OrphanChecksTest {
   }
 
   @Test
+  void removalBeforeTheTruncateIsFlaggedEvenIfTheSystemCrashesBeforeTheWriteReturns() {
+    TraceBuilder t = mounted();
+    beginExtendingWrite(t, 0, 4096, true);
+    long d = t.handle(T);
+    t.rawAt(EventKind.ORPHAN_DEL, T, t.site("orphanDel"), INO, 1, d);
+    t.commit(T, d);
+    t.rawAt(EventKind.TRUNCATE_BEGIN, T, t.site("truncate"), INO, 4096, 2048, 1);
+    t.raw(EventKind.CRASH, 1, 1, 42);
+
+    assertThat(of(run(t, "o2"), "o2")).hasSize(1);
+  }
+
+  @Test
   void unlockedCompletionWorkIsFlagged() {
     TraceBuilder t = mounted();
     t.raw(EventKind.LOCK_ACQUIRE, T, INODE_LOCK, LockMode.EXCLUSIVE);
