@@ -83,8 +83,7 @@ final class RunFacts {
       }
       case MOUNT -> blockSize = ((Mount) e).blockSize();
       case END_IO -> {
-        DioWriteBegin w = asyncByPos.get(((EndIo) e).pos());
-        if (w != null && w.thread() != e.thread()) {
+        if (asyncByPos.containsKey(((EndIo) e).pos())) {
           completing.add(e.thread());
         }
       }
