@@ -27,7 +27,10 @@ public final class Page {
   public final ReentrantLock waitqueueLock = new ReentrantLock();
 
   private final Condition wakeup = waitqueueLock.newCondition();
-  private long wakeups;
+
+  /** Wake-ups for PG_locked: a sleeper waiting for the lock to go ignores the others. */
+  private long unlockWakeups;
+
   private int waiters;
   private volatile boolean writeback;
 
@@ -88,7 +91,7 @@ public final class Page {
   /** {@code end_page_writeback}: the page's data is on the device; wake whoever waits for it. */
   public void endPageWriteback() {
     writeback = false;
-    wakeUpPage();
+    wakeUpPage(false);
   }
 
   /** {@code wait_on_page_writeback}: sleep until the page's writeback has ended. */
@@ -121,15 +124,21 @@ public final class Page {
   /** {@code unlock_page}: release PG_locked and wake whoever sleeps on the page's wait queue. */
   public void unlockPage() {
     lock.unlock();
-    wakeUpPage();
+    wakeUpPage(true);
   }
 
-  /** {@code wake_up_page}: wake every sleeper on the page's wait queue (if PG_waiters). */
-  private void wakeUpPage() {
+  /**
+   * {@code wake_up_page(page, bit)}: wake the sleepers on the page's wait queue (if PG_waiters)
+   * that wait for {@code bit} — PG_locked if {@code unlocked}, else PG_writeback. The queue is
+   * shared, so all are signalled and each checks its own bit, as {@code wake_page_function} does.
+   */
+  private void wakeUpPage(boolean unlocked) {
     waitqueueLock.lock();
     try {
       if (waiters > 0) {
-        wakeups++;
+        if (unlocked) {
+          unlockWakeups++;
+        }
         wakeup.signalAll();
       }
     } finally {
@@ -147,10 +156,10 @@ public final class Page {
       if (!lock.isLocked()) {
         return;
       }
-      long seen = wakeups;
+      long seen = unlockWakeups;
       waiters++;
       try {
-        while (wakeups == seen && lock.isLocked()) {
+        while (unlockWakeups == seen && lock.isLocked()) {
           wakeup.awaitUninterruptibly();
         }
       } finally {
