@@ -87,16 +87,15 @@ public final class Writeback {
         } finally {
           page.endPageWriteback();
         }
-        if (ret < 0) {
-          return ret;
-        }
+        // update_disksize: in the handle that allocated, whatever the data IO's outcome (its
+        // errors reach the mapping at bio completion; the metadata stands).
         long pageEnd = (page.index + 1) * (long) page.data.length;
         long disksize = Math.min(pageEnd, isize);
         if (disksize > inode.iDisksize) {
           inode.updateIDisksize(handle, disksize);
           inode.markDirty(handle);
         }
-        return 0;
+        return ret;
       } finally {
         if (locked) {
           page.unlockPage();
