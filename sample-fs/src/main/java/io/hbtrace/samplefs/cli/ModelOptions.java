@@ -48,7 +48,9 @@ final class ModelOptions {
       defaultValue = "0",
       description =
           "Rate of short writes, IO errors and ENOSPC, seeded per run; a child whose write"
-              + " fails stops, as the C helper does (default: ${DEFAULT-VALUE}).")
+              + " fails stops, as the C helper does. An IO error in the writeback of a short"
+              + " write's buffered remainder is not reported by the write (ext4 returns the"
+              + " bytes) and can fail a comparison, as in the kernel (default: ${DEFAULT-VALUE}).")
   double faultRate;
 
   @Option(

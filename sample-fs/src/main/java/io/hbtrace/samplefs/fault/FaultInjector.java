@@ -15,7 +15,10 @@ public final class FaultInjector {
   /** The device failed a write with -EIO. */
   public static final int IO_ERROR = 2;
 
-  /** Block allocation failed with -ENOSPC. */
+  /**
+   * Block allocation failed with -ENOSPC: a direct write's or fallocate's allocation, or a buffered
+   * write's delayed-allocation reservation (writeback allocates reserved space and never sees it).
+   */
   public static final int ENOSPC = 3;
 
   /** A page could not be invalidated before a direct IO (-ENOTBLK, buffered fallback). */

@@ -93,7 +93,7 @@ public final class FileSystem implements AutoCloseable {
     filemapRead = new FilemapRead(readPage);
     writeback = new Writeback(journal, mapBlocks, device);
     dioRead = new DioRead(device, mapBlocks, writeback);
-    bufferedWrite = new BufferedWrite(readPage);
+    bufferedWrite = new BufferedWrite(readPage, mapBlocks);
     fsync = new Fsync(writeback);
     truncate = new Truncate(journal, mapBlocks, orphans);
     fallocate = new Fallocate(journal, mapBlocks);

@@ -58,7 +58,7 @@ public final class Inode {
     this.blockSize = blockSize;
     this.blkbits = Integer.numberOfTrailingZeros(blockSize);
     this.extents = new ExtentMap(ino);
-    this.mapping = new AddressSpace(ino, pageSize);
+    this.mapping = new AddressSpace(ino, pageSize, blockSize);
   }
 
   /** {@code i_size_read}. */

@@ -39,6 +39,32 @@ public final class MapBlocks {
     if (faults.shouldFail(FaultInjector.ENOSPC, inode.ino, lblk << inode.blkbits)) {
       return Errno.ENOSPC;
     }
+    return allocate(handle, inode, lblk, count, unwritten);
+  }
+
+  /**
+   * {@code ext4_da_reserve_space} for the delayed block {@code lblk} a buffered write is about to
+   * dirty ({@code ext4_da_get_block_prep} → {@code ext4_insert_delayed_block}): 0, or {@code
+   * -ENOSPC} when the file system cannot promise the block. This is where delayed allocation
+   * reports ENOSPC — to the write, not to writeback. The reservation itself is not counted.
+   */
+  public int reserveDelayedBlock(Inode inode, long lblk) {
+    if (faults.shouldFail(FaultInjector.ENOSPC, inode.ino, lblk << inode.blkbits)) {
+      return Errno.ENOSPC;
+    }
+    return 0;
+  }
+
+  /**
+   * {@code ext4_map_blocks(handle, inode, map, CREATE | DELALLOC_RESERVE)} of writeback: allocate
+   * the delayed block {@code lblk}, written. Its space was reserved when it was dirtied, so no
+   * ENOSPC is injected here; only a truly full device fails ({@code -ENOSPC}).
+   */
+  public int allocateDelayedBlocks(Handle handle, Inode inode, long lblk, int count) {
+    return allocate(handle, inode, lblk, count, false);
+  }
+
+  private int allocate(Handle handle, Inode inode, long lblk, int count, boolean unwritten) {
     inode.iDataSem.writeLock().lock();
     try {
       long[] blocks = new long[count];

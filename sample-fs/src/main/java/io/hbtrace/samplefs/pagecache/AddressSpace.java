@@ -16,15 +16,25 @@ public final class AddressSpace {
   public final long ino;
   public final int pageSize;
 
+  /** File system blocks per page (1 if a block is as large as the page or larger). */
+  public final int blocksPerPage;
+
   /** xa_lock of the page tree. */
   public final ReentrantLock iPagesLock = new ReentrantLock();
 
   private final Map<Long, Page> pages = new HashMap<>();
   private int nrpages;
 
+  /** The cache of a file whose blocks are as large as its pages. */
   public AddressSpace(long ino, int pageSize) {
+    this(ino, pageSize, pageSize);
+  }
+
+  /** The cache of a file with {@code blockSize}-byte blocks. */
+  public AddressSpace(long ino, int pageSize, int blockSize) {
     this.ino = ino;
     this.pageSize = pageSize;
+    this.blocksPerPage = Math.max(1, pageSize / blockSize);
   }
 
   /**
@@ -65,7 +75,7 @@ public final class AddressSpace {
    * already cached there (-EEXIST: the caller looks it up again).
    */
   public Page addToPageCacheLocked(long index) {
-    Page page = new Page(this, index, pageSize);
+    Page page = new Page(this, index, pageSize, blocksPerPage);
     page.lockPage();
     iPagesLock.lock();
     try {

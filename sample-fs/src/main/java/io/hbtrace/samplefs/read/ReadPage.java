@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code ext4_readpage} / {@code ext4_readahead} → {@code ext4_mpage_readpages} for one locked
- * page.
+ * page, and the block reads of a buffered write's {@code __block_write_begin}.
  *
  * <p>i_size is sampled once per page; every block at or after that EOF is zero-filled instead of
  * read, holes and unwritten extents are zero-filled, blocks before EOF are read from the device
@@ -22,6 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * by the last bio's completion ({@code mpage_end_io}), on whichever thread completes it. With
  * blocks smaller than pages a page can straddle EOF: its blocks past the sampled size are zeros in
  * the cache even if the disk already holds data there — the heart of the generic/418 race.
+ *
+ * <p>A page a partial write left with some blocks uptodate (it has buffers) is read as {@code
+ * block_read_full_page} does: only the blocks not yet uptodate are filled, so a dirty block is
+ * never overwritten by older data from the disk.
  */
 public final class ReadPage {
   private final BlockDevice device;
@@ -48,7 +52,7 @@ public final class ReadPage {
     }
     AtomicInteger pending = new AtomicInteger(runs.size());
     AtomicInteger errors = new AtomicInteger();
-    int unit = unitSize(inode, page);
+    int unit = page.blockBytes();
     for (DiskRun run : runs) {
       device.submitBio(
           new Bio(
@@ -74,6 +78,9 @@ public final class ReadPage {
     }
     for (int k = 0; k < units; k++) {
       fillBlock(page, firstUnit + k, FillSource.DISK);
+      if (bio.status == 0) {
+        page.setBlockUptodate(firstUnit + k);
+      }
     }
     if (pending.decrementAndGet() == 0) {
       if (errors.get() == 0) {
@@ -84,52 +91,52 @@ public final class ReadPage {
   }
 
   /**
-   * Fills every block of the locked page and waits for the reads, leaving the page locked (a
-   * buffered write's {@code __block_write_begin}). Returns false on a read error.
+   * Reads block {@code block} of the locked page from the device and waits, as {@code
+   * __block_write_begin} does for a block a write covers only partly ({@code ll_rw_block} + {@code
+   * wait_on_buffer}); the block becomes uptodate. {@code m} maps it (written). Returns false on a
+   * read error.
    */
-  public boolean fillPage(Inode inode, Page page) {
-    int unit = unitSize(inode, page);
-    boolean ok = true;
-    for (DiskRun run : planPage(inode, page)) {
-      int status =
-          device.submitBioWait(
-              Bio.REQ_OP_READ,
-              inode.ino,
-              run.fileOffset(),
-              run.units() * unit,
-              run.deviceOffset(),
-              page.data,
-              run.firstUnit() * unit);
-      ok &= status == 0;
-      for (int k = 0; k < run.units(); k++) {
-        fillBlock(page, run.firstUnit() + k, FillSource.DISK);
-      }
+  public boolean readBlockSync(Inode inode, Page page, int block, BlockMapping m) {
+    int unit = page.blockBytes();
+    long off = page.index * page.data.length + (long) block * unit;
+    long dev = m.pblk() * inode.blockSize + (off & (inode.blockSize - 1));
+    int status =
+        device.submitBioWait(Bio.REQ_OP_READ, inode.ino, off, unit, dev, page.data, block * unit);
+    fillBlock(page, block, FillSource.DISK);
+    if (status != 0) {
+      return false;
     }
-    return ok;
+    page.setBlockUptodate(block);
+    return true;
   }
 
   /**
    * Samples i_size, zero-fills the blocks that need no read, and returns the contiguous runs of
-   * blocks to read from the device.
+   * blocks to read from the device. Blocks already uptodate are left as they are.
    */
   private List<DiskRun> planPage(Inode inode, Page page) {
     int pageSize = page.data.length;
-    int unit = unitSize(inode, page);
+    int unit = page.blockBytes();
     int units = pageSize / unit;
     long pageStart = page.index * pageSize;
     long isize = sampleIsize(page, inode);
     long lastBlockInFile = (isize + inode.blockSize - 1) >> inode.blkbits;
     List<DiskRun> runs = new ArrayList<>();
     for (int i = 0; i < units; i++) {
+      if (page.isBlockUptodate(i)) {
+        continue;
+      }
       long off = pageStart + (long) i * unit;
       long lblk = off >> inode.blkbits;
       if (lblk >= lastBlockInFile) {
         fillBlock(page, i, FillSource.ZERO_PAST_EOF);
+        page.setBlockUptodate(i);
         continue;
       }
       BlockMapping m = mapBlocks.lookup(inode, lblk, 1);
       if (m.type() != MappingType.WRITTEN) {
         fillBlock(page, i, m.type() == MappingType.HOLE ? FillSource.HOLE : FillSource.UNWRITTEN);
+        page.setBlockUptodate(i);
         continue;
       }
       long dev = m.pblk() * inode.blockSize + (off & (inode.blockSize - 1));
@@ -159,16 +166,8 @@ public final class ReadPage {
    */
   public void fillBlock(Page page, int blockInPage, FillSource source) {
     if (source != FillSource.DISK) {
-      int unit = page.data.length / blocksPerPage(page);
+      int unit = page.blockBytes();
       Arrays.fill(page.data, blockInPage * unit, (blockInPage + 1) * unit, (byte) 0);
     }
-  }
-
-  private int blocksPerPage(Page page) {
-    return Math.max(1, page.data.length / device.blockSize);
-  }
-
-  private static int unitSize(Inode inode, Page page) {
-    return Math.min(inode.blockSize, page.data.length);
   }
 }

@@ -15,9 +15,10 @@ import java.util.List;
 
 /**
  * {@code filemap_write_and_wait_range} → {@code ext4_writepages}, page by page, in data=ordered
- * mode: in one handle, allocate the page's delayed blocks, write its data (the blocks below i_size)
- * to the device, convert unwritten extents it covered, and raise i_disksize to the end of the page
- * (at most i_size) — so the commit that makes the new size durable follows its data.
+ * mode: in one handle, allocate the page's delayed blocks, write its dirty blocks below i_size to
+ * the device, convert unwritten extents it covered, and raise i_disksize to the end of the page (at
+ * most i_size) — so the commit that makes the new size durable follows its data. Clean blocks of a
+ * dirty page are neither allocated nor written.
  */
 public final class Writeback {
   private final Journal journal;
@@ -57,7 +58,18 @@ public final class Writeback {
     }
   }
 
-  /** {@code ext4_writepages} for one dirty page (mpage_map_and_submit_extent + disksize update). */
+  /** A dirty block of a page and where it goes. */
+  private record BlockWrite(int block, BlockMapping mapping) {}
+
+  /**
+   * {@code ext4_writepages} for one dirty page, in the kernel's order: with the page locked, map
+   * its dirty blocks below EOF, allocating the delayed ones ({@code mpage_prepare_extent_to_map},
+   * {@code mpage_map_one_extent}); only then {@code clear_page_dirty_for_io} and PG_writeback
+   * ({@code mpage_submit_page}); the dirty bits of those blocks and of any past EOF are cleared,
+   * and only the dirty blocks are written ({@code ext4_bio_write_page} skips clean buffers); then
+   * i_disksize is raised. If the allocation fails the page and its blocks stay dirty, as {@code
+   * mpage_release_unused_pages} leaves them, for a later writeback.
+   */
   int writePage(Inode inode, Page page) {
     if (!page.isDirty()) {
       return 0; // cleaned by a racing writeback; checked again under the page lock
@@ -68,35 +80,40 @@ public final class Writeback {
       boolean locked = true;
       try {
         page.waitOnPageWriteback(); // a writeback in flight completes before the next starts
-        if (page.mapping() != inode.mapping || !page.clearDirtyForIo()) {
+        if (page.mapping() != inode.mapping || !page.isDirty()) {
           return 0;
         }
-        page.setWriteback();
         long isize = inode.iSizeRead();
+        List<BlockWrite> writes = mapDirtyBlocks(handle, inode, page, isize);
+        if (writes == null) {
+          return Errno.ENOSPC;
+        }
+        page.clearDirtyForIo();
+        page.setWriteback();
         int ret;
         try {
-          int unit = Math.min(inode.blockSize, page.data.length);
-          List<BlockMapping> blocks = mapPage(handle, inode, page, isize, unit);
-          if (blocks == null) {
-            return Errno.ENOSPC;
+          for (int i = 0; i < page.blocksPerPage; i++) {
+            page.clearBlockDirty(i); // each is either submitted now or lies past EOF
           }
           // ext4_bio_write_page: the page is unlocked once its IO is built; PG_writeback stays.
           page.unlockPage();
           locked = false;
-          ret = submitPage(handle, inode, page, blocks, unit);
+          ret = submitBlocks(handle, inode, page, writes);
         } finally {
           page.endPageWriteback();
         }
-        if (ret < 0) {
+        if (writes.isEmpty()) {
           return ret;
         }
+        // update_disksize: in the handle that allocated, whatever the data IO's outcome (its
+        // errors reach the mapping at bio completion; the metadata stands).
         long pageEnd = (page.index + 1) * (long) page.data.length;
         long disksize = Math.min(pageEnd, isize);
         if (disksize > inode.iDisksize) {
           inode.updateIDisksize(handle, disksize);
           inode.markDirty(handle);
         }
-        return 0;
+        return ret;
       } finally {
         if (locked) {
           page.unlockPage();
@@ -108,24 +125,25 @@ public final class Writeback {
   }
 
   /**
-   * {@code mpage_map_and_submit_extent}'s mapping: the block behind each unit of the page below
-   * i_size. The page's delayed blocks are allocated together, as the one extent {@code
-   * mpage_map_one_extent} maps: if any allocation fails, what this page got is given back and the
-   * result is null (ENOSPC).
+   * The mapping part of {@code mpage_map_and_submit_extent} for one page: the block behind each
+   * dirty block below i_size, clean blocks left alone. The page's delayed blocks are allocated
+   * together, as the one extent {@code mpage_map_one_extent} maps: if any allocation fails, what
+   * this page got is given back and the result is null (ENOSPC).
    */
-  private List<BlockMapping> mapPage(Handle handle, Inode inode, Page page, long isize, int unit) {
+  private List<BlockWrite> mapDirtyBlocks(Handle handle, Inode inode, Page page, long isize) {
+    int unit = page.blockBytes();
     long pageStart = page.index * (long) page.data.length;
     List<Long> allocated = new ArrayList<>();
-    List<BlockMapping> blocks = new ArrayList<>();
-    for (int i = 0; i < page.data.length / unit; i++) {
+    List<BlockWrite> writes = new ArrayList<>();
+    for (int i = 0; i < page.blocksPerPage; i++) {
       long off = pageStart + (long) i * unit;
-      if (off >= isize) {
-        break;
+      if (off >= isize || !page.isBlockDirty(i)) {
+        continue;
       }
       long lblk = off >> inode.blkbits;
       BlockMapping m = mapBlocks.lookup(inode, lblk, 1);
       if (m.type() == MappingType.HOLE) {
-        if (mapBlocks.allocateBlocks(handle, inode, lblk, 1, false) < 0) {
+        if (mapBlocks.allocateDelayedBlocks(handle, inode, lblk, 1) < 0) {
           for (long done : allocated) {
             mapBlocks.freeBlocks(handle, inode, done, 1);
           }
@@ -134,22 +152,23 @@ public final class Writeback {
         allocated.add(lblk);
         m = mapBlocks.lookup(inode, lblk, 1);
       }
-      blocks.add(m);
+      writes.add(new BlockWrite(i, m));
     }
-    return blocks;
+    return writes;
   }
 
-  /** Writes the mapped units of the page to the device, converting unwritten extents after. */
-  private int submitPage(
-      Handle handle, Inode inode, Page page, List<BlockMapping> blocks, int unit) {
+  /** Writes the page's mapped dirty blocks to the device, converting unwritten extents after. */
+  private int submitBlocks(Handle handle, Inode inode, Page page, List<BlockWrite> writes) {
+    int unit = page.blockBytes();
     long pageStart = page.index * (long) page.data.length;
     int ret = 0;
-    for (int i = 0; i < blocks.size(); i++) {
-      BlockMapping m = blocks.get(i);
-      long off = pageStart + (long) i * unit;
+    for (BlockWrite w : writes) {
+      BlockMapping m = w.mapping();
+      long off = pageStart + (long) w.block() * unit;
       long dev = m.pblk() * inode.blockSize + (off & (inode.blockSize - 1));
       int status =
-          device.submitBioWait(Bio.REQ_OP_WRITE, inode.ino, off, unit, dev, page.data, i * unit);
+          device.submitBioWait(
+              Bio.REQ_OP_WRITE, inode.ino, off, unit, dev, page.data, w.block() * unit);
       if (status != 0) {
         ret = Errno.EIO;
       } else if (m.type() == MappingType.UNWRITTEN) {

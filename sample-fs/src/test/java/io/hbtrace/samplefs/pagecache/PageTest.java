@@ -49,4 +49,30 @@ class PageTest {
     assertThat(woke.await(10, TimeUnit.SECONDS)).isTrue();
     waiter.join();
   }
+
+  @Test
+  void aSleeperWaitingForTheLockIsNotReleasedByTheEndOfWriteback() throws Exception {
+    // A partly written dirty page: writeback of its dirty block runs while a reader's readpage
+    // holds the lock filling the other blocks; the reader must wait for the unlock, not for the
+    // writeback's wake-up on the shared wait queue (wake_page_function matches the bit).
+    Page page = mapping.addToPageCacheLocked(0);
+    page.setWriteback();
+    CountDownLatch woke = new CountDownLatch(1);
+    Thread waiter =
+        new Thread(
+            () -> {
+              page.waitOnPageLocked();
+              woke.countDown();
+            },
+            "reader");
+    waiter.start();
+    while (waiter.getState() != Thread.State.WAITING) {
+      Thread.onSpinWait(); // asleep on the page's wait queue
+    }
+    page.endPageWriteback();
+    assertThat(woke.await(100, TimeUnit.MILLISECONDS)).as("still locked").isFalse();
+    page.unlockPage();
+    assertThat(woke.await(10, TimeUnit.SECONDS)).isTrue();
+    waiter.join();
+  }
 }
