@@ -18,6 +18,10 @@ public final class Bio {
   public static final int REQ_OP_WRITE_ZEROES = 2;
 
   public final int op;
+
+  /** True for a direct IO's bio (iomap); false for writeback, readahead and the journal. */
+  public final boolean direct;
+
   public final long ino;
   public final long filePos;
   public final int length;
@@ -43,7 +47,21 @@ public final class Bio {
       byte[] buffer,
       int bufferOffset,
       BioEndIo endIo) {
+    this(op, false, ino, filePos, length, deviceOffset, buffer, bufferOffset, endIo);
+  }
+
+  public Bio(
+      int op,
+      boolean direct,
+      long ino,
+      long filePos,
+      int length,
+      long deviceOffset,
+      byte[] buffer,
+      int bufferOffset,
+      BioEndIo endIo) {
     this.op = op;
+    this.direct = direct;
     this.ino = ino;
     this.filePos = filePos;
     this.length = length;

@@ -95,7 +95,8 @@ public final class BlockDevice implements AutoCloseable {
   /** The device writes file data of a bio to the media (DMA from memory). */
   void writeData(Bio bio) {
     crashPoints.step(CrashPoints.STEP_DEVICE_WRITE);
-    if (faults.shouldFail(FaultInjector.IO_ERROR, bio.ino, bio.filePos)) {
+    int fault = bio.direct ? FaultInjector.IO_ERROR : FaultInjector.WRITEBACK_IO_ERROR;
+    if (faults.shouldFail(fault, bio.ino, bio.filePos)) {
       bio.status = Errno.EIO;
       return;
     }

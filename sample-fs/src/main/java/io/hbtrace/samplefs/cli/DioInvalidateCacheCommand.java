@@ -115,6 +115,7 @@ final class DioInvalidateCacheCommand implements Callable<Integer> {
         model.journalBlocks,
         model.extensionStallUs * 1000,
         model.faultRate,
-        model.invalidationFailureRate);
+        model.invalidationFailureRate,
+        model.writebackErrorRate);
   }
 }

@@ -64,7 +64,8 @@ final class Generic418Command implements Callable<Integer> {
             model.journalBlocks,
             model.extensionStallUs * 1000,
             model.faultRate,
-            model.invalidationFailureRate);
+            model.invalidationFailureRate,
+            model.writebackErrorRate);
     int failed = new Generic418(base, loadFactor, spec.commandLine().getOut()).run();
     return failed > 0 ? SampleFsMain.EXIT_FAILED : SampleFsMain.EXIT_OK;
   }

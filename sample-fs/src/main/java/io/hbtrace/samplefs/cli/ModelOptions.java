@@ -47,11 +47,18 @@ final class ModelOptions {
       names = "--fault-rate",
       defaultValue = "0",
       description =
-          "Rate of short writes, IO errors and ENOSPC, seeded per run; a child whose write"
-              + " fails stops, as the C helper does. An IO error in the writeback of a short"
-              + " write's buffered remainder is not reported by the write (ext4 returns the"
-              + " bytes) and can fail a comparison, as in the kernel (default: ${DEFAULT-VALUE}).")
+          "Rate of short writes, direct-IO errors and ENOSPC, seeded per run; a child whose"
+              + " write fails stops, as the C helper does (default: ${DEFAULT-VALUE}).")
   double faultRate;
+
+  @Option(
+      names = "--writeback-error-rate",
+      defaultValue = "0",
+      description =
+          "Rate of IO errors in buffered writeback (a short direct write's remainder): not"
+              + " reported by the write (ext4 returns the bytes) and only by fsync, so a later"
+              + " comparison can fail, as in the kernel (default: ${DEFAULT-VALUE}).")
+  double writebackErrorRate;
 
   @Option(
       names = "--invalidation-failure-rate",
@@ -70,6 +77,10 @@ final class ModelOptions {
     Args.nonNegative(spec, "--extension-stall-us", extensionStallUs);
     if (!(faultRate >= 0 && faultRate <= 1)) {
       throw Args.usage(spec, "--fault-rate must be between 0 and 1 (got " + faultRate + ")");
+    }
+    if (!(writebackErrorRate >= 0 && writebackErrorRate <= 1)) {
+      throw Args.usage(
+          spec, "--writeback-error-rate must be between 0 and 1 (got " + writebackErrorRate + ")");
     }
     if (!(invalidationFailureRate >= 0 && invalidationFailureRate <= 1)) {
       throw Args.usage(

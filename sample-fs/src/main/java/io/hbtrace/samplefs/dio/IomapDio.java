@@ -183,6 +183,7 @@ public final class IomapDio {
     Bio bio =
         new Bio(
             Bio.REQ_OP_WRITE,
+            true,
             iocb.inode.ino,
             pos,
             len,
@@ -202,6 +203,7 @@ public final class IomapDio {
     Bio bio =
         new Bio(
             Bio.REQ_OP_WRITE_ZEROES,
+            true,
             dio.iocb.inode.ino,
             pos,
             len,

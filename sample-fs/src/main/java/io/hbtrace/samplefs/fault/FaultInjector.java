@@ -24,9 +24,15 @@ public final class FaultInjector {
   /** A page could not be invalidated before a direct IO (-ENOTBLK, buffered fallback). */
   public static final int INVALIDATION_FAILURE = 4;
 
+  /**
+   * The device failed a writeback (buffered) write with -EIO: its own rate, reported as {@link
+   * #IO_ERROR}. The page stays clean with the new data and only fsync reports the error.
+   */
+  public static final int WRITEBACK_IO_ERROR = 5;
+
   private final long seed;
   private final double[] rates;
-  private final AtomicLongArray injected = new AtomicLongArray(5);
+  private final AtomicLongArray injected = new AtomicLongArray(6);
   private final ThreadLocal<SplittableRandom> random;
 
   private FaultInjector(long seed, double[] rates) {
@@ -39,13 +45,28 @@ public final class FaultInjector {
 
   /** No faults at all. */
   public static FaultInjector none() {
-    return new FaultInjector(0, new double[5]);
+    return new FaultInjector(0, new double[6]);
   }
 
-  /** Faults with the given per-kind rates (probability per opportunity, 0 … 1). */
+  /**
+   * Faults with the given per-kind rates (probability per opportunity, 0 … 1); IO errors hit direct
+   * and writeback writes alike.
+   */
   public static FaultInjector seeded(
       long seed, double shortWrite, double ioError, double enospc, double invalidation) {
-    return new FaultInjector(seed, new double[] {0, shortWrite, ioError, enospc, invalidation});
+    return seeded(seed, shortWrite, ioError, enospc, invalidation, ioError);
+  }
+
+  /** Faults with per-kind rates, writeback IO errors at their own rate. */
+  public static FaultInjector seeded(
+      long seed,
+      double shortWrite,
+      double directIoError,
+      double enospc,
+      double invalidation,
+      double writebackIoError) {
+    return new FaultInjector(
+        seed, new double[] {0, shortWrite, directIoError, enospc, invalidation, writebackIoError});
   }
 
   private static long threadKey() {
@@ -61,7 +82,7 @@ public final class FaultInjector {
     if (rate <= 0 || random.get().nextDouble() >= rate) {
       return false;
     }
-    inject(what, ino, pos);
+    inject(what == WRITEBACK_IO_ERROR ? IO_ERROR : what, ino, pos);
     return true;
   }
 

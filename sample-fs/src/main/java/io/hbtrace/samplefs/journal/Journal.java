@@ -97,12 +97,21 @@ public final class Journal {
    * {@code jbd2_journal_commit_transaction}: the handle's records become durable atomically. A
    * crash point: a crash here keeps none of them.
    */
+  /**
+   * The commit block reaches the log ({@code jbd2_journal_commit_transaction} writing the commit
+   * record): from here the handle's metadata changes survive a crash. j_state_lock held, so commits
+   * are ordered exactly against one another.
+   */
+  void writeCommitBlock(Handle handle) {
+    durable.apply(handle.records);
+  }
+
   void commitTransaction(Handle handle) {
     jStateLock.lock();
     try {
       running--;
       crashPoints.step(CrashPoints.STEP_COMMIT);
-      durable.apply(handle.records);
+      writeCommitBlock(handle);
       Set<String> blocks = new HashSet<>();
       for (MetadataRecord r : handle.records) {
         blocks.add(r.metadataBlock());

@@ -138,50 +138,63 @@ public final class AddressSpace {
    * it is dirty (truncation removes dirty pages too, cancelling their dirty state).
    */
   public InvalidateOutcome invalidateFolio(long index, InvalidatePhase phase) {
-    Page page = findPage(index);
-    if (page == null) {
-      return InvalidateOutcome.ABSENT;
+    Page page;
+    iPagesLock.lock();
+    try {
+      page = pages.get(index);
+      if (page == null) {
+        return invalidateLocked(index, null, phase, false); // the walk passes an empty index
+      }
+    } finally {
+      iPagesLock.unlock();
     }
-    if (phase == InvalidatePhase.OTHER) {
+    if (phase == InvalidatePhase.OTHER && !page.trylockPage()) {
       // invalidate_mapping_pages only trylocks: a page in use is left alone.
-      if (!page.trylockPage()) {
-        return InvalidateOutcome.BUSY;
-      }
-      if (page.isWriteback()) {
-        page.unlockPage();
-        return InvalidateOutcome.BUSY;
-      }
-    } else {
+      return decideUnderXaLock(index, page, phase, true);
+    }
+    if (phase != InvalidatePhase.OTHER) {
       page.lockPage();
       page.waitOnPageWriteback();
     }
     try {
-      if (page.mapping != this) {
-        return InvalidateOutcome.ABSENT;
-      }
-      if (page.isDirty()) {
-        if (phase != InvalidatePhase.TRUNCATE) {
-          return InvalidateOutcome.BUSY;
-        }
+      boolean inUse = phase == InvalidatePhase.OTHER && page.isWriteback();
+      if (!inUse && page.mapping == this && page.isDirty() && phase == InvalidatePhase.TRUNCATE) {
         page.clearDirtyForIo();
       }
-      deleteFromPageCache(page);
-      return InvalidateOutcome.REMOVED;
+      return decideUnderXaLock(index, page, phase, inUse);
     } finally {
       page.unlockPage();
     }
   }
 
-  /** {@code delete_from_page_cache}: the locked page leaves the tree. */
-  void deleteFromPageCache(Page page) {
+  private InvalidateOutcome decideUnderXaLock(
+      long index, Page page, InvalidatePhase phase, boolean inUse) {
     iPagesLock.lock();
     try {
-      pages.remove(page.index);
-      page.mapping = null;
-      nrpages--;
+      return invalidateLocked(index, page, phase, inUse);
     } finally {
       iPagesLock.unlock();
     }
+  }
+
+  /**
+   * The invalidation's decision for one index, with xa_lock held ({@code invalidate_complete_page2}
+   * → {@code __delete_from_page_cache}; for an index with no page, the moment the walk passed it):
+   * ABSENT when no page is there (or it left the mapping meanwhile), BUSY when it is in use or
+   * dirty (a truncation cleans it first), else the page leaves the cache: REMOVED. Taken under the
+   * lock that page inserts take, so it is ordered exactly against them.
+   */
+  InvalidateOutcome invalidateLocked(long index, Page page, InvalidatePhase phase, boolean inUse) {
+    if (page == null || page.mapping != this) {
+      return InvalidateOutcome.ABSENT;
+    }
+    if (inUse || (page.isDirty() && phase != InvalidatePhase.TRUNCATE)) {
+      return InvalidateOutcome.BUSY;
+    }
+    pages.remove(page.index);
+    page.mapping = null;
+    nrpages--;
+    return InvalidateOutcome.REMOVED;
   }
 
   /**

@@ -70,12 +70,19 @@ public final class DioInvalidateCache {
             .withLatency(opts.latency())
             .withJournalBlocks(opts.journalBlocks())
             .withExtensionStallNanos(opts.extensionStallNanos());
-    if (opts.faultRate() > 0 || opts.invalidationFailureRate() > 0) {
+    if (opts.faultRate() > 0
+        || opts.invalidationFailureRate() > 0
+        || opts.writebackErrorRate() > 0) {
       double r = opts.faultRate();
       config =
           config.withFaults(
               FaultInjector.seeded(
-                  opts.seed() * 1_000_003L + run, r, r, r, opts.invalidationFailureRate()));
+                  opts.seed() * 1_000_003L + run,
+                  r,
+                  r,
+                  r,
+                  opts.invalidationFailureRate(),
+                  opts.writebackErrorRate()));
     }
     FileSystem fs = FileSystem.mkfsAndMount(config);
     try {

@@ -28,7 +28,8 @@ public record DioInvalidateCacheOptions(
     int journalBlocks,
     long extensionStallNanos,
     double faultRate,
-    double invalidationFailureRate) {
+    double invalidationFailureRate,
+    double writebackErrorRate) {
 
   /** The helper's defaults: {@code -b 4096 -n 8 -i 4 -o 0}, one run, pre-fix, an NVMe device. */
   public static DioInvalidateCacheOptions defaults() {
@@ -49,6 +50,7 @@ public record DioInvalidateCacheOptions(
         0,
         LatencyProfile.NVME,
         FsConfig.DEFAULT_JOURNAL_BLOCKS,
+        0,
         0,
         0,
         0);
@@ -75,7 +77,8 @@ public record DioInvalidateCacheOptions(
         journalBlocks,
         extensionStallNanos,
         faultRate,
-        invalidationFailureRate);
+        invalidationFailureRate,
+        writebackErrorRate);
   }
 
   /** The file system block size in effect: {@code fsBlockSize}, or -b capped at the page size. */

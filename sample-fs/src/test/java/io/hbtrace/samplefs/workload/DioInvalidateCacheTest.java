@@ -39,6 +39,7 @@ class DioInvalidateCacheTest {
             FsConfig.DEFAULT_JOURNAL_BLOCKS,
             0,
             0,
+            0,
             0)
         .withCase(flags, bs, 8, 4, runs);
   }

@@ -39,6 +39,7 @@ class RaceStressTest {
         FsConfig.DEFAULT_JOURNAL_BLOCKS,
         STALL_NANOS,
         0,
+        0,
         0);
   }
 

@@ -1,0 +1,46 @@
+package io.hbtrace.analyzer.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real recordings for end-to-end tests: sample-fs run in a forked JVM with the agent jar attached
+ * by {@code -javaagent} (the analyzer launches the agent, it never links it). The jars are those
+ * the reactor built before this module's tests ({@code mvn verify} from the root).
+ */
+final class Recordings {
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  static final Path AGENT = ROOT.resolve("agent/target/hbtrace-agent.jar");
+  static final Path SAMPLE_FS = ROOT.resolve("sample-fs/target/sample-fs.jar");
+
+  private Recordings() {}
+
+  static Path record(Path dir, String name, String... workload)
+      throws IOException, InterruptedException {
+    assertThat(AGENT)
+        .as("the agent jar (build the reactor: mvn verify from the root)")
+        .isRegularFile();
+    assertThat(SAMPLE_FS).as("the sample-fs jar").isRegularFile();
+    Path out = dir.resolve(name);
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-javaagent:" + AGENT + "=out=" + out);
+    cmd.add("-jar");
+    cmd.add(SAMPLE_FS.toString());
+    cmd.addAll(List.of(workload));
+    Path log = Files.createTempFile(dir, name, ".log");
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("recording finished").isTrue();
+    assertThat(p.exitValue())
+        .as("workload exit, output: %s", Files.readString(log))
+        .isLessThanOrEqualTo(1);
+    return out;
+  }
+}
