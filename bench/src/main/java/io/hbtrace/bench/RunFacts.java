@@ -43,6 +43,8 @@ final class RunFacts {
   private final java.util.Set<Long> allocTxns = new java.util.HashSet<>();
   private final Map<Long, DioWriteBegin> asyncByPos = new HashMap<>();
   private final java.util.Set<Integer> completing = new java.util.HashSet<>();
+  private final java.util.Set<Long> returnedAsync = new java.util.HashSet<>();
+  private boolean crashed;
 
   void accept(Event e) {
     switch (e.kind()) {
@@ -54,15 +56,23 @@ final class RunFacts {
           if (DioFlags.has(b.flags(), DioFlags.ASYNC)
               && !DioFlags.has(b.flags(), DioFlags.FORCE_WAIT)) {
             paths.add("async-extending");
+            asyncByPos.put(b.pos(), b);
+            returnedAsync.remove(b.pos()); // a new write at this position has not returned yet
           }
         }
       }
       case DIO_WRITE_END -> {
         DioWriteEnd d = (DioWriteEnd) e;
+        if (asyncByPos.containsKey(d.pos())) {
+          returnedAsync.add(d.pos());
+        }
         DioWriteBegin b = inFlight.remove(d.thread());
         extending.remove(d.thread());
         boolean freed = Boolean.TRUE.equals(freedInWrite.remove(d.thread()));
-        if (b != null && freed && d.result() >= 0 && d.result() < b.count()) {
+        if (crashed) {
+          break; // a write aborted by the crash is not a short write
+        }
+        if (b != null && freed && d.result() > 0 && d.result() < b.count()) {
           paths.add("truncated-after-short-write");
         }
         if (b != null) {
@@ -76,6 +86,7 @@ final class RunFacts {
         }
       }
       case SIZE_UPDATE -> extending.remove(e.thread());
+      case CRASH -> crashed = true;
       case TRUNCATE_BEGIN -> {
         if (((TruncateBegin) e).reason() == 1) {
           paths.add("failed-write-truncate");
@@ -83,7 +94,10 @@ final class RunFacts {
       }
       case MOUNT -> blockSize = ((Mount) e).blockSize();
       case END_IO -> {
-        if (asyncByPos.containsKey(((EndIo) e).pos())) {
+        // the mistake shows only when the completion runs without the submitter's inode lock:
+        // on another thread, or after the submitting call returned
+        DioWriteBegin w = asyncByPos.get(((EndIo) e).pos());
+        if (w != null && (w.thread() != e.thread() || returnedAsync.contains(w.pos()))) {
           completing.add(e.thread());
         }
       }
