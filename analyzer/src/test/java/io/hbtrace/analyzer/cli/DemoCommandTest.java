@@ -13,7 +13,7 @@ class DemoCommandTest {
 
   @Test
   void racyVariantFlaggedFixClean() {
-    Cli r = Cli.run("demo", "--repeat", "15", "--out", tmp.resolve("demo").toString());
+    Cli r = Cli.run("demo", "--out", tmp.resolve("demo").toString());
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
     assertThat(r.out())
         .contains("== pre-fix ==")

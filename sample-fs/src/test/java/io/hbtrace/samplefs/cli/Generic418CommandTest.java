@@ -16,19 +16,23 @@ class Generic418CommandTest {
         .contains("runs=900 failed=0");
   }
 
+  /** Real threads: on a loaded machine one matrix may race by chance less; three tries. */
   @Test
   void preFixFailsWithTheKnob() {
-    Cli r =
-        Cli.run(
-            "generic-418",
-            "--variant",
-            "pre-fix",
-            "--page-size",
-            "2048",
-            "--extension-stall-us",
-            "3000",
-            "--load-factor",
-            "2");
+    Cli r = null;
+    for (int attempt = 0; attempt < 3 && (r == null || r.status != 1); attempt++) {
+      r =
+          Cli.run(
+              "generic-418",
+              "--variant",
+              "pre-fix",
+              "--page-size",
+              "2048",
+              "--extension-stall-us",
+              "3000",
+              "--load-factor",
+              "2");
+    }
     assertThat(r.status).isEqualTo(1);
     assertThat(r.out).containsPattern("failed=[1-9]");
   }
