@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hbtrace.analyzer.TraceBuilder;
 import io.hbtrace.traces.event.EventKind;
 import io.hbtrace.traces.event.Handoff;
+import io.hbtrace.traces.event.LockMode;
 import org.junit.jupiter.api.Test;
 
 /**
  * Orders that are accidents of timing must not clear a read in S2: a device-completion thread that
- * happens to complete the reader's bio before the writer's, and a page wait queue the writer's
- * invalidation slept on until the reader's fill woke it.
+ * happens to complete the reader's bio before the writer's, a page wait queue the writer's
+ * invalidation slept on until the reader's fill woke it, and i_data_sem taken by the reader's
+ * extent lookup just before the writer's allocation.
  */
 class ServiceThreadOrderTest {
   private static final int PARENT = 1;
@@ -65,6 +67,23 @@ class ServiceThreadOrderTest {
     t.writeFinish(B, 1024, 1024, 1024, false);
 
     assertThat(of(run(t, "s2"), "s2")).isEmpty();
+  }
+
+  @Test
+  void aReadpageLookupUnderDataSemBeforeTheAllocationDoesNotOrderThem() {
+    TraceBuilder t = twoChildren();
+    long dataSem = 1600;
+    t.raw(EventKind.OBJECT_ROLE, PARENT, dataSem, t.string("i_data_sem"), TraceBuilder.INO, 0);
+    t.fillPage(A, 0, 1024);
+    t.raw(EventKind.LOCK_ACQUIRE, A, dataSem, LockMode.SHARED); // the lookup of block 0
+    t.raw(EventKind.LOCK_RELEASE, A, dataSem, LockMode.SHARED);
+    t.raw(EventKind.LOCK_ACQUIRE, B, dataSem, LockMode.EXCLUSIVE); // the allocation of block 1
+    t.raw(EventKind.LOCK_RELEASE, B, dataSem, LockMode.EXCLUSIVE);
+    t.writeUntilEndIo(B, 1024, 1024, 1024, false);
+    t.postIoInvalidationOfCachedPage(B, 0);
+    t.writeFinish(B, 1024, 1024, 1024, false);
+
+    assertThat(of(run(t, "s2"), "s2")).hasSize(1);
   }
 
   @Test
