@@ -37,10 +37,14 @@ public final class BugAioEndioUnlocked extends Upstream {
     return super.endIo(ext, iocb, size, error);
   }
 
+  /**
+   * The completion did (or will do) the extension work, whether it ran inline — the IO finished
+   * before iomap_dio_rw returned — or later on dio-wq; the caller must not do it a second time.
+   */
   @Override
   public long afterDio(InodeExtension ext, Kiocb iocb, long written) {
-    if (written == Errno.EIOCBQUEUED) {
-      return written; // the completion does the extension work
+    if (written == Errno.EIOCBQUEUED || (iocb.async && iocb.extendingWrite)) {
+      return written;
     }
     return super.afterDio(ext, iocb, written);
   }
