@@ -1,6 +1,7 @@
 package io.hbtrace.bench;
 
 import io.hbtrace.traces.event.BlockAlloc;
+import io.hbtrace.traces.event.DioComplete;
 import io.hbtrace.traces.event.DioFlags;
 import io.hbtrace.traces.event.DioWriteBegin;
 import io.hbtrace.traces.event.DioWriteEnd;
@@ -38,7 +39,7 @@ final class RunFacts {
   private final Map<Integer, DioWriteBegin> inFlight = new HashMap<>();
   private final Map<Integer, DioWriteBegin> extending = new HashMap<>();
   private final Map<Long, Long> diskSize = new HashMap<>();
-  private final Map<Integer, Boolean> freedInWrite = new HashMap<>();
+  private final java.util.Set<Integer> shortDio = new java.util.HashSet<>();
   private int blockSize = 1024;
   private final java.util.Set<Long> allocTxns = new java.util.HashSet<>();
   private final Map<Long, DioWriteBegin> asyncByPos = new HashMap<>();
@@ -68,12 +69,9 @@ final class RunFacts {
         }
         DioWriteBegin b = inFlight.remove(d.thread());
         extending.remove(d.thread());
-        boolean freed = Boolean.TRUE.equals(freedInWrite.remove(d.thread()));
+        shortDio.remove(d.thread());
         if (crashed) {
           break; // a write aborted by the crash is not a short write
-        }
-        if (b != null && freed && d.result() > 0 && d.result() < b.count()) {
-          paths.add("truncated-after-short-write");
         }
         if (b != null) {
           if (d.result() < 0 && d.result() != -529) {
@@ -101,7 +99,15 @@ final class RunFacts {
           completing.add(e.thread());
         }
       }
-      case DIO_COMPLETE -> completing.remove(e.thread());
+      case DIO_COMPLETE -> {
+        completing.remove(e.thread());
+        DioWriteBegin w = inFlight.get(e.thread());
+        long done = ((DioComplete) e).result();
+        if (w != null && done > 0 && done < w.count()) {
+          shortDio.add(
+              e.thread()); // the direct IO came up short (a buffered fallback may finish it)
+        }
+      }
       case JOURNAL_COMMIT -> {
         if (allocTxns.remove(((JournalCommit) e).txn())) {
           paths.add("alloc-beyond-size");
@@ -120,8 +126,8 @@ final class RunFacts {
         }
       }
       case BLOCK_FREE -> {
-        if (inFlight.containsKey(e.thread())) {
-          freedInWrite.put(e.thread(), true);
+        if (shortDio.contains(e.thread()) && !crashed) {
+          paths.add("truncated-after-short-write");
         }
       }
       case BLOCK_ALLOC -> {

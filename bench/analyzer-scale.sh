@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Analyzer memory and speed on a long real trace: records the generic/418 workload with the agent
+# until the trace holds about EVENTS events (default 100 M), then checks it with every check in a
+# 1 GiB heap, next to a plain scan (summary) of the same trace, reporting time and peak RSS.
+# Usage: bench/analyzer-scale.sh [EVENTS] [DIR]   (DIR default: a new temporary directory)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+events="${1:-100000000}"
+dir="${2:-$(mktemp -d)}"
+cd "$root"
+[ -f analyzer/target/hbtrace.jar ] && [ -f agent/target/hbtrace-agent.jar ] && [ -f sample-fs/target/sample-fs.jar ] \
+  || mvn -B -q -DskipTests -Dspotless.check.skip=true package
+# about 4,300 events per run of dio-invalidate-cache -w -b 1024 -n 8 -i 4 (measured)
+runs=$(( events / 4300 + 1 ))
+trace="$dir/trace"
+echo "recording $runs runs into $trace"
+/usr/bin/time -f "record: %e s" java -javaagent:agent/target/hbtrace-agent.jar=out="$trace" \
+  -jar sample-fs/target/sample-fs.jar dio-invalidate-cache --variant pre-fix -w -b 1024 -n 8 -i 4 \
+  --repeat "$runs" --seed 1 | tail -1
+du -sh "$trace"
+echo "plain scan (summary), 1 GiB heap:"
+/usr/bin/time -f "scan: %e s, peak RSS %M KiB" java -Xmx1g -jar analyzer/target/hbtrace.jar summary "$trace" | grep -E "^events"
+echo "all checks, 1 GiB heap:"
+/usr/bin/time -f "check: %e s, peak RSS %M KiB" java -Xmx1g -jar analyzer/target/hbtrace.jar check "$trace" | tail -1
