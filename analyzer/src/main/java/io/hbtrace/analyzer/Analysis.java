@@ -15,7 +15,6 @@ import io.hbtrace.traces.event.MonitorEnter;
 import io.hbtrace.traces.event.MonitorExit;
 import io.hbtrace.traces.event.Mount;
 import io.hbtrace.traces.event.ObjectFree;
-import io.hbtrace.traces.event.ObjectNew;
 import io.hbtrace.traces.event.ObjectRole;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -34,6 +33,7 @@ public final class Analysis {
   private final BitSet threads = new BitSet();
   private long events;
   private long scopeFs = Long.MIN_VALUE;
+  private final boolean holdings;
 
   /** Default geometry when the trace has no MOUNT: 4 KiB blocks and pages. */
   public Analysis(Symbols symbols, List<CheckRegistry.Entry> selected) {
@@ -45,6 +45,7 @@ public final class Analysis {
     for (CheckRegistry.Entry entry : selected) {
       checks.add(entry.factory().apply(context));
     }
+    holdings = checks.stream().anyMatch(Check::needsLockHoldings);
     List<List<EventHandler>> table = new ArrayList<>();
     for (int i = 0; i < 256; i++) {
       table.add(new ArrayList<>());
@@ -77,26 +78,35 @@ public final class Analysis {
       scopeFs = ((Mount) e).fs();
       context.clocks.reset();
     }
-    context.clocks.beforeApply(e);
     context.clocks.apply(e);
     switch (e.kind()) {
       case LOCK_ACQUIRE -> {
-        LockAcquire a = (LockAcquire) e;
-        context.holdings.acquired(a.thread(), a.lock(), a.mode());
+        if (holdings) {
+          LockAcquire a = (LockAcquire) e;
+          context.holdings.acquired(a.thread(), a.lock(), a.mode());
+        }
       }
       case LOCK_RELEASE -> {
-        LockRelease r = (LockRelease) e;
-        context.holdings.released(r.thread(), r.lock(), r.mode());
+        if (holdings) {
+          LockRelease r = (LockRelease) e;
+          context.holdings.released(r.thread(), r.lock(), r.mode());
+        }
       }
-      case MONITOR_ENTER ->
+      case MONITOR_ENTER -> {
+        if (holdings) {
           context.holdings.acquired(e.thread(), ((MonitorEnter) e).monitor(), LockMode.EXCLUSIVE);
-      case MONITOR_EXIT ->
+        }
+      }
+      case MONITOR_EXIT -> {
+        if (holdings) {
           context.holdings.released(e.thread(), ((MonitorExit) e).monitor(), LockMode.EXCLUSIVE);
+        }
+      }
       case OBJECT_ROLE -> context.roles.onRole((ObjectRole) e);
-      case OBJECT_NEW -> context.roles.onNew((ObjectNew) e);
       case OBJECT_FREE -> context.roles.onFree((ObjectFree) e);
       default -> {}
     }
+
     for (EventHandler h : byKind[code]) {
       e.accept(h);
     }

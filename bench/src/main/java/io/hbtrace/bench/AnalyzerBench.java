@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -53,13 +52,23 @@ public class AnalyzerBench {
   @Param("400")
   int repeat;
 
-  private Path dir;
   private Path trace;
 
+  /**
+   * Records the trace once, into {@code bench/target/analyzer-bench/}, and reuses it: every fork
+   * and both benchmarks read the very same trace.
+   */
   @Setup(Level.Trial)
   public void record() throws Exception {
-    dir = Files.createTempDirectory("hbtrace-analyzer-bench");
-    trace = RecordedTrace.record(dir, "pre-fix", repeat);
+    Path dir = RecordedTrace.home().resolve("bench/target/analyzer-bench");
+    Path done = dir.resolve("pre-fix-" + repeat + ".path");
+    if (Files.exists(done)) {
+      trace = Path.of(Files.readString(done).trim());
+    } else {
+      Files.createDirectories(dir);
+      trace = RecordedTrace.record(dir, "pre-fix", repeat);
+      Files.writeString(done, trace.toString());
+    }
     long events = 0;
     try (TraceReader r = TraceReader.open(trace)) {
       while (r.next() != null) {
@@ -67,13 +76,6 @@ public class AnalyzerBench {
       }
     }
     System.out.printf("%n[AnalyzerBench] trace of %,d events (%d runs)%n", events, repeat);
-  }
-
-  @TearDown(Level.Trial)
-  public void delete() throws Exception {
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 
   @Benchmark

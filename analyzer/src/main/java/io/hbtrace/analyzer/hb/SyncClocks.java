@@ -1,6 +1,8 @@
 package io.hbtrace.analyzer.hb;
 
+import io.hbtrace.analyzer.util.IdTable;
 import io.hbtrace.traces.event.Handoff;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.Arrays;
 
@@ -34,13 +36,27 @@ public final class SyncClocks {
   private final EdgePolicy policy;
   private ThreadClock[] logical = new ThreadClock[16];
   private int nextLogical = 1;
-  private Real[] real = new Real[16];
-  private final Long2ObjectOpenHashMap<LockClock> locks = new Long2ObjectOpenHashMap<>();
-  private final Long2ObjectOpenHashMap<VectorClock> channels = new Long2ObjectOpenHashMap<>();
+  private final Int2ObjectOpenHashMap<Real> real = new Int2ObjectOpenHashMap<>();
+  private int lastTid = -1;
+  private Real lastReal;
+  private final IdTable<LockClock> locks = new IdTable<>();
+  private final IdTable<VectorClock> channels = new IdTable<>();
   private final Long2ObjectOpenHashMap<VolatileClock> volatiles = new Long2ObjectOpenHashMap<>();
 
   public SyncClocks(EdgePolicy policy) {
     this.policy = policy;
+  }
+
+  /** Forgets every clock, keeping the tables' capacity (a new scope: see {@code Clocks.reset}). */
+  public void clear() {
+    Arrays.fill(logical, null);
+    nextLogical = 1;
+    real.clear();
+    lastTid = -1;
+    lastReal = null;
+    locks.clear();
+    channels.clear();
+    volatiles.clear();
   }
 
   /** The live clock of trace thread {@code t} (do not keep it: it changes; use {@link #stamp}). */
@@ -51,10 +67,15 @@ public final class SyncClocks {
   /** A stamp of an event of trace thread {@code t} at {@code seq}, valid forever. */
   public Stamp stamp(int t, long seq) {
     ThreadClock tc = current(t);
+    return new Stamp(tc.id, seq, snapshot(tc));
+  }
+
+  /** The thread's clock as an immutable copy, made once per interval (copy-on-write). */
+  private static VectorClock snapshot(ThreadClock tc) {
     if (tc.snapshot == null) {
       tc.snapshot = tc.clock.copy();
     }
-    return new Stamp(tc.id, seq, tc.snapshot);
+    return tc.snapshot;
   }
 
   public void acquire(int t, long lock, boolean shared) {
@@ -63,29 +84,36 @@ public final class SyncClocks {
       return;
     }
     ThreadClock tc = current(t);
-    if (l.writer != null) {
+    // The lock's clock is its last releaser's clock at the release: an acquirer that already
+    // knows the releaser's epoch there has seen all of it (FastTrack's epoch check, O(1)).
+    if (l.writer != null && tc.clock.get(l.writerThread) < l.writerEpoch) {
       join(tc, l.writer);
     }
-    if (!shared && l.readers != null) {
+    if (!shared && l.readers != null && !l.readersEmpty) {
       join(tc, l.readers);
     }
   }
 
   public void release(int t, long lock, boolean shared) {
     ThreadClock tc = current(t);
-    LockClock l = locks.computeIfAbsent(lock, k -> new LockClock());
+    LockClock l = locks.get(lock);
+    if (l == null) {
+      l = new LockClock();
+      locks.put(lock, l);
+    }
     if (shared) {
       if (l.readers == null) {
         l.readers = new VectorClock();
       }
       l.readers.join(tc.clock);
+      l.readersEmpty = false;
     } else {
-      if (l.writer == null) {
-        l.writer = new VectorClock();
-      }
-      l.writer.copyFrom(tc.clock);
-      if (l.readers != null) {
+      l.writer = snapshot(tc); // immutable: shared with the stamps of this interval
+      l.writerThread = tc.id;
+      l.writerEpoch = tc.clock.get(tc.id);
+      if (l.readers != null && !l.readersEmpty) {
         l.readers.clear();
+        l.readersEmpty = true;
       }
     }
     tick(tc);
@@ -216,16 +244,18 @@ public final class SyncClocks {
   }
 
   private Real real(int t) {
-    if (t >= real.length) {
-      real = Arrays.copyOf(real, Math.max(t + 1, real.length * 2));
+    if (t == lastTid) {
+      return lastReal; // events come in runs of one thread
     }
-    Real r = real[t];
+    Real r = real.get(t);
     if (r == null) {
       r = new Real();
       r.first = newLogical();
       r.current = r.first;
-      real[t] = r;
+      real.put(t, r);
     }
+    lastTid = t;
+    lastReal = r;
     return r;
   }
 
@@ -241,8 +271,7 @@ public final class SyncClocks {
   }
 
   private static void join(ThreadClock tc, VectorClock other) {
-    if (!other.leq(tc.clock)) {
-      tc.clock.join(other);
+    if (tc.clock.join(other)) {
       tc.snapshot = null;
     }
   }
@@ -273,8 +302,16 @@ public final class SyncClocks {
   }
 
   private static final class LockClock {
+    /** The last exclusive release's clock (an immutable snapshot), its thread and epoch. */
     VectorClock writer;
+
+    int writerThread;
+    int writerEpoch;
+
+    /** Shared releases since the last exclusive one, joined. */
     VectorClock readers;
+
+    boolean readersEmpty = true;
   }
 
   private static final class VolatileClock {

@@ -37,18 +37,28 @@ public final class VectorClock {
     c[t]++;
   }
 
-  /** Pointwise maximum with {@code other}; afterwards {@code other ≤ this}. */
-  public void join(VectorClock other) {
+  /**
+   * Pointwise maximum with {@code other}; afterwards {@code other ≤ this}. Returns true if any
+   * entry grew (one pass, so callers need no separate {@link #leq} check).
+   */
+  public boolean join(VectorClock other) {
     int[] o = other.c;
-    if (o.length > c.length) {
-      c = Arrays.copyOf(c, o.length);
+    int n = o.length;
+    while (n > 0 && o[n - 1] == 0) {
+      n--;
+    }
+    if (n > c.length) {
+      c = Arrays.copyOf(c, Math.max(n, c.length * 2));
     }
     int[] mine = c;
-    for (int i = 0; i < o.length; i++) {
+    boolean grew = false;
+    for (int i = 0; i < n; i++) {
       if (o[i] > mine[i]) {
         mine[i] = o[i];
+        grew = true;
       }
     }
+    return grew;
   }
 
   /** Makes this clock equal to {@code other}. */

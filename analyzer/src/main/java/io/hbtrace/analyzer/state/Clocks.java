@@ -15,8 +15,9 @@ public final class Clocks {
   private final ObjectRoles roles;
   private SyncClocks observed;
   private SyncClocks must;
-  private Event stamped;
+  private Event observedOf;
   private Stamp observedStamp;
+  private Event mustOf;
   private Stamp mustStamp;
 
   public Clocks(ObjectRoles roles) {
@@ -31,9 +32,15 @@ public final class Clocks {
    * threads of one scope. Stamps taken before the cut must not be compared with later ones.
    */
   public void reset() {
-    observed = new SyncClocks(EdgePolicy.observed());
-    must = new SyncClocks(EdgePolicy.mustOrder(roles::reorderable));
-    stamped = null;
+    if (observed == null) {
+      observed = new SyncClocks(EdgePolicy.observed());
+      must = new SyncClocks(EdgePolicy.mustOrder(roles::reorderable));
+    } else {
+      observed.clear();
+      must.clear();
+    }
+    observedOf = null;
+    mustOf = null;
   }
 
   /** Advances both relations over {@code e} (a no-op for non-synchronization events). */
@@ -42,15 +49,24 @@ public final class Clocks {
     SyncEvents.apply(must, e);
   }
 
-  /** The observed-order stamp of the current event (cached per event). */
+  /**
+   * The observed-order stamp of the current event (cached per event). Only for events without a
+   * synchronization effect: checks stamp domain, lifecycle and workload events.
+   */
   public Stamp observed(Event e) {
-    fill(e);
+    if (observedOf != e) {
+      observedOf = e;
+      observedStamp = observed.stamp(e.thread(), e.seq());
+    }
     return observedStamp;
   }
 
-  /** The must-order stamp of the current event (cached per event). */
+  /** The must-order stamp of the current event (cached per event); see {@link #observed}. */
   public Stamp must(Event e) {
-    fill(e);
+    if (mustOf != e) {
+      mustOf = e;
+      mustStamp = must.stamp(e.thread(), e.seq());
+    }
     return mustStamp;
   }
 
@@ -59,22 +75,7 @@ public final class Clocks {
     return must.seenByAllLive(s);
   }
 
-  /** Takes the stamps of a release-type event before it is applied (see {@link SyncEvents}). */
-  public void beforeApply(Event e) {
-    if (SyncEvents.isRelease(e)) {
-      fill(e);
-    }
-  }
-
   public int size() {
     return observed.size() + must.size();
-  }
-
-  private void fill(Event e) {
-    if (stamped != e) {
-      stamped = e;
-      observedStamp = observed.stamp(e.thread(), e.seq());
-      mustStamp = must.stamp(e.thread(), e.seq());
-    }
   }
 }

@@ -17,8 +17,7 @@ public final class LockHoldings {
   public void acquired(int thread, long lock, int mode) {
     Holders h = locks.computeIfAbsent(lock, k -> new Holders());
     if (mode == LockMode.SHARED) {
-      h.shared = grow(h.shared, thread);
-      h.shared[thread]++;
+      h.addShared(thread, 1);
     } else {
       h.exclusiveOwner = thread;
       h.exclusiveDepth++;
@@ -32,9 +31,7 @@ public final class LockHoldings {
       return;
     }
     if (mode == LockMode.SHARED) {
-      if (thread < h.shared.length && h.shared[thread] > 0) {
-        h.shared[thread]--;
-      }
+      h.addShared(thread, -1);
       forget(thread, lock);
     } else if (h.exclusiveDepth > 0) {
       int owner = h.exclusiveOwner;
@@ -43,7 +40,7 @@ public final class LockHoldings {
       }
       forget(owner, lock);
     }
-    if (h.exclusiveOwner == 0 && h.sharedCount() == 0) {
+    if (h.exclusiveOwner == 0 && h.sharedTotal == 0) {
       locks.remove(lock);
     }
   }
@@ -59,7 +56,7 @@ public final class LockHoldings {
   /** True if some thread holds {@code lock} in any mode. */
   public boolean heldByAnyone(long lock) {
     Holders h = locks.get(lock);
-    return h != null && (h.exclusiveOwner != 0 || h.sharedCount() > 0);
+    return h != null && (h.exclusiveOwner != 0 || h.sharedTotal > 0);
   }
 
   /** True if {@code thread} holds {@code lock} exclusively. */
@@ -71,8 +68,7 @@ public final class LockHoldings {
   /** True if {@code thread} holds {@code lock} in any mode. */
   public boolean heldBy(int thread, long lock) {
     Holders h = locks.get(lock);
-    return h != null
-        && (h.exclusiveOwner == thread || (thread < h.shared.length && h.shared[thread] > 0));
+    return h != null && (h.exclusiveOwner == thread || h.sharedBy(thread) > 0);
   }
 
   /** The locks {@code thread} holds now, outermost first (a copy). */
@@ -97,21 +93,51 @@ public final class LockHoldings {
     return l;
   }
 
-  private static int[] grow(int[] a, int index) {
-    return index < a.length ? a : Arrays.copyOf(a, Math.max(index + 1, a.length * 2));
-  }
-
+  /** One lock's holders: the exclusive owner, and the few shared holders with their depths. */
   private static final class Holders {
     int exclusiveOwner;
     int exclusiveDepth;
-    int[] shared = new int[0];
+    int sharedTotal;
+    int[] sharedThreads = new int[2];
+    int[] sharedDepths = new int[2];
+    int sharedN;
 
-    int sharedCount() {
-      int n = 0;
-      for (int s : shared) {
-        n += s;
+    void addShared(int thread, int delta) {
+      for (int i = 0; i < sharedN; i++) {
+        if (sharedThreads[i] == thread) {
+          if (sharedDepths[i] + delta < 0) {
+            return;
+          }
+          sharedDepths[i] += delta;
+          sharedTotal += delta;
+          if (sharedDepths[i] == 0) {
+            sharedN--;
+            sharedThreads[i] = sharedThreads[sharedN];
+            sharedDepths[i] = sharedDepths[sharedN];
+          }
+          return;
+        }
       }
-      return n;
+      if (delta <= 0) {
+        return;
+      }
+      if (sharedN == sharedThreads.length) {
+        sharedThreads = Arrays.copyOf(sharedThreads, sharedN * 2);
+        sharedDepths = Arrays.copyOf(sharedDepths, sharedN * 2);
+      }
+      sharedThreads[sharedN] = thread;
+      sharedDepths[sharedN] = delta;
+      sharedN++;
+      sharedTotal += delta;
+    }
+
+    int sharedBy(int thread) {
+      for (int i = 0; i < sharedN; i++) {
+        if (sharedThreads[i] == thread) {
+          return sharedDepths[i];
+        }
+      }
+      return 0;
     }
   }
 }

@@ -1,17 +1,15 @@
 package io.hbtrace.analyzer.state;
 
 import io.hbtrace.analyzer.Symbols;
+import io.hbtrace.analyzer.util.IdTable;
 import io.hbtrace.traces.event.ObjectFree;
-import io.hbtrace.traces.event.ObjectNew;
 import io.hbtrace.traces.event.ObjectRole;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.Set;
 
 /**
- * What objects are in the domain, from OBJECT_ROLE events (which the tracepoint spec emits), and
- * their class names from OBJECT_NEW. The checks are defined on roles, never on class names:
+ * What objects are in the domain, from OBJECT_ROLE events (which the tracepoint spec emits). The
+ * checks are defined on roles, never on class names:
  *
  * <ul>
  *   <li>{@value #INODE_LOCK}: the inode lock (i_rwsem) of inode {@code owner};
@@ -39,12 +37,11 @@ public final class ObjectRoles {
   public static final Set<String> REORDERABLE =
       Set.of(PAGE_LOCK, MAPPING_LOCK, PAGE_WAITQUEUE, DATA_SEM);
 
-  /** A role of one object. */
-  public record Role(String name, long owner, long detail) {}
+  /** A role of one object, and whether its lock or hand-off order is an accident of timing. */
+  public record Role(String name, long owner, long detail, boolean reorderable) {}
 
   private final Symbols symbols;
-  private final Long2ObjectOpenHashMap<Role> roles = new Long2ObjectOpenHashMap<>();
-  private final Long2IntOpenHashMap types = new Long2IntOpenHashMap();
+  private final IdTable<Role> roles = new IdTable<>();
   private final Long2LongOpenHashMap inodeLocks = new Long2LongOpenHashMap();
   private final Long2LongOpenHashMap dataSems = new Long2LongOpenHashMap();
 
@@ -54,17 +51,14 @@ public final class ObjectRoles {
   }
 
   public void onRole(ObjectRole e) {
-    Role r = new Role(symbols.string(e.role()), e.owner(), e.detail());
+    String name = symbols.string(e.role());
+    Role r = new Role(name, e.owner(), e.detail(), REORDERABLE.contains(name));
     roles.put(e.object(), r);
     if (INODE_LOCK.equals(r.name())) {
       inodeLocks.put(e.owner(), e.object());
     } else if (DATA_SEM.equals(r.name())) {
       dataSems.put(e.owner(), e.object());
     }
-  }
-
-  public void onNew(ObjectNew e) {
-    types.put(e.object(), e.type());
   }
 
   public void onFree(ObjectFree e) {
@@ -75,7 +69,6 @@ public final class ObjectRoles {
     if (r != null && DATA_SEM.equals(r.name()) && dataSems.get(r.owner()) == e.object()) {
       dataSems.remove(r.owner());
     }
-    types.remove(e.object());
   }
 
   /** The role of {@code object}, or null. */
@@ -86,7 +79,7 @@ public final class ObjectRoles {
   /** True if the object's role makes its lock order a matter of timing (page, tree locks). */
   public boolean reorderable(long object) {
     Role r = roles.get(object);
-    return r != null && REORDERABLE.contains(r.name());
+    return r != null && r.reorderable();
   }
 
   /** The object id of inode {@code ino}'s inode lock, or 0 if the trace names none. */
@@ -104,7 +97,10 @@ public final class ObjectRoles {
     return !inodeLocks.isEmpty();
   }
 
-  /** A readable name: {@code i_rwsem of inode 12}, {@code page lock 3 of inode 12}, or class#id. */
+  /**
+   * A readable name: {@code inode lock of inode 12}, {@code page lock of inode 12 page 3}, or
+   * object#id.
+   */
   public String describe(long object) {
     Role r = roles.get(object);
     if (r != null) {
@@ -115,15 +111,11 @@ public final class ObjectRoles {
         default -> r.name() + "(" + r.owner() + (r.detail() != 0 ? "," + r.detail() : "") + ")";
       };
     }
-    if (types.containsKey(object)) {
-      String cls = symbols.string(types.get(object));
-      return cls.substring(cls.lastIndexOf('.') + 1) + "#" + object;
-    }
     return "object#" + object;
   }
 
-  /** Number of objects with a role or class name (for memory tests). */
+  /** Number of objects with a role (for memory tests). */
   public int size() {
-    return roles.size() + types.size();
+    return roles.size();
   }
 }

@@ -1,0 +1,106 @@
+package io.hbtrace.analyzer.util;
+
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+
+/**
+ * A map from object ids to values, for ids the agent hands out densely and in increasing order:
+ * pages of {@value #PAGE} direct slots found by page number (the last page used is cached), a page
+ * dropped when its last value goes. Lookups do no hashing in the common case, and memory follows
+ * the live values, not the highest id.
+ *
+ * @param <V> the value type
+ */
+public final class IdTable<V> {
+  static final int PAGE = 1024;
+  private static final int SHIFT = 10;
+  private static final int MASK = PAGE - 1;
+
+  private final Long2ObjectOpenHashMap<Page<V>> pages = new Long2ObjectOpenHashMap<>();
+  private long cachedNumber = Long.MIN_VALUE;
+  private Page<V> cached;
+  private int size;
+
+  private static final class Page<V> {
+    final Object[] slots = new Object[PAGE];
+    int live;
+  }
+
+  /** The value of {@code id}, or null. */
+  @SuppressWarnings("unchecked")
+  public V get(long id) {
+    Page<V> p = page(id >> SHIFT, false);
+    return p == null ? null : (V) p.slots[(int) (id & MASK)];
+  }
+
+  /** Sets the value of {@code id} (not null); returns the previous one, or null. */
+  @SuppressWarnings("unchecked")
+  public V put(long id, V value) {
+    Page<V> p = page(id >> SHIFT, true);
+    int i = (int) (id & MASK);
+    V old = (V) p.slots[i];
+    p.slots[i] = value;
+    if (old == null) {
+      p.live++;
+      size++;
+    }
+    return old;
+  }
+
+  /** Removes the value of {@code id}; returns it, or null. */
+  @SuppressWarnings("unchecked")
+  public V remove(long id) {
+    long number = id >> SHIFT;
+    Page<V> p = page(number, false);
+    if (p == null) {
+      return null;
+    }
+    int i = (int) (id & MASK);
+    V old = (V) p.slots[i];
+    if (old != null) {
+      p.slots[i] = null;
+      size--;
+      if (--p.live == 0) {
+        pages.remove(number);
+        if (cachedNumber == number) {
+          cachedNumber = Long.MIN_VALUE;
+          cached = null;
+        }
+      }
+    }
+    return old;
+  }
+
+  public void clear() {
+    pages.clear();
+    cachedNumber = Long.MIN_VALUE;
+    cached = null;
+    size = 0;
+  }
+
+  /** Number of values held. */
+  public int size() {
+    return size;
+  }
+
+  /** Number of pages held: what the table costs in memory. */
+  public int pages() {
+    return pages.size();
+  }
+
+  private Page<V> page(long number, boolean create) {
+    if (number == cachedNumber) {
+      return cached;
+    }
+    Page<V> p = pages.get(number);
+    if (p == null) {
+      if (!create) {
+        return null;
+      }
+      p = new Page<>();
+      pages.put(number, p);
+    }
+    cachedNumber = number;
+    cached = p;
+    return p;
+  }
+}

@@ -1,0 +1,41 @@
+package io.hbtrace.analyzer.util;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class IdTableTest {
+  @Test
+  void behavesLikeAMapOnRandomOperations() {
+    IdTable<String> t = new IdTable<>();
+    Map<Long, String> m = new HashMap<>();
+    Random r = new Random(42);
+    for (int i = 0; i < 200_000; i++) {
+      long id = r.nextInt(10_000) + (r.nextInt(20) == 0 ? 1L << 40 : 0);
+      switch (r.nextInt(3)) {
+        case 0 -> assertThat(t.put(id, "v" + i)).isEqualTo(m.put(id, "v" + i));
+        case 1 -> assertThat(t.remove(id)).isEqualTo(m.remove(id));
+        default -> assertThat(t.get(id)).isEqualTo(m.get(id));
+      }
+      assertThat(t.size()).isEqualTo(m.size());
+    }
+  }
+
+  @Test
+  void pagesFollowLiveValuesNotTheHighestId() {
+    IdTable<Long> t = new IdTable<>();
+    for (long id = 0; id < 1_000_000; id++) {
+      t.put(id, id);
+      if (id >= 100) {
+        t.remove(id - 100); // objects die about in the order they were born
+      }
+    }
+    assertThat(t.size()).isEqualTo(100);
+    assertThat(t.pages()).isLessThanOrEqualTo(2);
+    t.clear();
+    assertThat(t.get(999_999L)).isNull();
+  }
+}
