@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.io.SingleThreadedChecked;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -27,6 +28,9 @@ final class ChronicleSource implements DocumentSource {
     try {
       checkNotCut(q);
       tailer = q.createTailer();
+      // A trace may be read on a thread other than the one that opened it (the analyzer reads
+      // ahead on a thread of its own); only one thread reads at a time.
+      ((SingleThreadedChecked) tailer).singleThreadedCheckDisabled(true);
     } catch (RuntimeException | Error | TraceException e) {
       q.close();
       throw e;

@@ -8,6 +8,9 @@ import java.util.List;
  * The reader's tables of the STRING, SITE and THREAD definitions read so far. Ids are dense and
  * defined in order, so each table is a list indexed by id, and a definition whose id is not the
  * next one is damage: nothing is ever sized from an id read from the file.
+ *
+ * <p>Thread-safe: a consumer may look names up on another thread while the reader goes on reading
+ * (definitions are rare, so a monitor costs nothing that matters).
  */
 final class Symbols {
   private final List<String> strings = new ArrayList<>(List.of(""));
@@ -21,13 +24,13 @@ final class Symbols {
   }
 
   /** Decodes a STRING body. */
-  void defineString(In in) {
+  synchronized void defineString(In in) {
     expectId("string", in.uvarint(), strings.size());
     strings.add(in.string());
   }
 
   /** Decodes a SITE body; its string ids must be defined. */
-  void defineSite(In in) {
+  synchronized void defineSite(In in) {
     expectId("site", in.uvarint(), sites.size());
     int c = in.uint("class string id", strings.size() - 1);
     int m = in.uint("method string id", strings.size() - 1);
@@ -38,7 +41,7 @@ final class Symbols {
   }
 
   /** Decodes a THREAD body; returns the new thread's id. */
-  int defineThread(In in) {
+  synchronized int defineThread(In in) {
     int tid = threads.size();
     expectId("thread", in.uvarint(), tid);
     long javaId = in.svarint();
@@ -46,24 +49,24 @@ final class Symbols {
     return tid;
   }
 
-  String string(int id) {
+  synchronized String string(int id) {
     return id >= 0 && id < strings.size() ? strings.get(id) : null;
   }
 
-  Site site(int id) {
+  synchronized Site site(int id) {
     return id > 0 && id < sites.size() ? sites.get(id) : null;
   }
 
-  ThreadInfo thread(int tid) {
+  synchronized ThreadInfo thread(int tid) {
     return tid > 0 && tid < threads.size() ? threads.get(tid) : null;
   }
 
-  List<ThreadInfo> threads() {
-    return Collections.unmodifiableList(threads.subList(1, threads.size()));
+  synchronized List<ThreadInfo> threads() {
+    return List.copyOf(threads.subList(1, threads.size()));
   }
 
   /** Number of threads defined. */
-  int threadCount() {
+  synchronized int threadCount() {
     return threads.size() - 1;
   }
 }

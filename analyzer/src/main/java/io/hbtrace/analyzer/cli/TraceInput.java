@@ -1,5 +1,6 @@
 package io.hbtrace.analyzer.cli;
 
+import io.hbtrace.analyzer.ReadAhead;
 import io.hbtrace.analyzer.SourceSite;
 import io.hbtrace.analyzer.Symbols;
 import io.hbtrace.analyzer.TraceSymbols;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 final class TraceInput implements Symbols, Closeable {
   private final TraceReader reader;
   private final TraceSymbols names;
+  private ReadAhead ahead;
 
   private TraceInput(TraceReader reader) {
     this.reader = reader;
@@ -35,10 +37,16 @@ final class TraceInput implements Symbols, Closeable {
     return reader;
   }
 
-  /** The next event in order, or null at the end of the readable trace. */
+  /**
+   * The next event in order, or null at the end of the readable trace. Decoding runs ahead on a
+   * reader thread ({@link ReadAhead}), overlapping with what the caller does with each event.
+   */
   Event next() throws CliException {
+    if (ahead == null) {
+      ahead = new ReadAhead(reader);
+    }
     try {
-      return reader.next();
+      return ahead.next();
     } catch (TraceException e) {
       throw new CliException(ExitCodes.TRACE, e.getMessage(), e);
     }
@@ -79,6 +87,9 @@ final class TraceInput implements Symbols, Closeable {
 
   @Override
   public void close() {
+    if (ahead != null) {
+      ahead.close();
+    }
     reader.close();
   }
 }

@@ -9,7 +9,7 @@ import java.util.function.LongPredicate;
  */
 public interface EdgePolicy {
   /** Logical slots per service thread in a task-scoped policy (see {@link #taskScoped}). */
-  int TASK_SLOTS = 32;
+  int TASK_SLOTS = 16;
 
   /** True if release→acquire edges of this lock or monitor are counted. */
   boolean lockEdges(long lock);

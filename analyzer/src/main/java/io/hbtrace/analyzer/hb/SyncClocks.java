@@ -89,7 +89,7 @@ public final class SyncClocks {
     if (l.writer != null && tc.clock.get(l.writerThread) < l.writerEpoch) {
       join(tc, l.writer);
     }
-    if (!shared && l.readers != null && !l.readersEmpty) {
+    if (!shared && l.readers != null) {
       join(tc, l.readers);
     }
   }
@@ -106,15 +106,11 @@ public final class SyncClocks {
         l.readers = new VectorClock();
       }
       l.readers.join(tc.clock);
-      l.readersEmpty = false;
     } else {
       l.writer = snapshot(tc); // immutable: shared with the stamps of this interval
       l.writerThread = tc.id;
       l.writerEpoch = tc.clock.get(tc.id);
-      if (l.readers != null && !l.readersEmpty) {
-        l.readers.clear();
-        l.readersEmpty = true;
-      }
+      l.readers = null; // the releasing writer has seen every earlier reader
     }
     tick(tc);
   }

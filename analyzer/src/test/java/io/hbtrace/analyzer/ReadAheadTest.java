@@ -1,0 +1,69 @@
+package io.hbtrace.analyzer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.traces.TraceReader;
+import io.hbtrace.traces.TraceStart;
+import io.hbtrace.traces.TraceWriter;
+import io.hbtrace.traces.event.Event;
+import io.hbtrace.traces.event.EventKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReadAheadTest {
+  @TempDir Path tmp;
+
+  /** Enough events for several chunks and a partial last one, from two threads. */
+  private Path trace() throws Exception {
+    Path dir = tmp.resolve("t");
+    try (TraceWriter w =
+        TraceWriter.create(dir, new TraceStart("hbtrace-test", "1", "Main", List.of(), Map.of()))) {
+      Runnable work =
+          () -> {
+            for (int i = 0; i < 10_000; i++) {
+              w.record(EventKind.SIZE_UPDATE.code(), 0, 12, i, i + 1, 0, 0, 0);
+            }
+          };
+      Thread other = new Thread(work);
+      other.start();
+      work.run();
+      other.join();
+    }
+    return dir;
+  }
+
+  @Test
+  void deliversEveryEventInTheReadersOrder() throws Exception {
+    Path dir = trace();
+    List<Event> expected = TraceReader.readAll(dir);
+    List<Event> got = new ArrayList<>();
+    try (TraceReader reader = TraceReader.open(dir);
+        ReadAhead ahead = new ReadAhead(reader)) {
+      Event e;
+      while ((e = ahead.next()) != null) {
+        got.add(e);
+      }
+      assertThat(ahead.next()).isNull();
+      assertThat(reader.truncated()).isFalse();
+    }
+    assertThat(got).hasSize(20_000).isEqualTo(expected);
+  }
+
+  @Test
+  void closingEarlyStopsTheReadingThread() throws Exception {
+    Path dir = trace();
+    try (TraceReader reader = TraceReader.open(dir)) {
+      ReadAhead ahead = new ReadAhead(reader);
+      assertThat(ahead.next()).isNotNull();
+      ahead.close();
+      assertThat(
+              Thread.getAllStackTraces().keySet().stream()
+                  .filter(t -> t.getName().equals("hbtrace-reader") && t.isAlive()))
+          .isEmpty();
+    }
+  }
+}
