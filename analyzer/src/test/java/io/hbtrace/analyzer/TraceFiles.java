@@ -20,6 +20,20 @@ public final class TraceFiles {
   private TraceFiles() {}
 
   public static Path write(TraceBuilder script, Path dir, List<String> args) throws Exception {
+    return write(script, dir, args, written -> {});
+  }
+
+  /** What a test does with a trace whose writer is still open (no END record yet). */
+  public interface WhileOpen {
+    void accept(Path written) throws Exception;
+  }
+
+  /**
+   * Writes the script and flushes it, then hands the directory to {@code whileOpen} before the
+   * writer closes: the trace is then torn, like one whose program was killed.
+   */
+  public static Path write(TraceBuilder script, Path dir, List<String> args, WhileOpen whileOpen)
+      throws Exception {
     try (TraceWriter w =
         TraceWriter.create(
             dir,
@@ -34,6 +48,8 @@ public final class TraceFiles {
       for (Worker worker : workers.values()) {
         worker.stop();
       }
+      w.flush();
+      whileOpen.accept(dir);
     }
     return dir;
   }

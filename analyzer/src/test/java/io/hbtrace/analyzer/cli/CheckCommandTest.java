@@ -13,6 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,6 +158,42 @@ class CheckCommandTest {
     Cli r = Cli.run("check", d.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.TRACE);
     assertThat(r.oneLineError()).isTrue();
+  }
+
+  @Test
+  void aTruncatedTraceIsAnalysedUpToTheTearWithAWarning() throws Exception {
+    List<Cli> runs = new ArrayList<>();
+    TraceFiles.write(
+        Scenarios.generic418Failure(),
+        tmp.resolve("torn"),
+        List.of("dio-invalidate-cache", "--variant", "pre-fix"),
+        dir -> {
+          runs.add(Cli.run("check", dir.toString()));
+          runs.add(Cli.run("check", "--format", "json", dir.toString()));
+        });
+    Cli text = runs.get(0);
+    assertThat(text.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(text.out())
+        .contains("TRUNCATED (no end record: analysed up to the tear)")
+        .contains("S2 error  stale-i_size window");
+    Cli json = runs.get(1);
+    assertThat(json.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(json.out()).contains("\"truncated\" : true").contains("\"check\" : \"s2\"");
+    assertThat(json.err()).contains("no end record").contains("analysed up to the tear");
+  }
+
+  @Test
+  void anotherProgramsChronicleQueue() {
+    Path d = tmp.resolve("foreign");
+    try (SingleChronicleQueue q = SingleChronicleQueueBuilder.single(d.toFile()).build();
+        ExcerptAppender a = q.createAppender();
+        DocumentContext dc = a.writingDocument()) {
+      dc.wire().write("price").float64(1.5);
+    }
+    Cli r = Cli.run("check", d.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.TRACE);
+    assertThat(r.oneLineError()).isTrue();
+    assertThat(r.err()).contains("not an hbtrace START record");
   }
 
   @Test
