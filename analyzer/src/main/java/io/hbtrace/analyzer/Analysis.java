@@ -81,24 +81,24 @@ public final class Analysis {
     context.clocks.apply(e);
     switch (e.kind()) {
       case LOCK_ACQUIRE -> {
-        if (holdings) {
+        if (holdings && context.roles.holderMatters(((LockAcquire) e).lock())) {
           LockAcquire a = (LockAcquire) e;
           context.holdings.acquired(a.thread(), a.lock(), a.mode());
         }
       }
       case LOCK_RELEASE -> {
-        if (holdings) {
+        if (holdings && context.roles.holderMatters(((LockRelease) e).lock())) {
           LockRelease r = (LockRelease) e;
           context.holdings.released(r.thread(), r.lock(), r.mode());
         }
       }
       case MONITOR_ENTER -> {
-        if (holdings) {
+        if (holdings && context.roles.holderMatters(((MonitorEnter) e).monitor())) {
           context.holdings.acquired(e.thread(), ((MonitorEnter) e).monitor(), LockMode.EXCLUSIVE);
         }
       }
       case MONITOR_EXIT -> {
-        if (holdings) {
+        if (holdings && context.roles.holderMatters(((MonitorExit) e).monitor())) {
           context.holdings.released(e.thread(), ((MonitorExit) e).monitor(), LockMode.EXCLUSIVE);
         }
       }

@@ -1,6 +1,7 @@
 package io.hbtrace.bench;
 
 import io.hbtrace.analyzer.Analysis;
+import io.hbtrace.analyzer.ReadAhead;
 import io.hbtrace.analyzer.TraceSymbols;
 import io.hbtrace.analyzer.check.CheckRegistry;
 import io.hbtrace.traces.TraceReader;
@@ -25,8 +26,10 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Analyzer throughput on a real recording of the generic/418 workload (pre-fix, so the checks have
  * work to do), side by side in one run: {@code scan} reads and decodes every event (the baseline),
- * {@code checkAll} also runs the happens-before engine and every check. The ratio of the two is the
- * analysis cost; events per second is the trace's event count (printed at setup) over the time.
+ * {@code checkAll} also runs the happens-before engine and every check on the same thread, and
+ * {@code checkAllReadAhead} does so with decoding on a reader thread of its own, as {@code hbtrace
+ * check} does. The ratio to {@code scan} is the analysis cost; events per second is the trace's
+ * event count (printed at setup) over the time.
  *
  * <pre>
  * mvn -q -DskipTests package
@@ -97,6 +100,19 @@ public class AnalyzerBench {
       Analysis a = new Analysis(new TraceSymbols(r), CheckRegistry.all());
       Event e;
       while ((e = r.next()) != null) {
+        a.accept(e);
+      }
+      return a.finish().size();
+    }
+  }
+
+  @Benchmark
+  public int checkAllReadAhead() throws Exception {
+    try (TraceReader r = TraceReader.open(trace);
+        ReadAhead ahead = new ReadAhead(r)) {
+      Analysis a = new Analysis(new TraceSymbols(r), CheckRegistry.all());
+      Event e;
+      while ((e = ahead.next()) != null) {
         a.accept(e);
       }
       return a.finish().size();

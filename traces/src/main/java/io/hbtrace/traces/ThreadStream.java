@@ -27,7 +27,8 @@ final class ThreadStream {
 
   // current batch
   private Batch batch;
-  private final In in = new In(new byte[0], 0, 0);
+  private static final byte[] NONE = new byte[0];
+  private final In in = new In(NONE, 0, 0);
   private int left;
 
   // head event, valid when hasHead
@@ -61,6 +62,8 @@ final class ThreadStream {
       }
       Batch b = pending.poll();
       if (b == null) {
+        // let go of the last batch's bytes: a thread that has ended keeps only this small object
+        in.reset(NONE, 0, 0);
         hasHead = false;
         return released;
       }

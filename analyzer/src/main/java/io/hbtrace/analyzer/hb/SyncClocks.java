@@ -18,7 +18,8 @@ import java.util.Arrays;
  *       shared acquire joins only the last exclusive release (readers do not order each other);
  *   <li>exclusive release sets the lock's clock to the thread's and forgets earlier shared releases
  *       (the releasing writer has seen them); shared release joins into the lock's reader clock;
- *       every release-type event then ticks the thread (a new interval begins);
+ *       every release-type event whose edges count then ticks the thread (a new interval begins;
+ *       a release no one can learn from needs none);
  *   <li>thread start gives the child the parent's clock; join gives the parent the child's;
  *   <li>a hand-off send joins into the channel, a receive joins the channel's clock;
  *   <li>a volatile read joins the clock of the write it saw: the latest write to that location if
@@ -95,6 +96,9 @@ public final class SyncClocks {
   }
 
   public void release(int t, long lock, boolean shared) {
+    if (!policy.lockEdges(lock)) {
+      return; // no acquire will learn from it: no clock to keep, no new interval needed
+    }
     ThreadClock tc = current(t);
     LockClock l = locks.get(lock);
     if (l == null) {
@@ -139,6 +143,9 @@ public final class SyncClocks {
   }
 
   public void send(int t, long channel) {
+    if (!policy.handoffEdges(channel)) {
+      return;
+    }
     ThreadClock tc = current(t);
     VectorClock ch = channels.get(channel);
     if (ch == null) {
@@ -161,16 +168,17 @@ public final class SyncClocks {
   }
 
   public void volatileWrite(int t, long location, long value) {
-    ThreadClock tc = current(t);
-    if (policy.volatileEdges()) {
-      VolatileClock v = volatiles.computeIfAbsent(location, k -> new VolatileClock());
-      v.previousValue = v.lastValue;
-      VectorClock recycled = v.previous;
-      v.previous = v.last;
-      v.lastValue = value;
-      v.last = recycled == null ? new VectorClock() : recycled;
-      v.last.copyFrom(tc.clock);
+    if (!policy.volatileEdges()) {
+      return;
     }
+    ThreadClock tc = current(t);
+    VolatileClock v = volatiles.computeIfAbsent(location, k -> new VolatileClock());
+    v.previousValue = v.lastValue;
+    VectorClock recycled = v.previous;
+    v.previous = v.last;
+    v.lastValue = value;
+    v.last = recycled == null ? new VectorClock() : recycled;
+    v.last.copyFrom(tc.clock);
     tick(tc);
   }
 
@@ -306,8 +314,6 @@ public final class SyncClocks {
 
     /** Shared releases since the last exclusive one, joined. */
     VectorClock readers;
-
-    boolean readersEmpty = true;
   }
 
   private static final class VolatileClock {

@@ -1,5 +1,6 @@
 package io.hbtrace.analyzer.state;
 
+import io.hbtrace.analyzer.util.IdTable;
 import io.hbtrace.traces.event.BlockFill;
 import io.hbtrace.traces.event.Crash;
 import io.hbtrace.traces.event.DioComplete;
@@ -43,7 +44,7 @@ public final class DomainState implements EventHandler {
   private final Clocks clocks;
   private final Geometry geometry;
   private final Long2ObjectOpenHashMap<InodeState> inodes = new Long2ObjectOpenHashMap<>();
-  private ThreadContext[] threads = new ThreadContext[16];
+  private final IdTable<ThreadContext> threads = new IdTable<>();
   private long fs = Long.MIN_VALUE;
   private long droppedWrites;
   private WriteOp justDone;
@@ -375,17 +376,14 @@ public final class DomainState implements EventHandler {
       s.onOrphanList = false;
       s.truncatingThreads = 0;
     }
-    Arrays.fill(threads, null);
+    threads.clear();
   }
 
   private ThreadContext context(int t) {
-    if (t >= threads.length) {
-      threads = Arrays.copyOf(threads, Math.max(t + 1, threads.length * 2));
-    }
-    ThreadContext c = threads[t];
+    ThreadContext c = threads.get(t);
     if (c == null) {
       c = new ThreadContext();
-      threads[t] = c;
+      threads.put(t, c);
     }
     return c;
   }

@@ -1,6 +1,7 @@
 package io.hbtrace.analyzer.state;
 
 import io.hbtrace.traces.event.LockMode;
+import io.hbtrace.analyzer.util.IdTable;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.Arrays;
@@ -12,7 +13,7 @@ import java.util.Arrays;
  */
 public final class LockHoldings {
   private final Long2ObjectOpenHashMap<Holders> locks = new Long2ObjectOpenHashMap<>();
-  private LongArrayList[] byThread = new LongArrayList[16];
+  private final IdTable<LongArrayList> byThread = new IdTable<>();
 
   public void acquired(int thread, long lock, int mode) {
     Holders h = locks.computeIfAbsent(lock, k -> new Holders());
@@ -46,10 +47,16 @@ public final class LockHoldings {
   }
 
   private void forget(int thread, long lock) {
-    LongArrayList list = held(thread);
+    LongArrayList list = byThread.get(thread);
+    if (list == null) {
+      return;
+    }
     int i = list.lastIndexOf(lock);
     if (i >= 0) {
       list.removeLong(i);
+    }
+    if (list.isEmpty()) {
+      byThread.remove(thread); // memory follows the threads holding locks, not all threads seen
     }
   }
 
@@ -73,7 +80,8 @@ public final class LockHoldings {
 
   /** The locks {@code thread} holds now, outermost first (a copy). */
   public long[] heldLocks(int thread) {
-    return held(thread).toLongArray();
+    LongArrayList list = byThread.get(thread);
+    return list == null ? new long[0] : list.toLongArray();
   }
 
   /** Number of locks currently held by anyone (for memory tests). */
@@ -82,13 +90,10 @@ public final class LockHoldings {
   }
 
   private LongArrayList held(int thread) {
-    if (thread >= byThread.length) {
-      byThread = Arrays.copyOf(byThread, Math.max(thread + 1, byThread.length * 2));
-    }
-    LongArrayList l = byThread[thread];
+    LongArrayList l = byThread.get(thread);
     if (l == null) {
       l = new LongArrayList(4);
-      byThread[thread] = l;
+      byThread.put(thread, l);
     }
     return l;
   }

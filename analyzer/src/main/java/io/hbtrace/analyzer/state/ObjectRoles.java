@@ -71,6 +71,15 @@ public final class ObjectRoles {
     }
   }
 
+  /**
+   * True if who holds {@code object} matters to a check: the inode lock and i_data_sem (the orphan
+   * and disksize rules). Holdings of other locks are not tracked.
+   */
+  public boolean holderMatters(long object) {
+    Role r = roles.get(object);
+    return r != null && (INODE_LOCK.equals(r.name()) || DATA_SEM.equals(r.name()));
+  }
+
   /** The role of {@code object}, or null. */
   public Role role(long object) {
     return roles.get(object);

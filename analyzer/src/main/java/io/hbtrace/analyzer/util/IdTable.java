@@ -6,7 +6,8 @@ import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
  * A map from object ids to values, for ids the agent hands out densely and in increasing order:
  * pages of {@value #PAGE} direct slots found by page number (the last page used is cached), a page
  * dropped when its last value goes. Lookups do no hashing in the common case, and memory follows
- * the live values, not the highest id.
+ * the live values, not the highest id. The page in use stays while it empties and fills again (a
+ * thread taking and dropping its only lock), so that costs no allocation.
  *
  * @param <V> the value type
  */
@@ -59,12 +60,8 @@ public final class IdTable<V> {
     if (old != null) {
       p.slots[i] = null;
       size--;
-      if (--p.live == 0) {
+      if (--p.live == 0 && number != cachedNumber) {
         pages.remove(number);
-        if (cachedNumber == number) {
-          cachedNumber = Long.MIN_VALUE;
-          cached = null;
-        }
       }
     }
     return old;
@@ -90,6 +87,11 @@ public final class IdTable<V> {
   private Page<V> page(long number, boolean create) {
     if (number == cachedNumber) {
       return cached;
+    }
+    if (cached != null && cached.live == 0) {
+      pages.remove(cachedNumber); // emptied while in use: dropped once the table moves on
+      cachedNumber = Long.MIN_VALUE;
+      cached = null;
     }
     Page<V> p = pages.get(number);
     if (p == null) {

@@ -38,4 +38,17 @@ class IdTableTest {
     t.clear();
     assertThat(t.get(999_999L)).isNull();
   }
+
+  @Test
+  void aPageEmptiedInUseIsDroppedOnceTheTableMovesOn() {
+    IdTable<Long> t = new IdTable<>();
+    t.put(5, 5L);
+    t.remove(5);
+    assertThat(t.pages()).isEqualTo(1); // kept while in use
+    assertThat(t.get(5_000)).isNull(); // another page: the empty one goes
+    assertThat(t.pages()).isZero();
+    t.put(6, 6L);
+    assertThat(t.get(6)).isEqualTo(6L);
+    assertThat(t.pages()).isEqualTo(1);
+  }
 }
