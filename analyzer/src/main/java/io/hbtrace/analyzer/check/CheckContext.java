@@ -16,8 +16,10 @@ public final class CheckContext {
   public final Symbols symbols;
   public final Geometry geometry;
   public final ObjectRoles roles;
+
   /** Holders of the locks whose holder a check asks about ({@link ObjectRoles#holderMatters}). */
   public final LockHoldings holdings;
+
   public final Clocks clocks;
   public final DomainState domain;
   public final DurableState durable;

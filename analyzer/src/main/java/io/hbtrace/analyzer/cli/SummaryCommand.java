@@ -7,8 +7,8 @@ import io.hbtrace.traces.event.EventKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +29,7 @@ final class SummaryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (TraceInput in = TraceInput.open(trace)) {
       long[] byKind = new long[256];
-      TreeMap<Integer, Long> byThread = new TreeMap<>();
+      long[] byThread = new long[64]; // trace thread ids are dense, from 1
       long events = 0;
       long firstSeq = -1;
       long lastSeq = -1;
@@ -37,7 +37,11 @@ final class SummaryCommand implements Callable<Integer> {
       while ((e = in.next()) != null) {
         events++;
         byKind[e.kind().code()]++;
-        byThread.merge(e.thread(), 1L, Long::sum);
+        int t = e.thread();
+        if (t >= byThread.length) {
+          byThread = Arrays.copyOf(byThread, Math.max(t + 1, byThread.length * 2));
+        }
+        byThread[t]++;
         firstSeq = firstSeq < 0 ? e.seq() : firstSeq;
         lastSeq = e.seq();
       }
@@ -73,7 +77,11 @@ final class SummaryCommand implements Callable<Integer> {
       }
       out.println();
       out.println("by thread");
-      byThread.forEach((tid, n) -> out.printf("  %3d %-28s %,12d%n", tid, in.threadName(tid), n));
+      for (int tid = 0; tid < byThread.length; tid++) {
+        if (byThread[tid] > 0) {
+          out.printf("  %3d %-28s %,12d%n", tid, in.threadName(tid), byThread[tid]);
+        }
+      }
       out.flush();
       return ExitCodes.OK;
     }

@@ -18,8 +18,8 @@ import java.util.Arrays;
  *       shared acquire joins only the last exclusive release (readers do not order each other);
  *   <li>exclusive release sets the lock's clock to the thread's and forgets earlier shared releases
  *       (the releasing writer has seen them); shared release joins into the lock's reader clock;
- *       every release-type event whose edges count then ticks the thread (a new interval begins;
- *       a release no one can learn from needs none);
+ *       every release-type event whose edges count then ticks the thread (a new interval begins; a
+ *       release no one can learn from needs none);
  *   <li>thread start gives the child the parent's clock; join gives the parent the child's;
  *   <li>a hand-off send joins into the channel, a receive joins the channel's clock;
  *   <li>a volatile read joins the clock of the write it saw: the latest write to that location if

@@ -1,7 +1,7 @@
 package io.hbtrace.analyzer.state;
 
-import io.hbtrace.traces.event.LockMode;
 import io.hbtrace.analyzer.util.IdTable;
+import io.hbtrace.traces.event.LockMode;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.Arrays;
