@@ -1,13 +1,15 @@
 package io.hbtrace.analyzer.util;
 
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import java.util.Arrays;
 
 /**
  * A map from object ids to values, for ids the agent hands out densely and in increasing order:
- * pages of {@value #PAGE} direct slots found by page number (the last page used is cached), a page
- * dropped when its last value goes. Lookups do no hashing in the common case, and memory follows
- * the live values, not the highest id. The page in use stays while it empties and fills again (a
- * thread taking and dropping its only lock), so that costs no allocation.
+ * pages of {@value #PAGE} direct slots found by page number (the last page used, and recent ones
+ * direct-mapped by number, without hashing), a page dropped when its last value goes. Lookups do no
+ * hashing in the common case, and memory follows the live values, not the highest id. The page in
+ * use stays while it empties and fills again (a thread taking and dropping its only lock), so that
+ * costs no allocation.
  *
  * @param <V> the value type
  */
@@ -21,9 +23,20 @@ public final class IdTable<V> {
   private Page<V> cached;
   private int size;
 
+  /** Recently used pages, direct-mapped by page number, in front of the hash map. */
+  private static final int RECENT = 64;
+
+  @SuppressWarnings("unchecked")
+  private final Page<V>[] recent = new Page[RECENT];
+
   private static final class Page<V> {
+    final long number;
     final Object[] slots = new Object[PAGE];
     int live;
+
+    Page(long number) {
+      this.number = number;
+    }
   }
 
   /** The value of {@code id}, or null. */
@@ -61,7 +74,7 @@ public final class IdTable<V> {
       p.slots[i] = null;
       size--;
       if (--p.live == 0 && number != cachedNumber) {
-        pages.remove(number);
+        drop(p);
       }
     }
     return old;
@@ -69,6 +82,7 @@ public final class IdTable<V> {
 
   public void clear() {
     pages.clear();
+    Arrays.fill(recent, null);
     cachedNumber = Long.MIN_VALUE;
     cached = null;
     size = 0;
@@ -89,20 +103,33 @@ public final class IdTable<V> {
       return cached;
     }
     if (cached != null && cached.live == 0) {
-      pages.remove(cachedNumber); // emptied while in use: dropped once the table moves on
+      drop(cached); // emptied while in use: dropped once the table moves on
       cachedNumber = Long.MIN_VALUE;
       cached = null;
     }
-    Page<V> p = pages.get(number);
-    if (p == null) {
-      if (!create) {
-        return null;
+    int r = (int) number & (RECENT - 1);
+    Page<V> p = recent[r];
+    if (p == null || p.number != number) {
+      p = pages.get(number);
+      if (p == null) {
+        if (!create) {
+          return null;
+        }
+        p = new Page<>(number);
+        pages.put(number, p);
       }
-      p = new Page<>();
-      pages.put(number, p);
+      recent[r] = p;
     }
     cachedNumber = number;
     cached = p;
     return p;
+  }
+
+  private void drop(Page<V> p) {
+    pages.remove(p.number);
+    int r = (int) p.number & (RECENT - 1);
+    if (recent[r] == p) {
+      recent[r] = null;
+    }
   }
 }
