@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * measurement runs a fresh JVM; plain and recorded runs alternate, and each configuration's
  * workload time is the median over rounds of (time with {@code --repeat R}) minus (time with {@code
  * --repeat 1}), which takes JVM and agent start-up out. Prints the slowdown ratio and the recorded
- * events per workload operation (one write or one read by one child).
+ * events per workload operation (one write or one read by one child), with the spread over the
+ * rounds ({@code -Dhbtrace.rounds=N}, default 5).
  *
  * <p>Run from the repository root (the flags are for reading the traces back, as Chronicle needs):
  *
@@ -30,7 +31,9 @@ import java.util.concurrent.TimeUnit;
 public final class WorkloadComparison {
   private static final int CHILDREN = 8;
   private static final int ITERATIONS = 4;
-  private static final int ROUNDS = 5;
+
+  /** Rounds per configuration, {@code -Dhbtrace.rounds=N} (default 5). */
+  private static final int ROUNDS = Integer.getInteger("hbtrace.rounds", 5);
 
   private WorkloadComparison() {}
 
@@ -48,8 +51,15 @@ public final class WorkloadComparison {
         args.length > 3 ? Arrays.asList(args).subList(3, args.length) : List.of("none", "nvme");
     Path work = Files.createTempDirectory("hbtrace-workload-");
     System.out.printf(
-        "%-8s %8s %12s %12s %9s %12s %10s%n",
-        "latency", "repeat", "plain ms", "agent ms", "slowdown", "events", "events/op");
+        "%-8s %8s %12s %12s %9s %12s %10s   %s%n",
+        "latency",
+        "repeat",
+        "plain ms",
+        "agent ms",
+        "slowdown",
+        "events",
+        "events/op",
+        "spread: plain, agent, per-round slowdown (min-max)");
     for (String latency : latencies) {
       double[] plain = new double[ROUNDS];
       double[] traced = new double[ROUNDS];
@@ -65,10 +75,23 @@ public final class WorkloadComparison {
       }
       double p = median(plain);
       double t = median(traced);
+      double[] ratio = new double[ROUNDS];
+      for (int r = 0; r < ROUNDS; r++) {
+        ratio[r] = traced[r] / plain[r];
+      }
       long ops = 2L * CHILDREN * ITERATIONS * repeat;
       System.out.printf(
-          "%-8s %8d %12.1f %12.1f %8.3fx %12d %10.1f%n",
-          latency, repeat, p, t, t / p, events, (double) events / ops);
+          "%-8s %8d %12.1f %12.1f %8.3fx %12d %10.1f   %s, %s, %s%n",
+          latency,
+          repeat,
+          p,
+          t,
+          t / p,
+          events,
+          (double) events / ops,
+          range(plain, "%.0f"),
+          range(traced, "%.0f"),
+          range(ratio, "%.2f"));
     }
     System.out.println("traces in " + work);
   }
@@ -130,6 +153,12 @@ public final class WorkloadComparison {
       }
       return n;
     }
+  }
+
+  private static String range(double[] xs, String format) {
+    double[] s = xs.clone();
+    Arrays.sort(s);
+    return String.format(format + "-" + format, s[0], s[s.length - 1]);
   }
 
   private static double median(double[] xs) {

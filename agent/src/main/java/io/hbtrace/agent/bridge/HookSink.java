@@ -48,11 +48,14 @@ public interface HookSink {
 
   void atomicRead(Object atomic, long value, int site);
 
-  /** Tracepoint probe at method entry; returns the state passed to {@link #probeExit}. */
-  Object probeEnter(int probe, Object self, Object[] args);
+  /** A tracepoint event with its captured fields. */
+  void event(int kind, int site, long f0, long f1, long f2, long f3, long f4, long f5);
 
-  void probeExit(
-      int probe, Object enterState, Object self, Object[] args, Object result, Throwable thrown);
+  /** A captured reference (not null) as a field value: ordinal, number or identity. */
+  long value(Object v);
+
+  /** Evaluates the rest of field chain {@code chain} reflectively from {@code base} (not null). */
+  long capture(Object base, int chain);
 
   /** A hook failed: counted, and reported once when verbose. */
   void failed(Throwable t);

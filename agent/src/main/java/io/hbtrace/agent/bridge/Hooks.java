@@ -865,35 +865,67 @@ public final class Hooks {
   // ---- tracepoints
   // -------------------------------------------------------------------------------
 
-  /** At entry of a method a tracepoint names; the result is handed to {@link #probeExit}. */
-  public static Object probeEnter(int probe, Object self, Object[] args) {
-    Guard g = enter();
-    HookSink s = g == null ? null : g.sink;
-    if (s == null) {
-      return null;
-    }
-    try {
-      return s.probeEnter(probe, self, args);
-    } catch (Throwable t) {
-      fail(s, t);
-      return null;
-    } finally {
-      g.sink = null;
-    }
-  }
-
-  /** At every exit (return or throw) of a method a tracepoint names. */
-  public static void probeExit(
-      int probe, Object enterState, Object self, Object[] args, Object result, Throwable thrown) {
+  /**
+   * One tracepoint event, its fields already captured and converted by the code the agent generated
+   * into the traced method (fields beyond the kind's arity are 0).
+   */
+  public static void event(
+      int kind, int site, long f0, long f1, long f2, long f3, long f4, long f5) {
     Guard g = enter();
     HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
     try {
-      s.probeExit(probe, enterState, self, args, result, thrown);
+      s.event(kind, site, f0, f1, f2, f3, f4, f5);
     } catch (Throwable t) {
       fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  /**
+   * A captured reference whose conversion is decided at run time: an enum's ordinal, a JDK number's
+   * value, else the object's identity; 0 for null.
+   */
+  public static long value(Object v) {
+    if (v == null) {
+      return 0;
+    }
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return 0;
+    }
+    try {
+      return s.value(v);
+    } catch (Throwable t) {
+      fail(s, t);
+      return 0;
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  /**
+   * The rest of a capture's field chain from {@code base}, read reflectively: for hops the agent
+   * could not resolve (or may not access) when it generated the traced method's code.
+   */
+  public static long capture(Object base, int chain) {
+    if (base == null) {
+      return 0;
+    }
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return 0;
+    }
+    try {
+      return s.capture(base, chain);
+    } catch (Throwable t) {
+      fail(s, t);
+      return 0;
     } finally {
       g.sink = null;
     }

@@ -116,16 +116,21 @@ public final class FailingSink implements HookSink {
   }
 
   @Override
-  public Object probeEnter(int probe, Object self, Object[] args) {
-    delegate.probeEnter(probe, self, args);
-    throw new IllegalStateException("failHooks: probeEnter");
+  public void event(int kind, int site, long f0, long f1, long f2, long f3, long f4, long f5) {
+    delegate.event(kind, site, f0, f1, f2, f3, f4, f5);
+    throw new IllegalStateException("failHooks: event");
   }
 
   @Override
-  public void probeExit(
-      int probe, Object enterState, Object self, Object[] args, Object result, Throwable thrown) {
-    delegate.probeExit(probe, enterState, self, args, result, thrown);
-    throw new IllegalStateException("failHooks: probeExit");
+  public long value(Object v) {
+    delegate.value(v);
+    throw new IllegalStateException("failHooks: value");
+  }
+
+  @Override
+  public long capture(Object base, int chain) {
+    delegate.capture(base, chain);
+    throw new IllegalStateException("failHooks: capture");
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.hbtrace.agent.record;
 
 import io.hbtrace.agent.bridge.HookSink;
-import io.hbtrace.agent.spec.Tracepoint;
 import io.hbtrace.traces.event.EventKind;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
           return out.string(type.getName());
         }
       };
-  private volatile Probe[] probes = new Probe[0];
+  private volatile FieldChain[] chains = new FieldChain[0];
   private Thread housekeeping;
   private volatile boolean closed;
 
@@ -60,17 +59,20 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
     return locks.available();
   }
 
-  /** Registers the compiled tracepoints of one method; returns the probe id baked into its code. */
-  public synchronized int registerProbe(int site, List<Tracepoint> tracepoints) {
-    Probe p = new Probe(out, site, tracepoints);
-    Probe[] next = Arrays.copyOf(probes, probes.length + 1);
-    next[probes.length] = p;
-    probes = next;
-    return probes.length - 1;
+  /**
+   * Registers the reflective rest of a capture's field chain; returns the id baked into the
+   * generated code that calls {@code Hooks.capture(base, id)}.
+   */
+  public synchronized int registerChain(String source, List<String> hops) {
+    FieldChain[] next = Arrays.copyOf(chains, chains.length + 1);
+    next[chains.length] = new FieldChain(source, hops);
+    chains = next;
+    return chains.length - 1;
   }
 
-  public Probe probe(int id) {
-    return probes[id];
+  /** The interned string id of a spec's string literal, baked into generated code. */
+  public int string(String s) {
+    return out.string(s);
   }
 
   /** Starts the daemon thread that reports freed objects and flushes idle output. */
@@ -251,52 +253,18 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
   }
 
   @Override
-  public Object probeEnter(int probe, Object self, Object[] args) {
-    Probe p = probes[probe];
-    long[] state = null;
-    if (p.enterCaptures.length > 0) {
-      state = new long[p.enterCaptures.length];
-      for (int i = 0; i < state.length; i++) {
-        state[i] = p.enterCaptures[i].eval(this, self, args, null, null, null);
-      }
-    }
-    for (Probe.Compiled c : p.atEnter) {
-      record(p, c, self, args, null, null, null);
-    }
-    return state;
+  public void event(int kind, int site, long f0, long f1, long f2, long f3, long f4, long f5) {
+    out.record(kind, site, f0, f1, f2, f3, f4, f5);
   }
 
   @Override
-  public void probeExit(
-      int probe, Object enterState, Object self, Object[] args, Object result, Throwable thrown) {
-    Probe p = probes[probe];
-    long[] state = enterState instanceof long[] ? (long[]) enterState : null;
-    for (Probe.Compiled c : p.atExit) {
-      if (thrown == null || !c.normalExitOnly) {
-        record(p, c, self, args, result, thrown, state);
-      }
-    }
+  public long value(Object v) {
+    return toLong(v);
   }
 
-  private void record(
-      Probe p,
-      Probe.Compiled c,
-      Object self,
-      Object[] args,
-      Object ret,
-      Throwable thrown,
-      long[] state) {
-    Capture[] f = c.fields;
-    int n = f.length;
-    out.record(
-        c.kind,
-        p.site,
-        n > 0 ? f[0].eval(this, self, args, ret, thrown, state) : 0,
-        n > 1 ? f[1].eval(this, self, args, ret, thrown, state) : 0,
-        n > 2 ? f[2].eval(this, self, args, ret, thrown, state) : 0,
-        n > 3 ? f[3].eval(this, self, args, ret, thrown, state) : 0,
-        n > 4 ? f[4].eval(this, self, args, ret, thrown, state) : 0,
-        n > 5 ? f[5].eval(this, self, args, ret, thrown, state) : 0);
+  @Override
+  public long capture(Object base, int chain) {
+    return chains[chain].eval(this, base);
   }
 
   @Override

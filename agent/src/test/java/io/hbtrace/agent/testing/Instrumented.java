@@ -2,6 +2,7 @@ package io.hbtrace.agent.testing;
 
 import io.hbtrace.agent.bridge.Hooks;
 import io.hbtrace.agent.instrument.Instrumenter;
+import io.hbtrace.agent.record.FailingSink;
 import io.hbtrace.agent.record.Problems;
 import io.hbtrace.agent.record.Recorder;
 import io.hbtrace.agent.spec.Spec;
@@ -30,13 +31,18 @@ public final class Instrumented implements AutoCloseable {
   private final Loader loader;
 
   public Instrumented(String specText) throws Exception {
+    this(specText, false);
+  }
+
+  /** With {@code failHooks}, every hook throws after recording (as {@code failHooks=true}). */
+  public Instrumented(String specText, boolean failHooks) throws Exception {
     Spec spec = SpecParser.parse("test.spec", specText);
     Problems problems =
         new Problems(true, new PrintStream(problemText, true, StandardCharsets.UTF_8));
     recorder = new Recorder(out, problems);
     transformer = new Instrumenter(spec, recorder, problems).agentBuilder().makeRaw();
     loader = new Loader(Instrumented.class.getClassLoader());
-    if (!Hooks.install(recorder)) {
+    if (!Hooks.install(failHooks ? new FailingSink(recorder) : recorder)) {
       throw new IllegalStateException("a sink is installed already");
     }
   }
