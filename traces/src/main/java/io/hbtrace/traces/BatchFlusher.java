@@ -1,5 +1,6 @@
 package io.hbtrace.traces;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,13 @@ import java.util.TreeMap;
  * what it would have written as discarded, so the recorded program never sees an error.
  */
 final class BatchFlusher {
+  /** Reaped buffer arrays kept for new threads (16 KiB each by default). */
+  private static final int MAX_SPARE = 32;
+
   private final ChronicleSink sink;
   private final List<ThreadBuffer> buffers = new ArrayList<>();
   private final Map<Integer, long[]> retired = new TreeMap<>(); // tid -> {events, batches}
+  private final ArrayDeque<byte[]> spare = new ArrayDeque<>(); // reaped arrays, all flushed
   private final byte[] header = new byte[1 + 3 * 10];
   private long eventsWritten;
   private long discarded;
@@ -112,15 +117,49 @@ final class BatchFlusher {
     }
   }
 
-  /** Forgets buffers of dead threads once everything they committed is in the queue. */
+  /**
+   * Forgets buffers of dead threads once everything they committed is in the queue, keeping up to
+   * {@link #MAX_SPARE} of their arrays for {@link #recycle}.
+   */
   void reap() {
     for (int i = buffers.size() - 1; i >= 0; i--) {
       ThreadBuffer b = buffers.get(i);
       if (b.threadDead() && (b.committedWord() >>> Format.OFFSET_BITS) == b.flushedCount) {
-        retired.put(b.tid, new long[] {b.flushedCount, b.batchNo});
-        buffers.remove(i);
+        retire(i, b);
+        if (spare.size() < MAX_SPARE) {
+          spare.push(b.buf);
+        }
       }
     }
+  }
+
+  /**
+   * The byte array of a dead thread's buffer, for a new thread to reuse: one {@link #reap} kept, or
+   * else a registered buffer whose thread has ended, whose events are flushed now and which is
+   * retired. Null if there is none. A program that starts many short threads then keeps about as
+   * many arrays as it has live threads, instead of allocating one per thread and holding it until
+   * the flusher reaps it (which young GCs copy). The dead thread's writes are visible here: it was
+   * seen terminated ({@code isAlive}).
+   */
+  byte[] recycle() {
+    byte[] kept = spare.poll();
+    if (kept != null) {
+      return kept;
+    }
+    for (int i = buffers.size() - 1; i >= 0; i--) {
+      ThreadBuffer b = buffers.get(i);
+      if (b.threadDead()) {
+        flush(b);
+        retire(i, b);
+        return b.buf;
+      }
+    }
+    return null;
+  }
+
+  private void retire(int i, ThreadBuffer b) {
+    retired.put(b.tid, new long[] {b.flushedCount, b.batchNo});
+    buffers.remove(i);
   }
 
   /** Counters for {@link TraceWriter#stats()}; {@code droppedElsewhere} from the writer. */

@@ -58,11 +58,12 @@ final class ThreadBuffer {
   long flushedCount;
   long batchNo;
 
-  ThreadBuffer(int tid, Thread thread, int capacity) {
+  /** A buffer over {@code buf} (fresh, or a dead thread's: its old bytes are never read). */
+  ThreadBuffer(int tid, Thread thread, byte[] buf) {
     this.tid = tid;
     this.thread = new WeakReference<>(thread);
-    this.buf = new byte[capacity];
-    this.limit = capacity - Format.MAX_EVENT_BYTES;
+    this.buf = buf;
+    this.limit = buf.length - Format.MAX_EVENT_BYTES;
   }
 
   /** Publishes everything encoded so far (owner only). */

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
  * how far one thread's events can lag behind another's in the file, hence the reader's memory); a
  * daemon thread {@code hbtrace-flusher} sweeps every {@link WriterOptions#flushIntervalMillis()}
  * (idle threads, live reading, kill -9) and forgets dead threads' buffers once flushed; {@link
- * #close()} sweeps a last time and writes the END record.
+ * #close()} sweeps a last time and writes the END record. A new thread's buffer reuses the array of
+ * a thread that has ended (flushed first), so short-lived threads cost no buffer allocation.
  *
  * <p><b>Metadata</b> ({@link #string}, {@link #site}, {@link #threadId}) is slow-path, thread-safe
  * and idempotent; each definition is written to the queue before the call returns, so before any
@@ -45,6 +46,7 @@ public final class TraceWriter implements AutoCloseable {
   private final Map<Site, Integer> sites = new HashMap<>();
   private final WeakHashMap<Thread, Integer> tids = new WeakHashMap<>();
   private int nextTid = 1;
+  private int buffersAllocated;
   private boolean queueClosed;
   private Thread flusher;
   private Thread hook;
@@ -288,14 +290,27 @@ public final class TraceWriter implements AutoCloseable {
     }
   }
 
+  /** A thread's first event: its buffer, over a dead thread's array when there is one. */
   private ThreadBuffer newBuffer() {
     Thread t = Thread.currentThread();
     int tid = threadId(t);
-    ThreadBuffer b = new ThreadBuffer(tid, t, options.batchBytes());
     synchronized (lock) {
+      byte[] reused = closed ? null : out.recycle();
+      if (reused == null) {
+        buffersAllocated++;
+      }
+      ThreadBuffer b =
+          new ThreadBuffer(tid, t, reused != null ? reused : new byte[options.batchBytes()]);
       out.add(b);
+      return b;
     }
-    return b;
+  }
+
+  /** Buffer arrays allocated so far (the others were reused from threads that ended). */
+  int buffersAllocated() {
+    synchronized (lock) {
+      return buffersAllocated;
+    }
   }
 
   // ---------------------------------------------------------------- flushing (under lock)

@@ -1,0 +1,85 @@
+package io.hbtrace.traces;
+
+import static io.hbtrace.traces.Traces.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.traces.event.Event;
+import io.hbtrace.traces.event.EventKind;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A thread's buffer array is reused by a later thread once the first has ended: its events are
+ * flushed first, so nothing is lost or reordered, and short-lived threads allocate no buffers.
+ */
+class BufferReuseTest {
+  @TempDir Path tmp;
+
+  @Test
+  void shortLivedThreadsReuseTheBuffersOfThreadsThatEnded() throws Exception {
+    Path dir = tmp.resolve("t");
+    int threads = 50;
+    // no flusher thread: a dead thread's events reach the queue only when its buffer is reused
+    WriterOptions o = WriterOptions.defaults().withFlushIntervalMillis(0);
+    int allocated;
+    try (TraceWriter w = TraceWriter.create(dir, START, o)) {
+      w.record(EventKind.RUN_BEGIN.code(), 0, -1, 0, 0, 0, 0, 0);
+      for (int i = 0; i < threads; i++) {
+        long run = i;
+        Thread t =
+            new Thread(
+                () -> {
+                  for (int k = 0; k < 3; k++) {
+                    w.record(EventKind.RUN_BEGIN.code(), 0, run * 10 + k, 0, 0, 0, 0, 0);
+                  }
+                },
+                "short-" + i);
+        t.start();
+        t.join();
+      }
+      allocated = w.buffersAllocated();
+    }
+    assertThat(allocated).as("main's and the first child's; every later child reuses").isEqualTo(2);
+    List<Event> got = TraceReader.readAll(dir);
+    assertThat(got).hasSize(1 + 3 * threads);
+    for (int i = 0; i < got.size(); i++) {
+      assertThat(got.get(i).seq()).isEqualTo(i);
+    }
+    assertThat(got.stream().map(e -> e.thread()).distinct()).hasSize(1 + threads);
+  }
+
+  @Test
+  void arraysTheFlusherReapedAreReusedWithNothingLost() throws Exception {
+    Path dir = tmp.resolve("r");
+    int threads = 10;
+    WriterOptions o = WriterOptions.defaults().withFlushIntervalMillis(2);
+    int allocated;
+    try (TraceWriter w = TraceWriter.create(dir, START, o)) {
+      w.record(EventKind.RUN_BEGIN.code(), 0, -1, 0, 0, 0, 0, 0);
+      for (int i = 0; i < threads; i++) {
+        long run = i;
+        Thread t =
+            new Thread(
+                () -> {
+                  for (int k = 0; k < 3; k++) {
+                    w.record(EventKind.RUN_BEGIN.code(), 0, run * 10 + k, 0, 0, 0, 0, 0);
+                  }
+                },
+                "short-" + i);
+        t.start();
+        t.join();
+        Thread.sleep(20); // the flusher reaps the dead thread's buffer (usually: either way works)
+      }
+      allocated = w.buffersAllocated();
+    }
+    assertThat(allocated).isEqualTo(2);
+    List<Event> got = TraceReader.readAll(dir);
+    assertThat(got).hasSize(1 + 3 * threads);
+    for (int i = 0; i < got.size(); i++) {
+      assertThat(got.get(i).seq()).isEqualTo(i);
+      assertThat(got.get(i).field(0)).isEqualTo(i == 0 ? -1 : (i - 1) / 3 * 10 + (i - 1) % 3);
+    }
+  }
+}
