@@ -1,23 +1,28 @@
 package io.hbtrace.agent.record;
 
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 
 /**
  * Dense, stable long ids (>= 1) for objects, held weakly: the id of an object never changes and is
- * never reused while the object lives, and it does not keep the object alive.
+ * never reused, and the table does not keep the object alive.
  *
- * <p>An open-addressing table keyed by {@code identityHashCode} (which only picks the slot;
- * equality is by reference). Lookups take no lock: they read the current array, whose entries are
- * immutable (final fields) and replaced, never mutated. Inserts, replacements and rebuilds take the
- * table's lock; a lookup racing with one misses and retries under the lock. The load factor stays
- * at or below 1/2, so a probe always reaches an empty slot.
+ * <p>An open-addressing table (linear probing) keyed by {@code identityHashCode}, which only picks
+ * the slot; equality is by reference. Lookups take no lock: they read the current array, whose
+ * entries are immutable (final fields). Every change (insert, replace, removal, growth) happens
+ * under the table's lock; a lookup racing with one may miss, and every miss is checked again under
+ * the lock before anything is assigned, so a racing reader never gets a wrong id nor a second one.
+ *
+ * <p>Entries are plain weak references without a reference queue: {@link #expunge} (the recorder's
+ * housekeeping thread, and a full table before it grows) scans for cleared ones, reports their ids
+ * freed and deletes them in place (backward-shift deletion), so the array is reallocated only when
+ * the live objects outgrow it (more than a quarter of the slots live after an expunge, so a full
+ * scan is paid for by at least a quarter of the slots' worth of inserts). The load factor stays at
+ * or below 1/2.
  *
  * <p>An object can be an <em>alias</em> of another (a read-write lock's read view shares the lock's
  * id; a future shares its task's id): its entry carries the target's id and its own lock mode. Only
  * the entry that owns an id reports its birth ({@link Listener#born}) and death ({@link
- * Listener#freed}, when {@link #expunge} finds its reference cleared).
+ * Listener#freed}).
  */
 final class IdentityTable {
 
@@ -49,16 +54,8 @@ final class IdentityTable {
     /** Identity of the object holding that field (0 for a static field). */
     final long fieldOwner;
 
-    Entry(
-        Object o,
-        int hash,
-        long id,
-        int mode,
-        boolean owner,
-        int field,
-        long fieldOwner,
-        ReferenceQueue<Object> q) {
-      super(o, q);
+    Entry(Object o, int hash, long id, int mode, boolean owner, int field, long fieldOwner) {
+      super(o);
       this.hash = hash;
       this.id = id;
       this.mode = mode;
@@ -66,17 +63,12 @@ final class IdentityTable {
       this.field = field;
       this.fieldOwner = fieldOwner;
     }
-
-    /** Set when a newer entry replaced this one: its death is not reported. */
-    volatile boolean replaced;
   }
 
   private final Listener listener;
   private final Canonicalizer canon;
-  private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
   private volatile Entry[] table = new Entry[1 << 12];
-  private int used; // slots holding an entry, live or dead (under the lock)
-  private int dead; // entries whose referent was cleared (under the lock)
+  private int size; // slots holding an entry, cleared or not (under the lock)
   private long nextId = 1;
 
   IdentityTable(Listener listener, Canonicalizer canon) {
@@ -117,7 +109,7 @@ final class IdentityTable {
       if (e == null) {
         return null;
       }
-      if (e.hash == h && e.get() == o) {
+      if (e.hash == h && e.refersTo(o)) {
         return e;
       }
     }
@@ -142,11 +134,11 @@ final class IdentityTable {
         return e;
       }
       if (c != o) {
-        return put(new Entry(o, h, entry(c).id, mode, false, 0, 0, queue));
+        return put(new Entry(o, h, entry(c).id, mode, false, 0, 0));
       }
       long id = nextId++;
       listener.born(id, o);
-      return put(new Entry(o, h, id, mode, true, 0, 0, queue));
+      return put(new Entry(o, h, id, mode, true, 0, 0));
     }
   }
 
@@ -162,7 +154,7 @@ final class IdentityTable {
       if (old != null && old.id == id && old.mode == mode) {
         return;
       }
-      replace(old, new Entry(view, h, id, mode, false, 0, 0, queue));
+      replace(old, new Entry(view, h, id, mode, false, 0, 0));
     }
   }
 
@@ -175,11 +167,11 @@ final class IdentityTable {
     synchronized (this) {
       Entry old = find(table, atomic, e.hash);
       replace(
-          old,
-          new Entry(atomic, e.hash, e.id, e.mode, old != null && old.owner, field, ownerId, queue));
+          old, new Entry(atomic, e.hash, e.id, e.mode, old != null && old.owner, field, ownerId));
     }
   }
 
+  /** Puts {@code fresh} in {@code old}'s slot (an id's owner is replaced by an owner). */
   private void replace(Entry old, Entry fresh) {
     if (old == null) {
       put(fresh);
@@ -189,7 +181,6 @@ final class IdentityTable {
     int mask = t.length - 1;
     for (int i = slot(old.hash, mask); ; i = (i + 1) & mask) {
       if (t[i] == old) {
-        old.replaced = true;
         t[i] = fresh;
         return;
       }
@@ -197,8 +188,11 @@ final class IdentityTable {
   }
 
   private Entry put(Entry e) {
-    if ((used + 1) * 2 > table.length) {
-      rebuild(table.length * 2);
+    if ((size + 1) * 2 > table.length) {
+      expunge();
+      if ((size + 1) * 4 > table.length) {
+        grow(); // mostly live: grow now rather than scan again after a few more inserts
+      }
     }
     Entry[] t = table;
     int mask = t.length - 1;
@@ -207,26 +201,17 @@ final class IdentityTable {
       i = (i + 1) & mask;
     }
     t[i] = e;
-    used++;
+    size++;
     return e;
   }
 
-  /** Copies live entries into a fresh array of {@code capacity} slots and publishes it. */
-  private void rebuild(int capacity) {
+  /** Copies every entry into an array twice the size and publishes it. */
+  private void grow() {
     Entry[] old = table;
-    int live = 0;
+    Entry[] t = new Entry[old.length * 2];
+    int mask = t.length - 1;
     for (Entry e : old) {
-      if (e != null && e.get() != null && !e.replaced) {
-        live++;
-      }
-    }
-    while (live * 2 + 2 > capacity) {
-      capacity *= 2;
-    }
-    Entry[] t = new Entry[capacity];
-    int mask = capacity - 1;
-    for (Entry e : old) {
-      if (e != null && e.get() != null && !e.replaced) {
+      if (e != null) {
         int i = slot(e.hash, mask);
         while (t[i] != null) {
           i = (i + 1) & mask;
@@ -234,31 +219,46 @@ final class IdentityTable {
         t[i] = e;
       }
     }
-    used = live;
-    dead = 0;
     table = t;
   }
 
   /**
-   * Reports the deaths of objects whose references were cleared, and compacts the table when many
-   * of its slots are dead. Called from the recorder's housekeeping thread.
+   * Reports the deaths of objects whose references were cleared and deletes their entries. Called
+   * from the recorder's housekeeping thread, at close, and when the table is full.
    */
-  void expunge() {
-    Reference<?> r;
-    while ((r = queue.poll()) != null) {
-      Entry e = (Entry) r;
-      if (e.owner && !e.replaced) {
-        listener.freed(e.id);
-      }
-      synchronized (this) {
-        dead++;
-      }
-    }
-    synchronized (this) {
-      if (dead > 1024 && dead * 4 > used) {
-        rebuild(table.length);
+  synchronized void expunge() {
+    Entry[] t = table;
+    for (int i = 0; i < t.length; ) {
+      Entry e = t[i];
+      if (e != null && e.refersTo(null)) {
+        if (e.owner) {
+          listener.freed(e.id);
+        }
+        delete(t, i); // an entry may move into slot i: look at it again
+      } else {
+        i++;
       }
     }
+  }
+
+  /**
+   * Backward-shift deletion: empties slot {@code i} and moves later entries of the same probe run
+   * back, so every entry stays reachable from its home slot without tombstones. A concurrent reader
+   * may miss an entry while it moves; misses are re-checked under the lock.
+   */
+  private void delete(Entry[] t, int i) {
+    int mask = t.length - 1;
+    int hole = i;
+    for (int j = (hole + 1) & mask; t[j] != null; j = (j + 1) & mask) {
+      int home = slot(t[j].hash, mask);
+      boolean stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
+      if (!stays) {
+        t[hole] = t[j];
+        hole = j;
+      }
+    }
+    t[hole] = null;
+    size--;
   }
 
   /** Ids handed out so far. */

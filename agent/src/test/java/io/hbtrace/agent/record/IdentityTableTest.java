@@ -3,6 +3,7 @@ package io.hbtrace.agent.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class IdentityTableTest {
   private final List<Long> born = new ArrayList<>();
-  private final Set<Long> freed = ConcurrentHashMap.newKeySet();
+  private final List<Long> freed = Collections.synchronizedList(new ArrayList<>());
   private final IdentityTable ids =
       new IdentityTable(
           new IdentityTable.Listener() {
@@ -115,5 +116,92 @@ class IdentityTableTest {
     }
     assertThat(seen).hasSize(shared.length);
     assertThat(new HashSet<>(born)).hasSize(shared.length);
+  }
+
+  @Test
+  void deletingCollectedEntriesKeepsTheLiveOnesAndNeverReusesAnId() throws Exception {
+    List<Object> kept = new ArrayList<>();
+    List<Long> keptIds = new ArrayList<>();
+    for (int i = 0; i < 30_000; i++) {
+      Object o = new Object();
+      long id = ids.id(o);
+      if (i % 3 == 0) {
+        kept.add(o);
+        keptIds.add(id);
+      }
+    }
+    for (int round = 0; round < 50 && freed.size() < 20_000; round++) {
+      System.gc();
+      Thread.sleep(20);
+      ids.expunge();
+    }
+    assertThat(freed).hasSize(20_000).doesNotContainAnyElementsOf(keptIds);
+    for (int i = 0; i < kept.size(); i++) {
+      assertThat(ids.id(kept.get(i))).isEqualTo(keptIds.get(i));
+    }
+    assertThat(ids.id(new Object())).isEqualTo(30_001);
+    ids.expunge();
+    assertThat(freed).as("each death is reported once").hasSize(20_000);
+    assertThat(new HashSet<>(freed)).hasSize(20_000);
+  }
+
+  @Test
+  void aFullTableFirstDropsTheDeadBeforeItGrows() throws Exception {
+    for (int i = 0; i < 1500; i++) {
+      ids.id(new Object()); // 4096 slots: half full at 2048
+    }
+    System.gc();
+    Thread.sleep(50);
+    List<Object> live = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      live.add(new Object());
+      assertThat(ids.id(live.get(i))).isEqualTo(1501 + i);
+    }
+    assertThat(freed).as("reported when the full table expunged").isNotEmpty();
+    for (int i = 0; i < live.size(); i++) {
+      assertThat(ids.id(live.get(i))).isEqualTo(1501 + i);
+    }
+  }
+
+  @Test
+  void lookupsRacingWithDeletionsAndGrowthKeepEveryLiveId() throws Exception {
+    Object[] live = new Object[2000];
+    long[] want = new long[live.length];
+    for (int i = 0; i < live.length; i++) {
+      live[i] = new Object();
+      want[i] = ids.id(live[i]);
+    }
+    Set<String> wrong = ConcurrentHashMap.newKeySet();
+    List<Thread> readers = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      Thread th =
+          new Thread(
+              () -> {
+                for (int round = 0; round < 200; round++) {
+                  for (int i = 0; i < live.length; i++) {
+                    long got = ids.id(live[i]);
+                    if (got != want[i]) {
+                      wrong.add(i + ": " + got + " != " + want[i]);
+                    }
+                  }
+                }
+              });
+      readers.add(th);
+      th.start();
+    }
+    for (int round = 0; round < 40; round++) {
+      for (int i = 0; i < 3000; i++) {
+        ids.id(new Object());
+      }
+      if (round % 10 == 0) {
+        System.gc();
+      }
+      ids.expunge();
+    }
+    for (Thread th : readers) {
+      th.join();
+    }
+    assertThat(wrong).isEmpty();
+    assertThat(born).hasSize(2000 + 40 * 3000);
   }
 }
