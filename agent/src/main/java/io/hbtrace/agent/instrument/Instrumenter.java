@@ -10,10 +10,12 @@ import io.hbtrace.agent.spec.Spec;
 import io.hbtrace.agent.spec.Tracepoint;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.bytebuddy.ByteBuddy;
@@ -45,6 +47,10 @@ public final class Instrumenter {
   private final CallRedirect.Rules atomicRules = new CallRedirect.Rules();
   private final Map<String, Integer> volatileIds = new HashMap<>();
   private final Map<String, Integer> atomicIds = new HashMap<>();
+
+  /** Per class loader (weakly): owner internal name + ' ' + type -> is a subtype. */
+  private final Map<ClassLoader, Map<String, Boolean>> subtypes =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   public Instrumenter(Spec spec, Recorder recorder, Problems problems) {
     this.spec = spec;
@@ -128,10 +134,13 @@ public final class Instrumenter {
     }
     CallRedirect.Rules all = new CallRedirect.Rules();
     all.list().addAll(rules);
+    Map<String, Boolean> subtypeCache =
+        subtypes.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
     return builder.visit(
         new CodeVisitorWrapper(
             (pool, method, mv) -> {
-              MethodContext ctx = new MethodContext(name, method, scan.sourceFile(), sites, pool);
+              MethodContext ctx =
+                  new MethodContext(name, method, scan.sourceFile(), sites, pool, subtypeCache);
               MethodVisitor v = mv;
               if (fields) {
                 v = new FieldAccessInstrumentation(v, ctx, volatileIds, atomicIds);

@@ -1,6 +1,5 @@
 package io.hbtrace.agent.instrument;
 
-import java.util.HashMap;
 import java.util.Map;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.pool.TypePool;
@@ -15,15 +14,25 @@ final class MethodContext {
   final String sourceFile;
   final Sites sites;
   private final TypePool pool;
-  private final Map<String, Boolean> subtypeCache = new HashMap<>();
+  private final Map<String, Boolean> subtypeCache;
 
+  /**
+   * @param subtypeCache answers of {@link #isSubtype} for the class loader of the class being
+   *     transformed, shared by all its classes: most call sites name the same few owners
+   */
   MethodContext(
-      String className, String methodName, String sourceFile, Sites sites, TypePool pool) {
+      String className,
+      String methodName,
+      String sourceFile,
+      Sites sites,
+      TypePool pool,
+      Map<String, Boolean> subtypeCache) {
     this.className = className;
     this.methodName = methodName;
     this.sourceFile = sourceFile;
     this.sites = sites;
     this.pool = pool;
+    this.subtypeCache = subtypeCache;
   }
 
   int site(int line) {
