@@ -17,7 +17,7 @@ import java.util.TreeMap;
  */
 final class BatchFlusher {
   /** Reaped buffer arrays kept for new threads (16 KiB each by default). */
-  private static final int MAX_SPARE = 32;
+  private static final int MAX_SPARE = 64;
 
   private final ChronicleSink sink;
   private final List<ThreadBuffer> buffers = new ArrayList<>();
@@ -134,27 +134,37 @@ final class BatchFlusher {
   }
 
   /**
-   * The byte array of a dead thread's buffer, for a new thread to reuse: one {@link #reap} kept, or
-   * else a registered buffer whose thread has ended, whose events are flushed now and which is
-   * retired. Null if there is none. A program that starts many short threads then keeps about as
-   * many arrays as it has live threads, instead of allocating one per thread and holding it until
-   * the flusher reaps it (which young GCs copy). The dead thread's writes are visible here: it was
-   * seen terminated ({@code isAlive}).
+   * A byte array for a new thread's buffer, taken from threads that have ended: one {@link #reap}
+   * kept; else that of a registered buffer whose thread has ended and whose events are all in the
+   * queue; else that of any registered buffer whose thread has ended, after writing its events (a
+   * few kilobytes: one batch). That buffer is retired. Null if no thread has ended. A program that
+   * starts many short threads then holds about as many arrays as it has threads alive, not one per
+   * thread that ended since the flusher's last reap (which every young GC would copy). The dead
+   * thread's writes are visible here: it was seen terminated ({@code isAlive}).
    */
   byte[] recycle() {
     byte[] kept = spare.poll();
     if (kept != null) {
       return kept;
     }
+    int dead = -1;
     for (int i = buffers.size() - 1; i >= 0; i--) {
       ThreadBuffer b = buffers.get(i);
       if (b.threadDead()) {
-        flush(b);
-        retire(i, b);
-        return b.buf;
+        if ((b.committedWord() >>> Format.OFFSET_BITS) == b.flushedCount) {
+          retire(i, b);
+          return b.buf;
+        }
+        dead = dead < 0 ? i : dead;
       }
     }
-    return null;
+    if (dead < 0) {
+      return null;
+    }
+    ThreadBuffer b = buffers.get(dead);
+    flush(b);
+    retire(dead, b);
+    return b.buf;
   }
 
   private void retire(int i, ThreadBuffer b) {

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  * daemon thread {@code hbtrace-flusher} sweeps every {@link WriterOptions#flushIntervalMillis()}
  * (idle threads, live reading, kill -9) and forgets dead threads' buffers once flushed; {@link
  * #close()} sweeps a last time and writes the END record. A new thread's buffer reuses the array of
- * a thread that has ended (flushed first), so short-lived threads cost no buffer allocation.
+ * a thread that has ended (flushed first if need be), so short-lived threads allocate no buffers.
  *
  * <p><b>Metadata</b> ({@link #string}, {@link #site}, {@link #threadId}) is slow-path, thread-safe
  * and idempotent; each definition is written to the queue before the call returns, so before any
@@ -229,42 +229,25 @@ public final class TraceWriter implements AutoCloseable {
       a[p++] = (byte) kindCode;
       p = Format.putUvarint(a, p, s - b.prevSeq - 1);
       p = Format.putUvarint(a, p, site & 0xFFFF_FFFFL);
-      switch (arity) {
-        case 6:
-          p = Format.putSvarint(a, p, f0);
+      // one encoder per field position, not one per arity: the method stays small enough that
+      // every caller's compilation is cheap (this is the hottest code of an instrumented program)
+      if (arity > 0) {
+        p = Format.putSvarint(a, p, f0);
+        if (arity > 1) {
           p = Format.putSvarint(a, p, f1);
-          p = Format.putSvarint(a, p, f2);
-          p = Format.putSvarint(a, p, f3);
-          p = Format.putSvarint(a, p, f4);
-          p = Format.putSvarint(a, p, f5);
-          break;
-        case 5:
-          p = Format.putSvarint(a, p, f0);
-          p = Format.putSvarint(a, p, f1);
-          p = Format.putSvarint(a, p, f2);
-          p = Format.putSvarint(a, p, f3);
-          p = Format.putSvarint(a, p, f4);
-          break;
-        case 4:
-          p = Format.putSvarint(a, p, f0);
-          p = Format.putSvarint(a, p, f1);
-          p = Format.putSvarint(a, p, f2);
-          p = Format.putSvarint(a, p, f3);
-          break;
-        case 3:
-          p = Format.putSvarint(a, p, f0);
-          p = Format.putSvarint(a, p, f1);
-          p = Format.putSvarint(a, p, f2);
-          break;
-        case 2:
-          p = Format.putSvarint(a, p, f0);
-          p = Format.putSvarint(a, p, f1);
-          break;
-        case 1:
-          p = Format.putSvarint(a, p, f0);
-          break;
-        default:
-          break;
+          if (arity > 2) {
+            p = Format.putSvarint(a, p, f2);
+            if (arity > 3) {
+              p = Format.putSvarint(a, p, f3);
+              if (arity > 4) {
+                p = Format.putSvarint(a, p, f4);
+                if (arity > 5) {
+                  p = Format.putSvarint(a, p, f5);
+                }
+              }
+            }
+          }
+        }
       }
       long c = b.count + 1;
       b.prevSeq = s;
@@ -293,8 +276,9 @@ public final class TraceWriter implements AutoCloseable {
   /** A thread's first event: its buffer, over a dead thread's array when there is one. */
   private ThreadBuffer newBuffer() {
     Thread t = Thread.currentThread();
-    int tid = threadId(t);
-    synchronized (lock) {
+    synchronized (
+        lock) { // one acquisition for the id and the buffer: threads often start in bursts
+      int tid = threadId(t);
       byte[] reused = closed ? null : out.recycle();
       if (reused == null) {
         buffersAllocated++;

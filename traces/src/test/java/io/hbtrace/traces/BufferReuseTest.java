@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A thread's buffer array is reused by a later thread once the first has ended: its events are
- * flushed first, so nothing is lost or reordered, and short-lived threads allocate no buffers.
+ * A thread's buffer array is reused by a later thread once the first has ended, its events written
+ * first, so nothing is lost or reordered, and short-lived threads allocate no buffers.
  */
 class BufferReuseTest {
   @TempDir Path tmp;
@@ -21,7 +21,7 @@ class BufferReuseTest {
   void shortLivedThreadsReuseTheBuffersOfThreadsThatEnded() throws Exception {
     Path dir = tmp.resolve("t");
     int threads = 50;
-    // no flusher thread: a dead thread's events reach the queue only when its buffer is reused
+    // no flusher thread; each child's events reach the queue through the flush after its join
     WriterOptions o = WriterOptions.defaults().withFlushIntervalMillis(0);
     int allocated;
     try (TraceWriter w = TraceWriter.create(dir, START, o)) {
@@ -38,6 +38,7 @@ class BufferReuseTest {
                 "short-" + i);
         t.start();
         t.join();
+        w.flush();
       }
       allocated = w.buffersAllocated();
     }
@@ -48,6 +49,24 @@ class BufferReuseTest {
       assertThat(got.get(i).seq()).isEqualTo(i);
     }
     assertThat(got.stream().map(e -> e.thread()).distinct()).hasSize(1 + threads);
+  }
+
+  @Test
+  void aDeadThreadsUnflushedEventsAreWrittenBeforeItsArrayIsReused() throws Exception {
+    Path dir = tmp.resolve("u");
+    WriterOptions o = WriterOptions.defaults().withFlushIntervalMillis(0);
+    int allocated;
+    try (TraceWriter w = TraceWriter.create(dir, START, o)) {
+      for (int i = 0; i < 3; i++) {
+        long run = i;
+        Thread t = new Thread(() -> w.record(EventKind.RUN_BEGIN.code(), 0, run, 0, 0, 0, 0, 0));
+        t.start();
+        t.join(); // no flush: the dead thread's event is still only in its buffer
+      }
+      allocated = w.buffersAllocated();
+    }
+    assertThat(allocated).isEqualTo(1);
+    assertThat(TraceReader.readAll(dir)).extracting(e -> e.field(0)).containsExactly(0L, 1L, 2L);
   }
 
   @Test
@@ -70,7 +89,10 @@ class BufferReuseTest {
                 "short-" + i);
         t.start();
         t.join();
-        Thread.sleep(20); // the flusher reaps the dead thread's buffer (usually: either way works)
+        long want = 1 + 3 * (i + 1);
+        for (int k = 0; k < 500 && w.stats().eventsWritten() < want; k++) {
+          Thread.sleep(10); // until the flusher has swept the dead thread's events (and reaped it)
+        }
       }
       allocated = w.buffersAllocated();
     }
