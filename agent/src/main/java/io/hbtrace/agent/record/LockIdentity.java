@@ -22,6 +22,30 @@ final class LockIdentity implements IdentityTable.Canonicalizer {
   private final Field lockSync;
   private final Field conditionOwner;
 
+  /**
+   * Per class, the field holding the synchronizer its instances share (null: an object is its own
+   * identity). One reflective read per canonicalization, so the hook's compiled code stays small.
+   */
+  private final ClassValue<Field> syncField =
+      new ClassValue<>() {
+        @Override
+        protected Field computeValue(Class<?> type) {
+          if (ReentrantReadWriteLock.ReadLock.class.isAssignableFrom(type)) {
+            return readSync;
+          }
+          if (ReentrantReadWriteLock.WriteLock.class.isAssignableFrom(type)) {
+            return writeSync;
+          }
+          if (ReentrantReadWriteLock.class.isAssignableFrom(type)) {
+            return rwlSync;
+          }
+          if (ReentrantLock.class.isAssignableFrom(type)) {
+            return lockSync;
+          }
+          return null;
+        }
+      };
+
   LockIdentity() {
     rwlSync = field(ReentrantReadWriteLock.class, "sync");
     readSync = field(ReentrantReadWriteLock.ReadLock.class, "sync");
@@ -72,19 +96,7 @@ final class LockIdentity implements IdentityTable.Canonicalizer {
 
   @Override
   public Object canonical(Object o) {
-    if (o instanceof ReentrantReadWriteLock.ReadLock) {
-      return get(readSync, o);
-    }
-    if (o instanceof ReentrantReadWriteLock.WriteLock) {
-      return get(writeSync, o);
-    }
-    if (o instanceof ReentrantReadWriteLock) {
-      return get(rwlSync, o);
-    }
-    if (o instanceof ReentrantLock) {
-      return get(lockSync, o);
-    }
-    return o;
+    return get(syncField.get(o.getClass()), o);
   }
 
   @Override
