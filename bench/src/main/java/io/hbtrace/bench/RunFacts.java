@@ -1,7 +1,6 @@
 package io.hbtrace.bench;
 
 import io.hbtrace.traces.event.BlockAlloc;
-import io.hbtrace.traces.event.DioComplete;
 import io.hbtrace.traces.event.DioFlags;
 import io.hbtrace.traces.event.DioWriteBegin;
 import io.hbtrace.traces.event.DioWriteEnd;
@@ -39,7 +38,7 @@ final class RunFacts {
   private final Map<Integer, DioWriteBegin> inFlight = new HashMap<>();
   private final Map<Integer, DioWriteBegin> extending = new HashMap<>();
   private final Map<Long, Long> diskSize = new HashMap<>();
-  private final java.util.Set<Integer> shortDio = new java.util.HashSet<>();
+  private final Set<Integer> sizeHandled = new java.util.HashSet<>();
   private int blockSize = 1024;
   private final java.util.Set<Long> allocTxns = new java.util.HashSet<>();
   private final Map<Long, DioWriteBegin> asyncByPos = new HashMap<>();
@@ -69,7 +68,7 @@ final class RunFacts {
         }
         DioWriteBegin b = inFlight.remove(d.thread());
         extending.remove(d.thread());
-        shortDio.remove(d.thread());
+        sizeHandled.remove(d.thread());
         if (crashed) {
           break; // a write aborted by the crash is not a short write
         }
@@ -88,6 +87,11 @@ final class RunFacts {
       case TRUNCATE_BEGIN -> {
         if (((TruncateBegin) e).reason() == 1) {
           paths.add("failed-write-truncate");
+          if (sizeHandled.contains(e.thread()) && !crashed) {
+            // a write's extension handled fewer bytes than asked (maybe none, before a buffered
+            // fallback), not an error (an error skips the size update), and truncates the rest
+            paths.add("truncated-after-short-write");
+          }
         }
       }
       case MOUNT -> blockSize = ((Mount) e).blockSize();
@@ -101,12 +105,6 @@ final class RunFacts {
       }
       case DIO_COMPLETE -> {
         completing.remove(e.thread());
-        DioWriteBegin w = inFlight.get(e.thread());
-        long done = ((DioComplete) e).result();
-        if (w != null && done > 0 && done < w.count()) {
-          shortDio.add(
-              e.thread()); // the direct IO came up short (a buffered fallback may finish it)
-        }
       }
       case JOURNAL_COMMIT -> {
         if (allocTxns.remove(((JournalCommit) e).txn())) {
@@ -121,13 +119,11 @@ final class RunFacts {
       case DISKSIZE_UPDATE -> {
         DisksizeUpdate d = (DisksizeUpdate) e;
         diskSize.put(d.ino(), d.newSize());
+        if (inFlight.containsKey(e.thread())) {
+          sizeHandled.add(e.thread());
+        }
         if (completing.contains(e.thread())) {
           paths.add("async-completion-extension");
-        }
-      }
-      case BLOCK_FREE -> {
-        if (shortDio.contains(e.thread()) && !crashed) {
-          paths.add("truncated-after-short-write");
         }
       }
       case BLOCK_ALLOC -> {
