@@ -27,17 +27,7 @@ class BufferReuseTest {
     try (TraceWriter w = TraceWriter.create(dir, START, o)) {
       w.record(EventKind.RUN_BEGIN.code(), 0, -1, 0, 0, 0, 0, 0);
       for (int i = 0; i < threads; i++) {
-        long run = i;
-        Thread t =
-            new Thread(
-                () -> {
-                  for (int k = 0; k < 3; k++) {
-                    w.record(EventKind.RUN_BEGIN.code(), 0, run * 10 + k, 0, 0, 0, 0, 0);
-                  }
-                },
-                "short-" + i);
-        t.start();
-        t.join();
+        recordThreeOnAThreadThatEnds(w, i);
         w.flush();
       }
       allocated = w.buffersAllocated();
@@ -78,17 +68,7 @@ class BufferReuseTest {
     try (TraceWriter w = TraceWriter.create(dir, START, o)) {
       w.record(EventKind.RUN_BEGIN.code(), 0, -1, 0, 0, 0, 0, 0);
       for (int i = 0; i < threads; i++) {
-        long run = i;
-        Thread t =
-            new Thread(
-                () -> {
-                  for (int k = 0; k < 3; k++) {
-                    w.record(EventKind.RUN_BEGIN.code(), 0, run * 10 + k, 0, 0, 0, 0, 0);
-                  }
-                },
-                "short-" + i);
-        t.start();
-        t.join();
+        recordThreeOnAThreadThatEnds(w, i);
         long want = 1 + 3 * (i + 1);
         for (int k = 0; k < 500 && w.stats().eventsWritten() < want; k++) {
           Thread.sleep(10); // until the flusher has swept the dead thread's events (and reaped it)
@@ -103,5 +83,20 @@ class BufferReuseTest {
       assertThat(got.get(i).seq()).isEqualTo(i);
       assertThat(got.get(i).field(0)).isEqualTo(i == 0 ? -1 : (i - 1) / 3 * 10 + (i - 1) % 3);
     }
+  }
+
+  /** Runs a thread named {@code short-i} that records three events, and waits for it to end. */
+  private static void recordThreeOnAThreadThatEnds(TraceWriter w, int i)
+      throws InterruptedException {
+    Thread t =
+        new Thread(
+            () -> {
+              for (int k = 0; k < 3; k++) {
+                w.record(EventKind.RUN_BEGIN.code(), 0, i * 10L + k, 0, 0, 0, 0, 0);
+              }
+            },
+            "short-" + i);
+    t.start();
+    t.join();
   }
 }
