@@ -71,15 +71,16 @@ public final class Analysis {
   public void accept(Event e) {
     events++;
     threads.set(e.thread());
-    int code = e.kind().code();
+    EventKind kind = e.kind(); // once: every call through the Event interface is an itable call
+    int code = kind.code();
     kindCounts[code]++;
-    if (e.kind() == EventKind.MOUNT && ((Mount) e).fs() != scopeFs) {
+    if (kind == EventKind.MOUNT && ((Mount) e).fs() != scopeFs) {
       // a new file system: nothing after this compares with anything before it
       scopeFs = ((Mount) e).fs();
       context.clocks.reset();
     }
-    context.clocks.apply(e);
-    switch (e.kind()) {
+    context.clocks.apply(e, kind);
+    switch (kind) {
       case LOCK_ACQUIRE -> {
         if (holdings && context.roles.holderMatters(((LockAcquire) e).lock())) {
           LockAcquire a = (LockAcquire) e;

@@ -1,6 +1,7 @@
 package io.hbtrace.analyzer.hb;
 
 import io.hbtrace.traces.event.Event;
+import io.hbtrace.traces.event.EventKind;
 import io.hbtrace.traces.event.HandoffReceive;
 import io.hbtrace.traces.event.HandoffSend;
 import io.hbtrace.traces.event.LockAcquire;
@@ -33,7 +34,12 @@ public final class SyncEvents {
 
   /** Applies the event's effect on the clocks; non-synchronization events have none. */
   public static void apply(SyncClocks clocks, Event e) {
-    switch (e.kind()) {
+    apply(clocks, e, e.kind());
+  }
+
+  /** {@link #apply(SyncClocks, Event)} with the event's kind already read. */
+  public static void apply(SyncClocks clocks, Event e, EventKind kind) {
+    switch (kind) {
       case LOCK_ACQUIRE -> {
         LockAcquire a = (LockAcquire) e;
         clocks.acquire(a.thread(), a.lock(), a.mode() == LockMode.SHARED);

@@ -5,6 +5,7 @@ import io.hbtrace.analyzer.hb.Stamp;
 import io.hbtrace.analyzer.hb.SyncClocks;
 import io.hbtrace.analyzer.hb.SyncEvents;
 import io.hbtrace.traces.event.Event;
+import io.hbtrace.traces.event.EventKind;
 
 /**
  * The two happens-before relations the checks use, advanced together: the observed order of this
@@ -45,8 +46,15 @@ public final class Clocks {
 
   /** Advances both relations over {@code e} (a no-op for non-synchronization events). */
   public void apply(Event e) {
-    SyncEvents.apply(observed, e);
-    SyncEvents.apply(must, e);
+    apply(e, e.kind());
+  }
+
+  /** {@link #apply(Event)} with the event's kind already read. */
+  public void apply(Event e, EventKind kind) {
+    if (kind.family() == EventKind.Family.SYNC) {
+      SyncEvents.apply(observed, e, kind);
+      SyncEvents.apply(must, e, kind);
+    }
   }
 
   /**

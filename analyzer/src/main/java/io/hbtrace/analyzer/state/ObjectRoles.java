@@ -37,8 +37,20 @@ public final class ObjectRoles {
   public static final Set<String> REORDERABLE =
       Set.of(PAGE_LOCK, MAPPING_LOCK, PAGE_WAITQUEUE, DATA_SEM);
 
-  /** A role of one object, and whether its lock or hand-off order is an accident of timing. */
-  public record Role(String name, long owner, long detail, boolean reorderable) {}
+  /**
+   * A role of one object, whether its lock or hand-off order is an accident of timing, and whether
+   * a check asks who holds it (the inode lock, i_data_sem): decided once, when the role is named,
+   * not on every lock event.
+   */
+  public record Role(String name, long owner, long detail, boolean reorderable, boolean held) {
+    boolean isInodeLock() {
+      return held && INODE_LOCK.equals(name);
+    }
+
+    boolean isDataSem() {
+      return held && DATA_SEM.equals(name);
+    }
+  }
 
   private final Symbols symbols;
   private final IdTable<Role> roles = new IdTable<>();
@@ -52,21 +64,24 @@ public final class ObjectRoles {
 
   public void onRole(ObjectRole e) {
     String name = symbols.string(e.role());
-    Role r = new Role(name, e.owner(), e.detail(), REORDERABLE.contains(name));
+    boolean held = INODE_LOCK.equals(name) || DATA_SEM.equals(name);
+    Role r = new Role(name, e.owner(), e.detail(), REORDERABLE.contains(name), held);
     roles.put(e.object(), r);
-    if (INODE_LOCK.equals(r.name())) {
+    if (r.isInodeLock()) {
       inodeLocks.put(e.owner(), e.object());
-    } else if (DATA_SEM.equals(r.name())) {
+    } else if (r.isDataSem()) {
       dataSems.put(e.owner(), e.object());
     }
   }
 
   public void onFree(ObjectFree e) {
     Role r = roles.remove(e.object());
-    if (r != null && INODE_LOCK.equals(r.name()) && inodeLocks.get(r.owner()) == e.object()) {
-      inodeLocks.remove(r.owner());
+    if (r == null || !r.held()) {
+      return;
     }
-    if (r != null && DATA_SEM.equals(r.name()) && dataSems.get(r.owner()) == e.object()) {
+    if (r.isInodeLock() && inodeLocks.get(r.owner()) == e.object()) {
+      inodeLocks.remove(r.owner());
+    } else if (r.isDataSem() && dataSems.get(r.owner()) == e.object()) {
       dataSems.remove(r.owner());
     }
   }
@@ -77,7 +92,7 @@ public final class ObjectRoles {
    */
   public boolean holderMatters(long object) {
     Role r = roles.get(object);
-    return r != null && (INODE_LOCK.equals(r.name()) || DATA_SEM.equals(r.name()));
+    return r != null && r.held();
   }
 
   /** The role of {@code object}, or null. */
