@@ -82,24 +82,24 @@ public final class Analysis {
     context.clocks.apply(e, kind);
     switch (kind) {
       case LOCK_ACQUIRE -> {
-        if (holdings && context.roles.holderMatters(((LockAcquire) e).lock())) {
+        if (holdings) {
           LockAcquire a = (LockAcquire) e;
           context.holdings.acquired(a.thread(), a.lock(), a.mode());
         }
       }
       case LOCK_RELEASE -> {
-        if (holdings && context.roles.holderMatters(((LockRelease) e).lock())) {
+        if (holdings) {
           LockRelease r = (LockRelease) e;
           context.holdings.released(r.thread(), r.lock(), r.mode());
         }
       }
       case MONITOR_ENTER -> {
-        if (holdings && context.roles.holderMatters(((MonitorEnter) e).monitor())) {
+        if (holdings) {
           context.holdings.acquired(e.thread(), ((MonitorEnter) e).monitor(), LockMode.EXCLUSIVE);
         }
       }
       case MONITOR_EXIT -> {
-        if (holdings && context.roles.holderMatters(((MonitorExit) e).monitor())) {
+        if (holdings) {
           context.holdings.released(e.thread(), ((MonitorExit) e).monitor(), LockMode.EXCLUSIVE);
         }
       }

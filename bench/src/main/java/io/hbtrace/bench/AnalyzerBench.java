@@ -4,6 +4,7 @@ import io.hbtrace.analyzer.Analysis;
 import io.hbtrace.analyzer.ReadAhead;
 import io.hbtrace.analyzer.TraceSymbols;
 import io.hbtrace.analyzer.check.CheckRegistry;
+import io.hbtrace.traces.TraceException;
 import io.hbtrace.traces.TraceReader;
 import io.hbtrace.traces.event.Event;
 import java.nio.file.Files;
@@ -97,12 +98,7 @@ public class AnalyzerBench {
   @Benchmark
   public int checkAll() throws Exception {
     try (TraceReader r = TraceReader.open(trace)) {
-      Analysis a = new Analysis(new TraceSymbols(r), CheckRegistry.all());
-      Event e;
-      while ((e = r.next()) != null) {
-        a.accept(e);
-      }
-      return a.finish().size();
+      return checkAll(r, r::next);
     }
   }
 
@@ -110,12 +106,22 @@ public class AnalyzerBench {
   public int checkAllReadAhead() throws Exception {
     try (TraceReader r = TraceReader.open(trace);
         ReadAhead ahead = new ReadAhead(r)) {
-      Analysis a = new Analysis(new TraceSymbols(r), CheckRegistry.all());
-      Event e;
-      while ((e = ahead.next()) != null) {
-        a.accept(e);
-      }
-      return a.finish().size();
+      return checkAll(r, ahead::next);
     }
+  }
+
+  /** Where {@link #checkAll(TraceReader, Next)} takes its events from. */
+  private interface Next {
+    Event next() throws TraceException;
+  }
+
+  /** Runs every check over the events {@code next} gives; returns the number of findings. */
+  private static int checkAll(TraceReader r, Next next) throws TraceException {
+    Analysis a = new Analysis(new TraceSymbols(r), CheckRegistry.all());
+    Event e;
+    while ((e = next.next()) != null) {
+      a.accept(e);
+    }
+    return a.finish().size();
   }
 }

@@ -13,6 +13,7 @@ import io.hbtrace.traces.event.PageInsert;
 import io.hbtrace.traces.event.TruncateBegin;
 import io.hbtrace.traces.event.Verify;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,12 +39,12 @@ final class RunFacts {
   private final Map<Integer, DioWriteBegin> inFlight = new HashMap<>();
   private final Map<Integer, DioWriteBegin> extending = new HashMap<>();
   private final Map<Long, Long> diskSize = new HashMap<>();
-  private final Set<Integer> sizeHandled = new java.util.HashSet<>();
+  private final Set<Integer> sizeHandled = new HashSet<>();
   private int blockSize = 1024;
-  private final java.util.Set<Long> allocTxns = new java.util.HashSet<>();
+  private final Set<Long> allocTxns = new HashSet<>();
   private final Map<Long, DioWriteBegin> asyncByPos = new HashMap<>();
-  private final java.util.Set<Integer> completing = new java.util.HashSet<>();
-  private final java.util.Set<Long> returnedAsync = new java.util.HashSet<>();
+  private final Set<Integer> completing = new HashSet<>();
+  private final Set<Long> returnedAsync = new HashSet<>();
   private boolean crashed;
 
   void accept(Event e) {

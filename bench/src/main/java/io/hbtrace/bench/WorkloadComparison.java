@@ -162,14 +162,18 @@ public final class WorkloadComparison {
   }
 
   private static String range(double[] xs, String format) {
-    double[] s = xs.clone();
-    Arrays.sort(s);
+    double[] s = sorted(xs);
     return String.format(format + "-" + format, s[0], s[s.length - 1]);
   }
 
   private static double median(double[] xs) {
+    double[] s = sorted(xs);
+    return s[s.length / 2];
+  }
+
+  private static double[] sorted(double[] xs) {
     double[] s = xs.clone();
     Arrays.sort(s);
-    return s[s.length / 2];
+    return s;
   }
 }

@@ -124,7 +124,7 @@ final class BatchFlusher {
   void reap() {
     for (int i = buffers.size() - 1; i >= 0; i--) {
       ThreadBuffer b = buffers.get(i);
-      if (b.threadDead() && (b.committedWord() >>> Format.OFFSET_BITS) == b.flushedCount) {
+      if (b.threadDead() && allFlushed(b)) {
         retire(i, b);
         if (spare.size() < MAX_SPARE) {
           spare.push(b.buf);
@@ -151,7 +151,7 @@ final class BatchFlusher {
     for (int i = buffers.size() - 1; i >= 0; i--) {
       ThreadBuffer b = buffers.get(i);
       if (b.threadDead()) {
-        if ((b.committedWord() >>> Format.OFFSET_BITS) == b.flushedCount) {
+        if (allFlushed(b)) {
           retire(i, b);
           return b.buf;
         }
@@ -165,6 +165,11 @@ final class BatchFlusher {
     flush(b);
     retire(dead, b);
     return b.buf;
+  }
+
+  /** True if everything {@code b}'s thread committed is in the queue. */
+  private static boolean allFlushed(ThreadBuffer b) {
+    return (b.committedWord() >>> Format.OFFSET_BITS) == b.flushedCount;
   }
 
   private void retire(int i, ThreadBuffer b) {

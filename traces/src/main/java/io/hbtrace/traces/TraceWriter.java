@@ -233,21 +233,21 @@ public final class TraceWriter implements AutoCloseable {
       // every caller's compilation is cheap (this is the hottest code of an instrumented program)
       if (arity > 0) {
         p = Format.putSvarint(a, p, f0);
-        if (arity > 1) {
-          p = Format.putSvarint(a, p, f1);
-          if (arity > 2) {
-            p = Format.putSvarint(a, p, f2);
-            if (arity > 3) {
-              p = Format.putSvarint(a, p, f3);
-              if (arity > 4) {
-                p = Format.putSvarint(a, p, f4);
-                if (arity > 5) {
-                  p = Format.putSvarint(a, p, f5);
-                }
-              }
-            }
-          }
-        }
+      }
+      if (arity > 1) {
+        p = Format.putSvarint(a, p, f1);
+      }
+      if (arity > 2) {
+        p = Format.putSvarint(a, p, f2);
+      }
+      if (arity > 3) {
+        p = Format.putSvarint(a, p, f3);
+      }
+      if (arity > 4) {
+        p = Format.putSvarint(a, p, f4);
+      }
+      if (arity > 5) {
+        p = Format.putSvarint(a, p, f5);
       }
       long c = b.count + 1;
       b.prevSeq = s;
@@ -276,8 +276,8 @@ public final class TraceWriter implements AutoCloseable {
   /** A thread's first event: its buffer, over a dead thread's array when there is one. */
   private ThreadBuffer newBuffer() {
     Thread t = Thread.currentThread();
-    synchronized (
-        lock) { // one acquisition for the id and the buffer: threads often start in bursts
+    // one acquisition for the id and the buffer: threads often start in bursts
+    synchronized (lock) {
       int tid = threadId(t);
       byte[] reused = closed ? null : out.recycle();
       if (reused == null) {

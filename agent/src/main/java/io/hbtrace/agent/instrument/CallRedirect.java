@@ -94,16 +94,22 @@ final class CallRedirect {
       return ctx.site(line);
     }
 
+    /** Pushes {@code v} past this visitor's own overrides, straight to the next visitor. */
     void pushInt(int v) {
-      if (v >= -1 && v <= 5) {
-        super.visitInsn(Opcodes.ICONST_0 + v);
-      } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
-        super.visitIntInsn(Opcodes.BIPUSH, v);
-      } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
-        super.visitIntInsn(Opcodes.SIPUSH, v);
-      } else {
-        super.visitLdcInsn(v);
-      }
+      CallRedirect.pushInt(mv, v);
+    }
+  }
+
+  /** Emits the shortest instruction that pushes the int constant {@code v}. */
+  static void pushInt(MethodVisitor mv, int v) {
+    if (v >= -1 && v <= 5) {
+      mv.visitInsn(Opcodes.ICONST_0 + v);
+    } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+      mv.visitIntInsn(Opcodes.BIPUSH, v);
+    } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+      mv.visitIntInsn(Opcodes.SIPUSH, v);
+    } else {
+      mv.visitLdcInsn(v);
     }
   }
 

@@ -274,12 +274,6 @@ final class CaptureCode implements Opcodes {
   }
 
   void pushInt(int v) {
-    if (v >= -1 && v <= 5) {
-      mv.visitInsn(ICONST_0 + v);
-    } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
-      mv.visitIntInsn(SIPUSH, v);
-    } else {
-      mv.visitLdcInsn(v);
-    }
+    CallRedirect.pushInt(mv, v);
   }
 }

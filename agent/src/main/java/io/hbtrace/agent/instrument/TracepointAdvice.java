@@ -206,15 +206,18 @@ final class TracepointAdvice implements Opcodes {
     return t.isPrimitive() ? t.getDescriptor() : OBJECT;
   }
 
+  /** A parameter's Advice annotation, with its one attribute ({@code key} null: none). */
+  private record Param(Class<?> type, String key, Object value) {}
+
   /** The parameter list of one advice method, with its Advice annotations. */
   private final class Params {
     private final StringBuilder desc = new StringBuilder("(");
-    private final List<Object[]> annotations = new ArrayList<>();
+    private final List<Param> annotations = new ArrayList<>();
     private int slot;
 
     int add(String descriptor, Class<?> annotation, String key, Object value) {
       desc.append(descriptor);
-      annotations.add(new Object[] {annotation, key, value});
+      annotations.add(new Param(annotation, key, value));
       int s = slot;
       slot += Type.getType(descriptor).getSize();
       return s;
@@ -246,11 +249,10 @@ final class TracepointAdvice implements Opcodes {
       }
       av.visitEnd();
       for (int i = 0; i < annotations.size(); i++) {
-        Object[] a = annotations.get(i);
-        AnnotationVisitor pv =
-            mv.visitParameterAnnotation(i, Type.getDescriptor((Class<?>) a[0]), true);
-        if (a[1] != null) {
-          pv.visit((String) a[1], a[2]);
+        Param a = annotations.get(i);
+        AnnotationVisitor pv = mv.visitParameterAnnotation(i, Type.getDescriptor(a.type()), true);
+        if (a.key() != null) {
+          pv.visit(a.key(), a.value());
         }
         pv.visitEnd();
       }

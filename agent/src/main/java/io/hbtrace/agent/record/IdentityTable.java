@@ -194,29 +194,28 @@ final class IdentityTable {
         grow(); // mostly live: grow now rather than scan again after a few more inserts
       }
     }
-    Entry[] t = table;
+    place(table, e);
+    size++;
+    return e;
+  }
+
+  /** Puts {@code e} in the first free slot of its probe run in {@code t}. */
+  private static void place(Entry[] t, Entry e) {
     int mask = t.length - 1;
     int i = slot(e.hash, mask);
     while (t[i] != null) {
       i = (i + 1) & mask;
     }
     t[i] = e;
-    size++;
-    return e;
   }
 
   /** Copies every entry into an array twice the size and publishes it. */
   private void grow() {
     Entry[] old = table;
     Entry[] t = new Entry[old.length * 2];
-    int mask = t.length - 1;
     for (Entry e : old) {
       if (e != null) {
-        int i = slot(e.hash, mask);
-        while (t[i] != null) {
-          i = (i + 1) & mask;
-        }
-        t[i] = e;
+        place(t, e);
       }
     }
     table = t;

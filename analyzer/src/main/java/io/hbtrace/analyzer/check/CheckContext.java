@@ -30,7 +30,7 @@ public final class CheckContext {
     this.symbols = symbols;
     this.geometry = geometry;
     this.roles = new ObjectRoles(symbols);
-    this.holdings = new LockHoldings();
+    this.holdings = new LockHoldings(roles::holderMatters);
     this.clocks = new Clocks(roles);
     this.domain = new DomainState(clocks, geometry);
     this.durable = new DurableState(clocks);

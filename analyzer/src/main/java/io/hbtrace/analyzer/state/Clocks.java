@@ -44,12 +44,10 @@ public final class Clocks {
     mustOf = null;
   }
 
-  /** Advances both relations over {@code e} (a no-op for non-synchronization events). */
-  public void apply(Event e) {
-    apply(e, e.kind());
-  }
-
-  /** {@link #apply(Event)} with the event's kind already read. */
+  /**
+   * Advances both relations over {@code e}, of kind {@code kind} (passed in: the caller has read
+   * it); a no-op for non-synchronization events.
+   */
   public void apply(Event e, EventKind kind) {
     if (kind.family() == EventKind.Family.SYNC) {
       SyncEvents.apply(observed, e, kind);

@@ -5,17 +5,33 @@ import io.hbtrace.traces.event.LockMode;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.Arrays;
+import java.util.function.LongPredicate;
 
 /**
  * Who holds which lock right now: per lock its exclusive holder and shared holders, per thread the
  * locks it holds. Re-entrant acquisitions nest. Owner-less locks (a page lock taken by the reader
- * and released by the thread completing the read) are released by whoever releases them.
+ * and released by the thread completing the read) are released by whoever releases them. Only the
+ * locks the filter names are tracked; the others are ignored.
  */
 public final class LockHoldings {
+  private final LongPredicate tracked;
   private final Long2ObjectOpenHashMap<Holders> locks = new Long2ObjectOpenHashMap<>();
   private final IdTable<LongArrayList> byThread = new IdTable<>();
 
+  /** Holdings of every lock. */
+  public LockHoldings() {
+    this(lock -> true);
+  }
+
+  /** Holdings of the locks {@code tracked} accepts. */
+  public LockHoldings(LongPredicate tracked) {
+    this.tracked = tracked;
+  }
+
   public void acquired(int thread, long lock, int mode) {
+    if (!tracked.test(lock)) {
+      return;
+    }
     Holders h = locks.computeIfAbsent(lock, k -> new Holders());
     if (mode == LockMode.SHARED) {
       h.addShared(thread, 1);

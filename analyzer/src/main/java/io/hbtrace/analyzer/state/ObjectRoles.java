@@ -42,15 +42,7 @@ public final class ObjectRoles {
    * a check asks who holds it (the inode lock, i_data_sem): decided once, when the role is named,
    * not on every lock event.
    */
-  public record Role(String name, long owner, long detail, boolean reorderable, boolean held) {
-    boolean isInodeLock() {
-      return held && INODE_LOCK.equals(name);
-    }
-
-    boolean isDataSem() {
-      return held && DATA_SEM.equals(name);
-    }
-  }
+  public record Role(String name, long owner, long detail, boolean reorderable, boolean held) {}
 
   private final Symbols symbols;
   private final IdTable<Role> roles = new IdTable<>();
@@ -64,26 +56,32 @@ public final class ObjectRoles {
 
   public void onRole(ObjectRole e) {
     String name = symbols.string(e.role());
-    boolean held = INODE_LOCK.equals(name) || DATA_SEM.equals(name);
-    Role r = new Role(name, e.owner(), e.detail(), REORDERABLE.contains(name), held);
-    roles.put(e.object(), r);
-    if (r.isInodeLock()) {
-      inodeLocks.put(e.owner(), e.object());
-    } else if (r.isDataSem()) {
-      dataSems.put(e.owner(), e.object());
+    Long2LongOpenHashMap byOwner = byOwner(name);
+    roles.put(
+        e.object(),
+        new Role(name, e.owner(), e.detail(), REORDERABLE.contains(name), byOwner != null));
+    if (byOwner != null) {
+      byOwner.put(e.owner(), e.object());
     }
   }
 
   public void onFree(ObjectFree e) {
     Role r = roles.remove(e.object());
-    if (r == null || !r.held()) {
-      return;
+    if (r != null && r.held()) {
+      Long2LongOpenHashMap byOwner = byOwner(r.name());
+      if (byOwner.get(r.owner()) == e.object()) {
+        byOwner.remove(r.owner());
+      }
     }
-    if (r.isInodeLock() && inodeLocks.get(r.owner()) == e.object()) {
-      inodeLocks.remove(r.owner());
-    } else if (r.isDataSem() && dataSems.get(r.owner()) == e.object()) {
-      dataSems.remove(r.owner());
-    }
+  }
+
+  /** The owner → object map kept for role {@code name} (the held roles), or null. */
+  private Long2LongOpenHashMap byOwner(String name) {
+    return switch (name) {
+      case INODE_LOCK -> inodeLocks;
+      case DATA_SEM -> dataSems;
+      default -> null;
+    };
   }
 
   /**

@@ -19,8 +19,7 @@ public final class IdTable<V> {
   private static final int MASK = PAGE - 1;
 
   private final Long2ObjectOpenHashMap<Page<V>> pages = new Long2ObjectOpenHashMap<>();
-  private long cachedNumber = Long.MIN_VALUE;
-  private Page<V> cached;
+  private Page<V> cached; // the last page used
   private int size;
 
   /** Recently used pages, direct-mapped by page number, in front of the hash map. */
@@ -73,7 +72,7 @@ public final class IdTable<V> {
     if (old != null) {
       p.slots[i] = null;
       size--;
-      if (--p.live == 0 && number != cachedNumber) {
+      if (--p.live == 0 && p != cached) {
         drop(p);
       }
     }
@@ -83,7 +82,6 @@ public final class IdTable<V> {
   public void clear() {
     pages.clear();
     Arrays.fill(recent, null);
-    cachedNumber = Long.MIN_VALUE;
     cached = null;
     size = 0;
   }
@@ -99,13 +97,14 @@ public final class IdTable<V> {
   }
 
   private Page<V> page(long number, boolean create) {
-    if (number == cachedNumber) {
-      return cached;
-    }
-    if (cached != null && cached.live == 0) {
-      drop(cached); // emptied while in use: dropped once the table moves on
-      cachedNumber = Long.MIN_VALUE;
-      cached = null;
+    if (cached != null) {
+      if (cached.number == number) {
+        return cached;
+      }
+      if (cached.live == 0) {
+        drop(cached); // emptied while in use: dropped once the table moves on
+        cached = null;
+      }
     }
     int r = (int) number & (RECENT - 1);
     Page<V> p = recent[r];
@@ -120,7 +119,6 @@ public final class IdTable<V> {
       }
       recent[r] = p;
     }
-    cachedNumber = number;
     cached = p;
     return p;
   }
