@@ -2,18 +2,16 @@ package io.hbtrace.analyzer.hb;
 
 /**
  * What an event's position in happens-before is, kept for later comparison: the event's thread, its
- * order key, and a snapshot of its thread's clock when it happened.
+ * order key, its epoch (its thread's own clock entry at the event) and a snapshot of its thread's
+ * clock. The snapshot's entries for other threads are those at the event; its own entry may be
+ * older than {@code epoch}, so the snapshot is shared, copy-on-write, by every stamp and lock
+ * release of the thread until its clock next learns something from another thread (see {@link
+ * SyncClocks}).
  *
  * <p>{@code a} happens-before {@code b} iff they are in one thread and {@code a.seq < b.seq}, or
- * {@code a}'s own clock entry is ≤ {@code b}'s entry for {@code a}'s thread. The snapshot is
- * shared, copy-on-write, between the stamps of one thread's interval (see {@link SyncClocks}).
+ * {@code a.epoch} is ≤ {@code b}'s entry for {@code a}'s thread.
  */
-public record Stamp(int thread, long seq, VectorClock clock) {
-
-  /** The entry of the stamping thread at the event: its epoch. */
-  public int epoch() {
-    return clock.get(thread);
-  }
+public record Stamp(int thread, long seq, int epoch, VectorClock clock) {
 
   /** True if this event happens-before {@code later} (false for the same event). */
   public boolean happensBefore(Stamp later) {

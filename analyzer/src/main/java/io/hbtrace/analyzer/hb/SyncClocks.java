@@ -68,10 +68,13 @@ public final class SyncClocks {
   /** A stamp of an event of trace thread {@code t} at {@code seq}, valid forever. */
   public Stamp stamp(int t, long seq) {
     ThreadClock tc = current(t);
-    return new Stamp(tc.id, seq, snapshot(tc));
+    return new Stamp(tc.id, seq, tc.clock.get(tc.id), snapshot(tc));
   }
 
-  /** The thread's clock as an immutable copy, made once per interval (copy-on-write). */
+  /**
+   * The thread's clock as an immutable copy, exact in every entry but (possibly) its own: made once
+   * per stretch in which the thread learns nothing from others (copy-on-write), not once per tick.
+   */
   private static VectorClock snapshot(ThreadClock tc) {
     if (tc.snapshot == null) {
       tc.snapshot = tc.clock.copy();
@@ -89,6 +92,8 @@ public final class SyncClocks {
     // knows the releaser's epoch there has seen all of it (FastTrack's epoch check, O(1)).
     if (l.writer != null && tc.clock.get(l.writerThread) < l.writerEpoch) {
       join(tc, l.writer);
+      tc.clock.set(l.writerThread, l.writerEpoch); // the snapshot's own entry may be older
+      tc.snapshot = null;
     }
     if (!shared && l.readers != null) {
       join(tc, l.readers);
@@ -111,7 +116,7 @@ public final class SyncClocks {
       }
       l.readers.join(tc.clock);
     } else {
-      l.writer = snapshot(tc); // immutable: shared with the stamps of this interval
+      l.writer = snapshot(tc); // immutable: shared with stamps and releases until the next join
       l.writerThread = tc.id;
       l.writerEpoch = tc.clock.get(tc.id);
       l.readers = null; // the releasing writer has seen every earlier reader
@@ -149,10 +154,10 @@ public final class SyncClocks {
     ThreadClock tc = current(t);
     VectorClock ch = channels.get(channel);
     if (ch == null) {
-      ch = new VectorClock();
-      channels.put(channel, ch);
+      channels.put(channel, tc.clock.copy()); // most channels carry one hand-off
+    } else {
+      ch.join(tc.clock);
     }
-    ch.join(tc.clock);
     tick(tc);
   }
 
@@ -280,9 +285,9 @@ public final class SyncClocks {
     }
   }
 
+  /** Starts the thread's next interval; its snapshot stays valid (see {@link #snapshot}). */
   private static void tick(ThreadClock tc) {
     tc.clock.tick(tc.id);
-    tc.snapshot = null;
   }
 
   /** A trace thread: its first logical thread, the current one, its task pool and start. */

@@ -1,6 +1,7 @@
 package io.hbtrace.analyzer.util;
 
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -28,8 +29,13 @@ public final class IdTable<V> {
   @SuppressWarnings("unchecked")
   private final Page<V>[] recent = new Page[RECENT];
 
+  /** Emptied pages kept for reuse: ids move on, so pages come and go all the time. */
+  private static final int SPARE = 4;
+
+  private final ArrayDeque<Page<V>> spare = new ArrayDeque<>(SPARE);
+
   private static final class Page<V> {
-    final long number;
+    long number;
     final Object[] slots = new Object[PAGE];
     int live;
 
@@ -114,7 +120,8 @@ public final class IdTable<V> {
         if (!create) {
           return null;
         }
-        p = new Page<>(number);
+        p = spare.isEmpty() ? new Page<>(number) : spare.pop(); // an empty page: all slots null
+        p.number = number;
         pages.put(number, p);
       }
       recent[r] = p;
@@ -128,6 +135,9 @@ public final class IdTable<V> {
     int r = (int) p.number & (RECENT - 1);
     if (recent[r] == p) {
       recent[r] = null;
+    }
+    if (spare.size() < SPARE) {
+      spare.push(p);
     }
   }
 }
