@@ -4,6 +4,7 @@ import io.hbtrace.analyzer.Symbols;
 import io.hbtrace.analyzer.util.IdTable;
 import io.hbtrace.traces.event.ObjectFree;
 import io.hbtrace.traces.event.ObjectRole;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import java.util.Set;
 
@@ -46,6 +47,7 @@ public final class ObjectRoles {
 
   private final Symbols symbols;
   private final IdTable<Role> roles = new IdTable<>();
+  private final Int2ObjectOpenHashMap<String> names = new Int2ObjectOpenHashMap<>();
   private final Long2LongOpenHashMap inodeLocks = new Long2LongOpenHashMap();
   private final Long2LongOpenHashMap dataSems = new Long2LongOpenHashMap();
 
@@ -55,7 +57,7 @@ public final class ObjectRoles {
   }
 
   public void onRole(ObjectRole e) {
-    String name = symbols.string(e.role());
+    String name = names.computeIfAbsent(e.role(), symbols::string); // a few names, many objects
     Long2LongOpenHashMap byOwner = byOwner(name);
     roles.put(
         e.object(),

@@ -69,7 +69,7 @@ public final class IdTable<V> {
   @SuppressWarnings("unchecked")
   public V remove(long id) {
     long number = id >> SHIFT;
-    Page<V> p = page(number, false);
+    Page<V> p = cached != null && cached.number == number ? cached : find(number);
     if (p == null) {
       return null;
     }
@@ -112,21 +112,33 @@ public final class IdTable<V> {
         cached = null;
       }
     }
+    Page<V> p = find(number);
+    if (p == null) {
+      if (!create) {
+        return null;
+      }
+      p = spare.isEmpty() ? new Page<>(number) : spare.pop(); // an empty page: all slots null
+      p.number = number;
+      pages.put(number, p);
+      recent[(int) number & (RECENT - 1)] = p;
+    }
+    cached = p;
+    return p;
+  }
+
+  /**
+   * Page {@code number} or null, through the recent pages; it does not become the cached page
+   * (removals, of old ids, would otherwise evict the page of the new ones).
+   */
+  private Page<V> find(long number) {
     int r = (int) number & (RECENT - 1);
     Page<V> p = recent[r];
     if (p == null || p.number != number) {
       p = pages.get(number);
-      if (p == null) {
-        if (!create) {
-          return null;
-        }
-        p = spare.isEmpty() ? new Page<>(number) : spare.pop(); // an empty page: all slots null
-        p.number = number;
-        pages.put(number, p);
+      if (p != null) {
+        recent[r] = p;
       }
-      recent[r] = p;
     }
-    cached = p;
     return p;
   }
 
