@@ -51,4 +51,19 @@ class IdTableTest {
     assertThat(t.get(6)).isEqualTo(6L);
     assertThat(t.pages()).isEqualTo(1);
   }
+
+  @Test
+  void aReusedPageHoldsNothingOfItsPastLife() {
+    IdTable<Long> t = new IdTable<>();
+    t.put(1, 1L);
+    t.put(5_000, 5_000L); // the page in use moves on
+    t.remove(1); // page 0 empties: dropped and kept spare
+    t.put(9_000, 9_000L); // a new page, from the spare
+    assertThat(t.get(1)).isNull();
+    assertThat(t.get(9_000 - 9_000 % 1024 + 1)).isNull(); // the old slot 1, now in page 8
+    assertThat(t.get(9_000)).isEqualTo(9_000L);
+    assertThat(t.get(5_000)).isEqualTo(5_000L);
+    assertThat(t.size()).isEqualTo(2);
+    assertThat(t.pages()).isEqualTo(2);
+  }
 }
