@@ -58,6 +58,9 @@ public final class BridgeInstaller {
           Map.Entry<String, byte[]> e = it.next();
           try {
             byte[] b = e.getValue();
+            if (e.getKey().equals(OutOfLineHooks.FACADE)) {
+              b = OutOfLineHooks.mark(b);
+            }
             define.invoke(unsafe, e.getKey(), b, 0, b.length, null, null);
             it.remove();
             progress = true;
