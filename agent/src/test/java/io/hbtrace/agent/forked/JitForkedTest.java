@@ -14,9 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Regression: a hook call between MONITORENTER and the start of javac's protected range made C2
- * refuse the whole method ("cannot parse method"), leaving it interpreted. The optimizing compiler
- * must compile an instrumented synchronized block.
+ * How the JIT treats instrumented code. Regression: a hook call between MONITORENTER and the start
+ * of javac's protected range made C2 refuse the whole method ("cannot parse method"), leaving it
+ * interpreted; the optimizing compiler must compile an instrumented synchronized block. And the
+ * hooks stay out of line: the agent marks them {@code DontInline} as it defines them.
  */
 class JitForkedTest {
   @TempDir Path tmp;
@@ -43,5 +44,27 @@ class JitForkedTest {
     List<String> bump =
         r.out().lines().filter(l -> l.contains("io.hbtrace.agenttest.HotMonitor::bump")).toList();
     assertThat(bump).isNotEmpty().noneMatch(l -> l.contains("COMPILE SKIPPED"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void hooksAreCalledNotInlined(Jdk jdk) throws Exception {
+    Path spec =
+        Files.writeString(tmp.resolve("s.spec"), "spec 1\ninclude io.hbtrace.agenttest.Hot\n");
+    Result r =
+        ForkedJvm.run(
+            jdk,
+            List.of(
+                "-XX:-TieredCompilation",
+                "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:+PrintInlining",
+                ForkedJvm.javaagent("out=" + tmp.resolve("t") + ",spec=" + spec + ",format=none")),
+            ForkedJvm.testClasses(),
+            "io.hbtrace.agenttest.HotMonitor");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> hooks =
+        r.out().lines().filter(l -> l.contains("io.hbtrace.agent.bridge.Hooks::monitor")).toList();
+    assertThat(hooks).anyMatch(l -> l.contains("don't inline by annotation"));
+    assertThat(hooks).noneMatch(l -> l.matches(".*Hooks::\\w+ \\(\\d+ bytes\\)\\s+inline.*"));
   }
 }
