@@ -29,26 +29,23 @@ class JitForkedTest {
   @ParameterizedTest
   @MethodSource("jdks")
   void instrumentedSynchronizedBlockIsCompiledByC2(Jdk jdk) throws Exception {
-    Path spec =
-        Files.writeString(tmp.resolve("s.spec"), "spec 1\ninclude io.hbtrace.agenttest.Hot\n");
-    Result r =
-        ForkedJvm.run(
-            jdk,
-            List.of(
-                "-XX:-TieredCompilation",
-                "-XX:+PrintCompilation",
-                ForkedJvm.javaagent("out=" + tmp.resolve("t") + ",spec=" + spec + ",format=none")),
-            ForkedJvm.testClasses(),
-            "io.hbtrace.agenttest.HotMonitor");
-    assertThat(r.exit()).as(r.err()).isZero();
-    List<String> bump =
-        r.out().lines().filter(l -> l.contains("io.hbtrace.agenttest.HotMonitor::bump")).toList();
+    List<String> bump = hotMonitorOutput(jdk, "-XX:+PrintCompilation", "HotMonitor::bump");
     assertThat(bump).isNotEmpty().noneMatch(l -> l.contains("COMPILE SKIPPED"));
   }
 
   @ParameterizedTest
   @MethodSource("jdks")
   void hooksAreCalledNotInlined(Jdk jdk) throws Exception {
+    List<String> hooks = hotMonitorOutput(jdk, "-XX:+PrintInlining", "bridge.Hooks::monitor");
+    assertThat(hooks).anyMatch(l -> l.contains("don't inline by annotation"));
+    assertThat(hooks).noneMatch(l -> l.matches(".*Hooks::\\w+ \\(\\d+ bytes\\)\\s+inline.*"));
+  }
+
+  /**
+   * Runs {@code HotMonitor} with the agent, C2 only and the diagnostic {@code flag}; returns the
+   * output lines that contain {@code about}.
+   */
+  private List<String> hotMonitorOutput(Jdk jdk, String flag, String about) throws Exception {
     Path spec =
         Files.writeString(tmp.resolve("s.spec"), "spec 1\ninclude io.hbtrace.agenttest.Hot\n");
     Result r =
@@ -57,14 +54,11 @@ class JitForkedTest {
             List.of(
                 "-XX:-TieredCompilation",
                 "-XX:+UnlockDiagnosticVMOptions",
-                "-XX:+PrintInlining",
+                flag,
                 ForkedJvm.javaagent("out=" + tmp.resolve("t") + ",spec=" + spec + ",format=none")),
             ForkedJvm.testClasses(),
             "io.hbtrace.agenttest.HotMonitor");
     assertThat(r.exit()).as(r.err()).isZero();
-    List<String> hooks =
-        r.out().lines().filter(l -> l.contains("io.hbtrace.agent.bridge.Hooks::monitor")).toList();
-    assertThat(hooks).anyMatch(l -> l.contains("don't inline by annotation"));
-    assertThat(hooks).noneMatch(l -> l.matches(".*Hooks::\\w+ \\(\\d+ bytes\\)\\s+inline.*"));
+    return r.out().lines().filter(l -> l.contains(about)).toList();
   }
 }
