@@ -2,6 +2,7 @@ package io.hbtrace.traces;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +25,16 @@ final class BatchFlusher {
   private final Map<Integer, long[]> retired = new TreeMap<>(); // tid -> {events, batches}
   private final ArrayDeque<byte[]> spare = new ArrayDeque<>(); // reaped arrays, all flushed
   private final byte[] header = new byte[1 + 3 * 10];
+
+  /**
+   * Documents made on a recording thread (definitions, a dead thread's last batch), written at the
+   * next sweep ahead of its batches: recording threads never call into Chronicle, so its append
+   * path is compiled once, for the flusher, not into every caller.
+   */
+  private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+
+  private record Pending(byte[] doc, long events) {}
+
   private long eventsWritten;
   private long discarded;
   private long batches;
@@ -48,15 +59,20 @@ final class BatchFlusher {
 
   /** Writes every buffer's committed, unflushed events. */
   void sweep() {
+    writePending();
     if (failed) {
       return;
     }
     for (int i = 0, n = buffers.size(); i < n; i++) {
-      flush(buffers.get(i));
+      flush(buffers.get(i), false);
     }
   }
 
-  private void flush(ThreadBuffer b) {
+  /**
+   * Makes {@code b}'s committed, unflushed events one batch and writes it, or with {@code defer}
+   * queues it for the next sweep.
+   */
+  private void flush(ThreadBuffer b, boolean defer) {
     long word = b.committedWord();
     int off = (int) (word & ThreadBuffer.OFFSET_MASK);
     long count = word >>> Format.OFFSET_BITS;
@@ -74,6 +90,14 @@ final class BatchFlusher {
     b.flushedCount = count;
     if (failed) {
       discarded += events;
+      return;
+    }
+    if (defer) {
+      byte[] doc = Arrays.copyOf(header, hn + len + Format.CRC_BYTES);
+      System.arraycopy(b.buf, off - len, doc, hn, len);
+      Format.putIntLe(doc, hn + len, Format.crc(doc, 0, hn + len));
+      pending.add(new Pending(doc, events));
+      b.batchNo++;
       return;
     }
     try {
@@ -104,16 +128,28 @@ final class BatchFlusher {
     ThreadBuffer.COMMITTED.setRelease(b, b.count << Format.OFFSET_BITS);
   }
 
-  /** Appends a finished metadata document. */
-  void writeMeta(byte[] doc) {
-    if (failed) {
-      return;
-    }
-    try {
-      sink.write(doc);
-      bytes += doc.length;
-    } catch (Throwable t) {
-      failed = true;
+  /** Queues a finished metadata document: it reaches the queue ahead of the next batch written. */
+  void queueMeta(byte[] doc) {
+    pending.add(new Pending(doc, 0));
+  }
+
+  /** Writes the queued documents, in order (counting a batch's events as written or discarded). */
+  private void writePending() {
+    for (Pending p; (p = pending.poll()) != null; ) {
+      if (!failed) {
+        try {
+          sink.write(p.doc);
+          bytes += p.doc.length;
+          if (p.events > 0) {
+            eventsWritten += p.events;
+            batches++;
+          }
+          continue;
+        } catch (Throwable t) {
+          failed = true;
+        }
+      }
+      discarded += p.events;
     }
   }
 
@@ -136,11 +172,12 @@ final class BatchFlusher {
   /**
    * A byte array for a new thread's buffer, taken from threads that have ended: one {@link #reap}
    * kept; else that of a registered buffer whose thread has ended and whose events are all in the
-   * queue; else that of any registered buffer whose thread has ended, after writing its events (a
-   * few kilobytes: one batch). That buffer is retired. Null if no thread has ended. A program that
-   * starts many short threads then holds about as many arrays as it has threads alive, not one per
-   * thread that ended since the flusher's last reap (which every young GC would copy). The dead
-   * thread's writes are visible here: it was seen terminated ({@code isAlive}).
+   * queue; else that of any registered buffer whose thread has ended, after copying its unflushed
+   * events into one batch document queued for the next sweep (a few kilobytes). That buffer is
+   * retired. Null if no thread has ended. A program that starts many short threads then holds about
+   * as many arrays as it has threads alive, not one per thread that ended since the flusher's last
+   * reap (which every young GC would copy). The dead thread's writes are visible here: it was seen
+   * terminated ({@code isAlive}).
    */
   byte[] recycle() {
     byte[] kept = spare.poll();
@@ -162,7 +199,7 @@ final class BatchFlusher {
       return null;
     }
     ThreadBuffer b = buffers.get(dead);
-    flush(b);
+    flush(b, true);
     retire(dead, b);
     return b.buf;
   }
@@ -205,6 +242,7 @@ final class BatchFlusher {
 
   /** Writes END (unless failed) and closes the queue. */
   void finish(byte[] end) {
+    writePending();
     try {
       if (!failed) {
         sink.write(end);

@@ -25,11 +25,13 @@ import java.util.concurrent.atomic.LongAdder;
  * daemon thread {@code hbtrace-flusher} sweeps every {@link WriterOptions#flushIntervalMillis()}
  * (idle threads, live reading, kill -9) and forgets dead threads' buffers once flushed; {@link
  * #close()} sweeps a last time and writes the END record. A new thread's buffer reuses the array of
- * a thread that has ended (flushed first if need be), so short-lived threads allocate no buffers.
+ * a thread that has ended (its unflushed events copied out first), so short-lived threads allocate
+ * no buffers.
  *
  * <p><b>Metadata</b> ({@link #string}, {@link #site}, {@link #threadId}) is slow-path, thread-safe
- * and idempotent; each definition is written to the queue before the call returns, so before any
- * batch holding an event that uses the id.
+ * and idempotent; each definition is queued and reaches the queue at the next sweep, ahead of every
+ * batch, so before any batch holding an event that uses the id. A recording thread calls into
+ * Chronicle only to sweep when its buffer is full, never for a definition or a new thread.
  */
 public final class TraceWriter implements AutoCloseable {
   private final Path dir;
@@ -133,7 +135,7 @@ public final class TraceWriter implements AutoCloseable {
       }
       int next = strings.size() + 1;
       strings.put(v, next);
-      writeMetaLocked(new DocBuilder(Format.STRING).uvarint(next).string(v).finish());
+      queueMetaLocked(new DocBuilder(Format.STRING).uvarint(next).string(v).finish());
       return next;
     }
   }
@@ -151,7 +153,7 @@ public final class TraceWriter implements AutoCloseable {
       int f = string(key.sourceFile());
       int next = sites.size() + 1;
       sites.put(key, next);
-      writeMetaLocked(
+      queueMetaLocked(
           new DocBuilder(Format.SITE)
               .uvarint(next)
               .uvarint(c)
@@ -177,7 +179,7 @@ public final class TraceWriter implements AutoCloseable {
       }
       int tid = nextTid++;
       tids.put(t, tid);
-      writeMetaLocked(
+      queueMetaLocked(
           new DocBuilder(Format.THREAD)
               .uvarint(tid)
               .svarint(t.getId())
@@ -308,9 +310,9 @@ public final class TraceWriter implements AutoCloseable {
     }
   }
 
-  private void writeMetaLocked(byte[] doc) {
+  private void queueMetaLocked(byte[] doc) {
     if (!closed) {
-      out.writeMeta(doc);
+      out.queueMeta(doc);
     }
   }
 

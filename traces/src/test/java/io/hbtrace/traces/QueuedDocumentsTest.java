@@ -1,0 +1,48 @@
+package io.hbtrace.traces;
+
+import static io.hbtrace.traces.Traces.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.traces.event.EventKind;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Definitions, and the events of a dead thread whose array a new thread takes, wait for the next
+ * sweep: a recording thread does not write to the queue for them, and the sweep writes them ahead
+ * of the batches that need them.
+ */
+class QueuedDocumentsTest {
+  @TempDir Path tmp;
+
+  @Test
+  void definitionsAndADeadThreadsEventsReachTheQueueAtTheNextSweep() throws Exception {
+    Path dir = tmp.resolve("q");
+    WriterOptions o = WriterOptions.defaults().withFlushIntervalMillis(0); // no flusher thread
+    try (TraceWriter w = TraceWriter.create(dir, START, o)) {
+      int id = w.string("queued");
+      Thread first = new Thread(() -> w.record(EventKind.RUN_BEGIN.code(), 0, 1, 0, 0, 0, 0, 0));
+      first.start();
+      first.join();
+      Thread second = new Thread(() -> w.record(EventKind.RUN_BEGIN.code(), 0, 2, 0, 0, 0, 0, 0));
+      second.start(); // takes the first's array: its event is copied out and queued
+      second.join();
+      assertThat(w.buffersAllocated()).isEqualTo(1);
+
+      try (TraceReader r = TraceReader.open(dir)) {
+        assertThat(r.next()).isNull(); // only START so far
+        assertThat(r.string(id)).isNull();
+      }
+      w.flush();
+      try (TraceReader r = TraceReader.open(dir)) {
+        assertThat(r.next().field(0)).isEqualTo(1L); // the dead thread's batch, then the live one
+        assertThat(r.next().field(0)).isEqualTo(2L);
+        assertThat(r.next()).isNull();
+        assertThat(r.string(id)).isEqualTo("queued");
+        assertThat(r.truncated()).isTrue(); // no END yet
+      }
+    }
+    assertThat(TraceReader.readAll(dir)).extracting(e -> e.field(0)).containsExactly(1L, 2L);
+  }
+}
