@@ -28,8 +28,8 @@ final class BatchFlusher {
 
   /**
    * Documents made on a recording thread (definitions, a dead thread's last batch), written at the
-   * next sweep ahead of its batches: recording threads never call into Chronicle, so its append
-   * path is compiled once, for the flusher, not into every caller.
+   * next sweep ahead of its batches: a recording thread does not call into Chronicle for them, so
+   * the JIT compiles Chronicle's append path for the sweep, not into those callers too.
    */
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
 
