@@ -136,21 +136,28 @@ final class BatchFlusher {
   /** Writes the queued documents, in order (counting a batch's events as written or discarded). */
   private void writePending() {
     for (Pending p; (p = pending.poll()) != null; ) {
-      if (!failed) {
-        try {
-          sink.write(p.doc);
-          bytes += p.doc.length;
-          if (p.events > 0) {
-            eventsWritten += p.events;
-            batches++;
-          }
-          continue;
-        } catch (Throwable t) {
-          failed = true;
-        }
+      if (!written(p.doc)) {
+        discarded += p.events;
+      } else if (p.events > 0) {
+        eventsWritten += p.events;
+        batches++;
       }
-      discarded += p.events;
     }
+  }
+
+  /** Appends a finished document unless a write already failed; false if it is not written. */
+  private boolean written(byte[] doc) {
+    if (failed) {
+      return false;
+    }
+    try {
+      sink.write(doc);
+    } catch (Throwable t) {
+      failed = true;
+      return false;
+    }
+    bytes += doc.length;
+    return true;
   }
 
   /**
@@ -171,37 +178,27 @@ final class BatchFlusher {
 
   /**
    * A byte array for a new thread's buffer, taken from threads that have ended: one {@link #reap}
-   * kept; else that of a registered buffer whose thread has ended and whose events are all in the
-   * queue; else that of any registered buffer whose thread has ended, after copying its unflushed
-   * events into one batch document queued for the next sweep (a few kilobytes). That buffer is
-   * retired. Null if no thread has ended. A program that starts many short threads then holds about
-   * as many arrays as it has threads alive, not one per thread that ended since the flusher's last
-   * reap (which every young GC would copy). The dead thread's writes are visible here: it was seen
-   * terminated ({@code isAlive}).
+   * kept, else that of a registered buffer whose thread has ended, after copying its unflushed
+   * events (if any) into one batch document queued for the next sweep (a few kilobytes). That
+   * buffer is retired. Null if no thread has ended. A program that starts many short threads then
+   * holds about as many arrays as it has threads alive, not one per thread that ended since the
+   * flusher's last reap (which every young GC would copy). The dead thread's writes are visible
+   * here: it was seen terminated ({@code isAlive}).
    */
   byte[] recycle() {
     byte[] kept = spare.poll();
     if (kept != null) {
       return kept;
     }
-    int dead = -1;
     for (int i = buffers.size() - 1; i >= 0; i--) {
       ThreadBuffer b = buffers.get(i);
       if (b.threadDead()) {
-        if (allFlushed(b)) {
-          retire(i, b);
-          return b.buf;
-        }
-        dead = dead < 0 ? i : dead;
+        flush(b, true);
+        retire(i, b);
+        return b.buf;
       }
     }
-    if (dead < 0) {
-      return null;
-    }
-    ThreadBuffer b = buffers.get(dead);
-    flush(b, true);
-    retire(dead, b);
-    return b.buf;
+    return null;
   }
 
   /** True if everything {@code b}'s thread committed is in the queue. */

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A thread's buffer array is reused by a later thread once the first has ended, its events written
- * first, so nothing is lost or reordered, and short-lived threads allocate no buffers.
+ * A thread's buffer array is reused by a later thread once the first has ended, its unflushed
+ * events copied out first, so nothing is lost or reordered, and short-lived threads allocate no
+ * buffers.
  */
 class BufferReuseTest {
   @TempDir Path tmp;
@@ -33,16 +34,12 @@ class BufferReuseTest {
       allocated = w.buffersAllocated();
     }
     assertThat(allocated).as("main's and the first child's; every later child reuses").isEqualTo(2);
-    List<Event> got = TraceReader.readAll(dir);
-    assertThat(got).hasSize(1 + 3 * threads);
-    for (int i = 0; i < got.size(); i++) {
-      assertThat(got.get(i).seq()).isEqualTo(i);
-    }
+    List<Event> got = allInOrder(dir, 1 + 3 * threads);
     assertThat(got.stream().map(e -> e.thread()).distinct()).hasSize(1 + threads);
   }
 
   @Test
-  void aDeadThreadsUnflushedEventsAreWrittenBeforeItsArrayIsReused() throws Exception {
+  void aDeadThreadsUnflushedEventsSurviveTheReuseOfItsArray() throws Exception {
     Path dir = tmp.resolve("u");
     WriterOptions o = WriterOptions.defaults().withFlushIntervalMillis(0);
     int allocated;
@@ -77,12 +74,20 @@ class BufferReuseTest {
       allocated = w.buffersAllocated();
     }
     assertThat(allocated).isEqualTo(2);
-    List<Event> got = TraceReader.readAll(dir);
-    assertThat(got).hasSize(1 + 3 * threads);
+    List<Event> got = allInOrder(dir, 1 + 3 * threads);
     for (int i = 0; i < got.size(); i++) {
-      assertThat(got.get(i).seq()).isEqualTo(i);
       assertThat(got.get(i).field(0)).isEqualTo(i == 0 ? -1 : (i - 1) / 3 * 10 + (i - 1) % 3);
     }
+  }
+
+  /** Reads the whole trace, checking it holds {@code n} events with order keys 0..n-1. */
+  private static List<Event> allInOrder(Path dir, int n) throws TraceException {
+    List<Event> got = TraceReader.readAll(dir);
+    assertThat(got).hasSize(n);
+    for (int i = 0; i < n; i++) {
+      assertThat(got.get(i).seq()).isEqualTo(i);
+    }
+    return got;
   }
 
   /** Runs a thread named {@code short-i} that records three events, and waits for it to end. */

@@ -49,6 +49,7 @@ final class TracepointAdvice implements Opcodes {
 
   private final TypeDescription type;
   private final MethodDescription method;
+  private final List<TypeDescription> argTypes;
   private final int site;
   private final CaptureCode.Chains chains;
   private final ToLongFunction<Expr> constants;
@@ -72,6 +73,7 @@ final class TracepointAdvice implements Opcodes {
       ToLongFunction<Expr> constants) {
     this.type = type;
     this.method = method;
+    this.argTypes = method.getParameters().asTypeList().asErasures();
     this.site = site;
     this.chains = chains;
     this.constants = constants;
@@ -123,13 +125,9 @@ final class TracepointAdvice implements Opcodes {
     return cw.toByteArray();
   }
 
-  private boolean isCtor() {
-    return method.isConstructor();
-  }
-
   private void writeEnter(ClassWriter cw) {
     Params p = new Params();
-    boolean self = !method.isStatic() && !isCtor(); // no usable this before super()
+    boolean self = !method.isStatic() && !method.isConstructor(); // no usable this before super()
     int thisSlot = self ? p.add(OBJECT, Advice.This.class, null, null) : -1;
     int[] args = p.arguments();
     int[] locals = p.locals(keptOrder.size());
@@ -154,9 +152,11 @@ final class TracepointAdvice implements Opcodes {
     int retSlot =
         ret.represents(void.class) ? -1 : p.add(descriptor(ret), Advice.Return.class, null, null);
     int thrownSlot =
-        isCtor() ? -1 : p.add("Ljava/lang/Throwable;", Advice.Thrown.class, null, null);
+        method.isConstructor()
+            ? -1
+            : p.add("Ljava/lang/Throwable;", Advice.Thrown.class, null, null);
     int[] locals = p.locals(keptOrder.size());
-    MethodVisitor mv = p.begin(cw, "exit", Advice.OnMethodExit.class, !isCtor());
+    MethodVisitor mv = p.begin(cw, "exit", Advice.OnMethodExit.class, !method.isConstructor());
     CaptureCode code = capture(mv, thisSlot, args, retSlot, thrownSlot);
     for (Tracepoint t : atExit) {
       Label skip = null;
@@ -174,7 +174,6 @@ final class TracepointAdvice implements Opcodes {
   }
 
   private CaptureCode capture(MethodVisitor mv, int thisSlot, int[] args, int ret, int thrown) {
-    List<TypeDescription> argTypes = method.getParameters().asTypeList().asErasures();
     CaptureCode.Bases b =
         new CaptureCode.Bases(
             thisSlot, type, args, argTypes, ret, method.getReturnType().asErasure(), thrown);
@@ -224,10 +223,9 @@ final class TracepointAdvice implements Opcodes {
     }
 
     int[] arguments() {
-      List<TypeDescription> types = method.getParameters().asTypeList().asErasures();
-      int[] slots = new int[types.size()];
+      int[] slots = new int[argTypes.size()];
       for (int i = 0; i < slots.length; i++) {
-        slots[i] = add(descriptor(types.get(i)), Advice.Argument.class, "value", i);
+        slots[i] = add(descriptor(argTypes.get(i)), Advice.Argument.class, "value", i);
       }
       return slots;
     }
