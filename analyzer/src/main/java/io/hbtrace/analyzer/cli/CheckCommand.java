@@ -3,6 +3,7 @@ package io.hbtrace.analyzer.cli;
 import io.hbtrace.analyzer.check.CheckRegistry;
 import io.hbtrace.analyzer.report.Finding;
 import io.hbtrace.analyzer.report.JsonReport;
+import io.hbtrace.analyzer.report.SarifReport;
 import io.hbtrace.analyzer.report.TextReport;
 import io.hbtrace.analyzer.report.TraceFacts;
 import io.hbtrace.analyzer.state.Geometry;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Parameters;
 final class CheckCommand implements Callable<Integer> {
   enum Format {
     text,
-    json
+    json,
+    sarif
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -40,7 +42,10 @@ final class CheckCommand implements Callable<Integer> {
           "Comma-separated checks (s1..s5, o1..o6, ci), families (s, o) or all. Default: all.")
   String checks;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json. Default: text.")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text, json or sarif (SARIF 2.1.0). Default: text.")
   Format format;
 
   @Option(
@@ -79,18 +84,23 @@ final class CheckCommand implements Callable<Integer> {
               Progress.forTerminal(err));
       List<Finding> findings = outcome.findings();
       TraceFacts facts = outcome.facts();
-      if (facts.truncated() && format == Format.json) {
+      if (facts.truncated() && format != Format.text) {
         err.println(
             "hbtrace: warning: "
                 + trace
                 + " has no end record (writer died or still running); analysed up to the tear");
       }
-      if (format == Format.json) {
-        JsonReport.write(out, facts, findings, in);
-      } else {
-        TextReport.write(out, facts, findings, in);
+      switch (format) {
+        case json -> JsonReport.write(out, facts, findings, in);
+        case sarif -> SarifReport.write(out, Version.get(), rules(selected), facts, findings, in);
+        default -> TextReport.write(out, facts, findings, in);
       }
       return findings.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
+  }
+
+  /** The selected checks as SARIF rules. */
+  static List<SarifReport.Rule> rules(List<CheckRegistry.Entry> selected) {
+    return selected.stream().map(e -> new SarifReport.Rule(e.name(), e.title())).toList();
   }
 }

@@ -11,7 +11,10 @@ import java.util.Map;
  * are unordered, and whether the corruption actually showed in this run.
  *
  * <p>{@code key} identifies the finding for deduplication: findings of one check with the same key
- * (normally the pair of source sites) are reported once, with a count.
+ * (normally the pair of source sites) are reported once, with a count. A key is made of site ids
+ * and words joined by {@code ':'} (e.g. {@code "17:23"} or {@code "17:strict"}); the SARIF report
+ * resolves the site ids to source locations for its fingerprints, which must not depend on how one
+ * trace happened to number its sites.
  */
 public final class Finding {
   private final String check;

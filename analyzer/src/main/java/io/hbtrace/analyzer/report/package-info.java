@@ -1,5 +1,5 @@
 /**
  * Findings, their deduplication, and the writers that render them (text with interleaving tables,
- * JSON), separate from the commands that use them.
+ * JSON, SARIF), separate from the commands that use them.
  */
 package io.hbtrace.analyzer.report;

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.hbtrace.analyzer.Scenarios;
 import io.hbtrace.analyzer.TraceBuilder;
 import io.hbtrace.analyzer.TraceFiles;
+import io.hbtrace.analyzer.report.JsonTree;
+import io.hbtrace.analyzer.report.SarifShape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +89,28 @@ class CheckCommandTest {
     assertThat(kinds).contains("PAGE_INVALIDATE", "SIZE_UPDATE", "PAGE_INSERT", "SIZE_SAMPLE");
     assertThat(observed).isTrue();
     assertThat(events).isEqualTo(Scenarios.generic418Failure().events().size());
+  }
+
+  @Test
+  void sarifHasOneRulePerSelectedCheckAndTheSameExitCodes() throws Exception {
+    Cli r = Cli.run("check", "--format", "sarif", "--checks", "s", racy().toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    Object log = JsonTree.parse(r.out());
+    assertThat(SarifShape.problems(log)).isEmpty();
+    assertThat(JsonTree.array(JsonTree.at(log, "runs", 0, "tool", "driver", "rules")))
+        .extracting(rule -> JsonTree.at(rule, "id"))
+        .containsExactly("s1", "s2", "s3", "s4", "s5");
+    assertThat(JsonTree.array(JsonTree.at(log, "runs", 0, "results")))
+        .extracting(res -> JsonTree.at(res, "ruleId"))
+        .contains("s1", "s2", "s3", "s4");
+    Object variant = JsonTree.at(log, "runs", 0, "properties", "variant");
+    assertThat(variant).isEqualTo("pre-fix");
+
+    Cli clean = Cli.run("check", "--format", "sarif", fixed().toString());
+    assertThat(clean.exitCode()).isEqualTo(ExitCodes.OK);
+    Object empty = JsonTree.parse(clean.out());
+    assertThat(SarifShape.problems(empty)).isEmpty();
+    assertThat(JsonTree.array(JsonTree.at(empty, "runs", 0, "results"))).isEmpty();
   }
 
   @Test
@@ -170,6 +194,7 @@ class CheckCommandTest {
         dir -> {
           runs.add(Cli.run("check", dir.toString()));
           runs.add(Cli.run("check", "--format", "json", dir.toString()));
+          runs.add(Cli.run("check", "--format", "sarif", dir.toString()));
         });
     Cli text = runs.get(0);
     assertThat(text.exitCode()).isEqualTo(ExitCodes.FINDINGS);
@@ -180,6 +205,24 @@ class CheckCommandTest {
     assertThat(json.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(json.out()).contains("\"truncated\" : true").contains("\"check\" : \"s2\"");
     assertThat(json.err()).contains("no end record").contains("analysed up to the tear");
+    Cli sarif = runs.get(2);
+    assertThat(sarif.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(sarif.err()).contains("no end record");
+    Object log = JsonTree.parse(sarif.out());
+    assertThat(JsonTree.at(log, "runs", 0, "properties", "truncated")).isEqualTo(true);
+    assertThat(
+            JsonTree.at(
+                log,
+                "runs",
+                0,
+                "invocations",
+                0,
+                "toolExecutionNotifications",
+                0,
+                "message",
+                "text"))
+        .asString()
+        .contains("no end record");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hbtrace.analyzer.Analyses;
 import io.hbtrace.analyzer.Scenarios;
 import io.hbtrace.analyzer.TraceBuilder;
+import io.hbtrace.analyzer.check.CheckRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,8 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The text and JSON reports of the scripted generic/418 failure, against golden files in {@code
- * src/test/resources/golden}. After an intended change, regenerate them with {@code
+ * The text, JSON and SARIF reports of the scripted generic/418 failure, against golden files in
+ * {@code src/test/resources/golden}. After an intended change, regenerate them with {@code
  * -Dhbtrace.golden.overwrite=true} and review the diff.
  */
 class GoldenReportTest {
@@ -46,6 +47,20 @@ class GoldenReportTest {
     StringWriter out = new StringWriter();
     JsonReport.write(out, facts, findings, trace);
     assertGolden("generic418-failure.json", out.toString());
+  }
+
+  @Test
+  void sarifReport() throws IOException {
+    StringWriter out = new StringWriter();
+    SarifReport.write(out, "dev", rules(), facts, findings, trace);
+    assertGolden("generic418-failure.sarif", out.toString());
+  }
+
+  /** Every registered check as a SARIF rule, as {@code check --format sarif} passes them. */
+  static List<SarifReport.Rule> rules() {
+    return CheckRegistry.all().stream()
+        .map(e -> new SarifReport.Rule(e.name(), e.title()))
+        .toList();
   }
 
   private static void assertGolden(String name, String actual) throws IOException {
