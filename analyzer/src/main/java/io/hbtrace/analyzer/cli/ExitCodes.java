@@ -17,6 +17,9 @@ public final class ExitCodes {
   /** A program hbtrace had to run (record, attach, demo) failed or is missing. */
   public static final int RUN = 4;
 
+  /** An output file cannot be written ({@code export --out}): no such directory, no permission. */
+  public static final int OUTPUT = 5;
+
   /** A bug in hbtrace itself. */
   public static final int INTERNAL = 70;
 

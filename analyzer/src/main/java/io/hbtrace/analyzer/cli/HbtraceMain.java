@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code hbtrace} command: checks, summaries and listings of traces, recording and the demo.
- * Exit codes are in {@link ExitCodes}; errors are one line on stderr ({@code --verbose} adds the
- * stack trace).
+ * The {@code hbtrace} command: checks, summaries, listings and exports of traces, recording and the
+ * demo. Exit codes are in {@link ExitCodes}; errors are one line on stderr ({@code --verbose} adds
+ * the stack trace).
  */
 @Command(
     name = "hbtrace",
@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
       CheckCommand.class,
       SummaryCommand.class,
       PrintCommand.class,
+      ExportCommand.class,
       RecordCommand.class,
       AttachCommand.class,
       DemoCommand.class,

@@ -39,7 +39,7 @@ class SarifReportTest {
   void hasTheShapeOfSarif210() throws IOException {
     Object log = sarif(facts, findings);
     assertThat(SarifShape.problems(log)).isEmpty();
-    assertThat(at(log, "runs")).asList().hasSize(1);
+    assertThat(array(at(log, "runs"))).hasSize(1);
     assertThat(at(log, "runs", 0, "tool", "driver", "name")).isEqualTo("hbtrace");
     assertThat(at(log, "runs", 0, "tool", "driver", "version")).isEqualTo("9.9");
   }

@@ -1,0 +1,225 @@
+package io.hbtrace.analyzer.cli;
+
+import io.hbtrace.analyzer.check.CheckRegistry;
+import io.hbtrace.analyzer.report.FindingMarks;
+import io.hbtrace.analyzer.report.PerfettoExport;
+import io.hbtrace.analyzer.state.Geometry;
+import io.hbtrace.traces.StartRecord;
+import io.hbtrace.traces.event.Event;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hbtrace export TRACE --format perfetto --out FILE}: the trace for a timeline viewer, one
+ * track per thread, written as it is read.
+ */
+@Command(
+    name = "export",
+    description =
+        "Export a trace for a timeline viewer: --format perfetto writes Trace Event Format JSON"
+            + " (open it in ui.perfetto.dev or chrome://tracing). Exit 0: written, 2: usage,"
+            + " 3: unreadable trace, 5: cannot write FILE.")
+final class ExportCommand implements Callable<Integer> {
+  enum Format {
+    perfetto
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "TRACE", description = "A trace directory or a packed trace file.")
+  Path trace;
+
+  @Option(
+      names = "--format",
+      defaultValue = "perfetto",
+      description = "perfetto (Chrome/Perfetto Trace Event Format JSON). Default: perfetto.")
+  Format format;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "The file to write (replaced if it exists).")
+  Path out;
+
+  @Option(
+      names = "--findings",
+      description = "Check the trace first and mark the findings' operations.")
+  boolean findings;
+
+  @Option(
+      names = "--checks",
+      defaultValue = "all",
+      paramLabel = "LIST",
+      description = "With --findings: the checks to run, as for check. Default: all.")
+  String checks;
+
+  @Option(
+      names = "--thread",
+      split = ",",
+      paramLabel = "THREAD",
+      description = "Only these threads, by name or id.")
+  String[] threads;
+
+  @Option(
+      names = "--from",
+      defaultValue = "0",
+      paramLabel = "SEQ",
+      description = "First order key to export.")
+  long from;
+
+  @Option(
+      names = "--to",
+      defaultValue = "" + Long.MAX_VALUE,
+      paramLabel = "SEQ",
+      description = "Last order key to export.")
+  long to;
+
+  @Override
+  public Integer call() throws CliException {
+    List<CheckRegistry.Entry> selected;
+    try {
+      selected = CheckRegistry.select(checks);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (from < 0 || to < from) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--from and --to must satisfy 0 <= from <= to");
+    }
+    if (overwritesTrace()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--out " + out + " would overwrite the trace " + trace);
+    }
+    FindingMarks marks = FindingMarks.none();
+    if (findings) {
+      try (TraceInput in = TraceInput.open(trace)) {
+        Geometry defaults = new Geometry(4096, 4096);
+        Progress progress = Progress.forTerminal(spec.commandLine().getErr());
+        marks =
+            FindingMarks.of(
+                TraceCheck.run(in, trace.toString(), selected, defaults, progress).findings());
+      }
+    }
+    try (TraceInput in = TraceInput.open(trace)) {
+      long exported = write(in, marks);
+      int n = marks.findings();
+      String marked = findings ? " (" + n + (n == 1 ? " finding" : " findings") + " marked)" : "";
+      spec.commandLine()
+          .getOut()
+          .printf("exported %,d events of %s to %s%s%n", exported, trace, out, marked);
+      return ExitCodes.OK;
+    }
+  }
+
+  /** Writes the export; a partial file is removed if reading or writing fails. */
+  private long write(TraceInput in, FindingMarks marks) throws CliException {
+    Writer w;
+    try {
+      w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw cannotWrite(e);
+    }
+    boolean done = false;
+    try (w) {
+      PerfettoExport export =
+          new PerfettoExport(w, in, processName(in), about(in), window(in), marks);
+      Event e;
+      while ((e = in.next()) != null && export.accept(e)) {
+        // written as read
+      }
+      if (e == null && in.reader().truncated()) {
+        export.note("truncated", "no end record: exported up to the tear");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "hbtrace: warning: "
+                    + trace
+                    + " has no end record (writer died or still running); exported up to the tear");
+      }
+      export.finish();
+      done = true;
+      return export.exportedEvents();
+    } catch (IOException e) {
+      throw cannotWrite(e);
+    } finally {
+      if (!done) {
+        try {
+          Files.deleteIfExists(out);
+        } catch (IOException ignored) {
+          // the error being reported matters more than the leftover file
+        }
+      }
+    }
+  }
+
+  private boolean overwritesTrace() {
+    Path t = trace.toAbsolutePath().normalize();
+    Path o = out.toAbsolutePath().normalize();
+    return o.equals(t) || (Files.isDirectory(t) && o.startsWith(t));
+  }
+
+  private PerfettoExport.Window window(TraceInput in) {
+    if (threads == null) {
+      return new PerfettoExport.Window(from, to, tid -> true);
+    }
+    return new PerfettoExport.Window(
+        from,
+        to,
+        tid -> {
+          for (String t : threads) {
+            if (t.equals(Integer.toString(tid)) || t.equals(in.threadName(tid))) {
+              return true;
+            }
+          }
+          return false;
+        });
+  }
+
+  private static String processName(TraceInput in) {
+    StartRecord s = in.reader().start();
+    String main = s.mainClass().substring(s.mainClass().lastIndexOf('.') + 1);
+    String variant = in.variant();
+    return main + (variant.isEmpty() ? "" : " " + variant) + " (pid " + s.pid() + ")";
+  }
+
+  private Map<String, Object> about(TraceInput in) {
+    StartRecord s = in.reader().start();
+    Map<String, Object> about = new LinkedHashMap<>();
+    about.put("trace", trace.toString());
+    about.put("program", s.mainClass() + " " + String.join(" ", s.arguments()));
+    about.put("variant", in.variant());
+    about.put("started", s.startTime().toString());
+    about.put("producer", s.producer() + " " + s.producerVersion());
+    about.put("exporter", "hbtrace " + Version.get());
+    return about;
+  }
+
+  private CliException cannotWrite(IOException e) {
+    String why;
+    if (e instanceof NoSuchFileException) {
+      why = "no such directory";
+    } else if (e instanceof AccessDeniedException) {
+      why = "permission denied";
+    } else if (e instanceof FileSystemException f && f.getReason() != null) {
+      why = f.getReason();
+    } else {
+      why = e.getMessage();
+    }
+    return new CliException(ExitCodes.OUTPUT, "cannot write " + out + ": " + why, e);
+  }
+}
