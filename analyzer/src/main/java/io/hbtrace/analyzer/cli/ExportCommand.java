@@ -30,9 +30,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "export",
     description =
-        "Export a trace for a timeline viewer: --format perfetto writes Trace Event Format JSON"
-            + " (open it in ui.perfetto.dev or chrome://tracing). Exit 0: written, 2: usage,"
-            + " 3: unreadable trace, 5: cannot write FILE.")
+        "Export a trace for a timeline viewer (perfetto: Trace Event Format JSON for"
+            + " ui.perfetto.dev). Exit 0: written, 2: usage, 3: unreadable trace, 5: cannot write"
+            + " FILE.")
 final class ExportCommand implements Callable<Integer> {
   enum Format {
     perfetto

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "hbtrace",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT, // every verb answers --help
     versionProvider = Version.class,
     description = "Finds size-update / cache-invalidation ordering bugs in recorded runs.",
     subcommands = {

@@ -54,6 +54,18 @@ class ExportCommandTest {
   }
 
   @Test
+  void helpSaysWhatItWritesAndItsExitCodes() {
+    Cli r = Cli.run("export", "--help");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    String help = r.out().replaceAll("\\s+", " ");
+    assertThat(help)
+        .contains("--out=FILE")
+        .contains("Trace Event Format")
+        .contains("5: cannot write");
+    assertThat(Cli.run("check", "--help").out()).contains("--format");
+  }
+
+  @Test
   void findingsAreMarked() throws Exception {
     Path out = tmp.resolve("f.json");
     Cli r =
