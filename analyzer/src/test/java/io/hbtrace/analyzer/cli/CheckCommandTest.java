@@ -114,6 +114,24 @@ class CheckCommandTest {
   }
 
   @Test
+  void sarifOfACapturedRecordingPointsAtTheModelsSources() {
+    Path captured = Path.of("..", "traces", "captured", "generic418-prefix-corruption.hbt");
+    Cli r = Cli.run("check", "--format", "sarif", captured.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    Object log = JsonTree.parse(r.out());
+    assertThat(SarifShape.problems(log)).isEmpty();
+    for (Object result : JsonTree.array(JsonTree.at(log, "runs", 0, "results"))) {
+      assertThat(JsonTree.at(result, "locations", 0, "physicalLocation", "artifactLocation", "uri"))
+          .asString()
+          .startsWith("io/hbtrace/samplefs/")
+          .endsWith(".java");
+      assertThat(JsonTree.at(result, "partialFingerprints", "hbtraceSites/v1"))
+          .asString()
+          .hasSize(32);
+    }
+  }
+
+  @Test
   void checksCanBeSelected() throws Exception {
     Cli r = Cli.run("check", "--checks", "o1,ci", racy().toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);

@@ -214,4 +214,24 @@ class ExportCommandTest {
     assertThat(TraceEventShape.problems(doc)).isEmpty();
     assertThat((String) JsonTree.at(doc, "otherData", "truncated")).contains("no end record");
   }
+
+  @Test
+  void aCapturedRecordingBecomesAWellFormedTimeline() throws Exception {
+    Path captured = Path.of("..", "traces", "captured", "generic418-prefix-corruption.hbt");
+    Path out = tmp.resolve("captured.json");
+    Cli r = Cli.run("export", "--findings", captured.toString(), "--out", out.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    Object doc = read(out);
+    assertThat(TraceEventShape.problems(doc)).isEmpty();
+    assertThat(JsonTree.at(doc, "otherData", "exportedEvents")).isEqualTo(65_485L);
+    assertThat(JsonTree.at(doc, "otherData", "endsWithoutBegin")).isEqualTo(0L);
+    assertThat((Long) JsonTree.at(doc, "otherData", "handoffFlows")).isPositive();
+    List<Map<String, Object>> events = TraceEventShape.events(doc);
+    assertThat(events)
+        .anyMatch(
+            e -> e.get("args") != null && JsonTree.object(e.get("args")).containsKey("releasedBy"));
+    assertThat(events)
+        .filteredOn(e -> "finding".equals(e.get("cat")))
+        .anyMatch(e -> ((String) e.get("name")).contains("] S2 reader: "));
+  }
 }
