@@ -15,6 +15,19 @@ public interface HookSink {
 
   void lockAcquire(Object lock, int site);
 
+  /**
+   * Before a lock acquire is attempted, when {@link Hooks#scheduledRun} asked for it (scheduled
+   * runs): the acquire's own {@link #lockAcquire} still follows if it succeeds.
+   */
+  default void beforeAcquire(Object lock, int site) {}
+
+  /**
+   * Before an operation that blocks until another thread acts (a wait, a join, a take), when {@link
+   * Hooks#scheduledRun} asked for it: {@code on} is what it waits on (the thread it joins, the
+   * condition, latch, future or queue; null when a task leaves for its executor's own wait).
+   */
+  default void beforeBlocking(Object on) {}
+
   void lockRelease(Object lock, int site);
 
   /** {@code view} (returned by {@code readLock()}/{@code writeLock()}) is a mode of {@code rwl}. */

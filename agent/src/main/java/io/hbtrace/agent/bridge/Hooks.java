@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
@@ -33,6 +34,12 @@ import java.util.function.Supplier;
 public final class Hooks {
 
   private static volatile HookSink sink;
+
+  /**
+   * Whether this is a scheduled run (replay, explore): lock acquires and blocking operations are
+   * then announced to the sink before they are attempted.
+   */
+  private static volatile boolean scheduledRun;
 
   /** Per-thread re-entrancy guard; holds the sink for the duration of one hook. */
   private static final class Guard {
@@ -65,6 +72,15 @@ public final class Hooks {
 
   public static boolean installed() {
     return sink != null;
+  }
+
+  /**
+   * Makes lock acquires and blocking operations announced to the sink before they are attempted (a
+   * scheduled run decides then whether the thread may go, or lets others go); off by default, when
+   * such an operation costs one volatile read more.
+   */
+  public static void scheduledRun(boolean on) {
+    scheduledRun = on;
   }
 
   // ---- guard -----------------------------------------------------------------------------------
@@ -133,6 +149,9 @@ public final class Hooks {
   public static void objectWait(Object o, int site) throws InterruptedException {
     monitorExit(o, site);
     try {
+      if (scheduledRun) {
+        blocking(o);
+      }
       o.wait();
     } finally {
       waited(o, site);
@@ -142,6 +161,9 @@ public final class Hooks {
   public static void objectWait(Object o, long millis, int site) throws InterruptedException {
     monitorExit(o, site);
     try {
+      if (scheduledRun) {
+        blocking(o);
+      }
       o.wait(millis);
     } finally {
       waited(o, site);
@@ -152,6 +174,9 @@ public final class Hooks {
       throws InterruptedException {
     monitorExit(o, site);
     try {
+      if (scheduledRun) {
+        blocking(o);
+      }
       o.wait(millis, nanos);
     } finally {
       waited(o, site);
@@ -206,17 +231,66 @@ public final class Hooks {
     }
   }
 
+  private static void acquiring(Object lock, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.beforeAcquire(lock, site);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  private static void blocking(Object on) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.beforeBlocking(on);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  /**
+   * A task wrapper ends: its thread goes back to its executor's own (uninstrumented) wait for the
+   * next task, which a scheduled run must not wait for.
+   */
+  static void leaving() {
+    if (scheduledRun) {
+      blocking(null);
+    }
+  }
+
   public static void lock(Lock l, int site) {
+    if (scheduledRun) {
+      acquiring(l, site);
+    }
     l.lock();
     acquired(l, site);
   }
 
   public static void lockInterruptibly(Lock l, int site) throws InterruptedException {
+    if (scheduledRun) {
+      acquiring(l, site);
+    }
     l.lockInterruptibly();
     acquired(l, site);
   }
 
   public static boolean tryLock(Lock l, int site) {
+    if (scheduledRun) {
+      acquiring(l, site);
+    }
     boolean ok = l.tryLock();
     if (ok) {
       acquired(l, site);
@@ -226,6 +300,9 @@ public final class Hooks {
 
   public static boolean tryLock(Lock l, long time, TimeUnit unit, int site)
       throws InterruptedException {
+    if (scheduledRun) {
+      acquiring(l, site);
+    }
     boolean ok = l.tryLock(time, unit);
     if (ok) {
       acquired(l, site);
@@ -288,15 +365,39 @@ public final class Hooks {
   }
 
   private static void afterAwait(Condition c, Object owner, int site) {
+    if (scheduledRun && owner instanceof AbstractQueuedSynchronizer && retake(c, owner, site)) {
+      return;
+    }
     received(c, HandoffKind.NOTIFY, site);
     if (owner != null) {
       acquired(owner, site);
     }
   }
 
+  /**
+   * In a scheduled run, the wait took its lock back as soon as it was woken, ahead of the thread's
+   * turn: it gives the lock back and takes it again in turn, as a waiter slow to wake would.
+   */
+  private static boolean retake(Condition c, Object owner, int site) {
+    AbstractQueuedSynchronizer sync = (AbstractQueuedSynchronizer) owner;
+    try {
+      sync.release(1);
+    } catch (RuntimeException e) {
+      return false;
+    }
+    received(c, HandoffKind.NOTIFY, site);
+    acquiring(sync, site);
+    sync.acquire(1);
+    acquired(sync, site);
+    return true;
+  }
+
   public static void await(Condition c, int site) throws InterruptedException {
     Object owner = beforeAwait(c, site);
     try {
+      if (scheduledRun) {
+        blocking(c);
+      }
       c.await();
     } finally {
       afterAwait(c, owner, site);
@@ -306,6 +407,9 @@ public final class Hooks {
   public static void awaitUninterruptibly(Condition c, int site) {
     Object owner = beforeAwait(c, site);
     try {
+      if (scheduledRun) {
+        blocking(c);
+      }
       c.awaitUninterruptibly();
     } finally {
       afterAwait(c, owner, site);
@@ -316,6 +420,9 @@ public final class Hooks {
       throws InterruptedException {
     Object owner = beforeAwait(c, site);
     try {
+      if (scheduledRun) {
+        blocking(c);
+      }
       return c.await(time, unit);
     } finally {
       afterAwait(c, owner, site);
@@ -325,6 +432,9 @@ public final class Hooks {
   public static long awaitNanos(Condition c, long nanos, int site) throws InterruptedException {
     Object owner = beforeAwait(c, site);
     try {
+      if (scheduledRun) {
+        blocking(c);
+      }
       return c.awaitNanos(nanos);
     } finally {
       afterAwait(c, owner, site);
@@ -375,12 +485,18 @@ public final class Hooks {
   }
 
   public static void join(Thread t, int site) throws InterruptedException {
+    if (scheduledRun) {
+      blocking(t);
+    }
     t.join();
     joined(t, site);
   }
 
   /** A timed join is a join only if the thread has terminated. */
   public static void join(Thread t, long millis, int site) throws InterruptedException {
+    if (scheduledRun) {
+      blocking(t);
+    }
     t.join(millis);
     if (!t.isAlive()) {
       joined(t, site);
@@ -388,6 +504,9 @@ public final class Hooks {
   }
 
   public static void join(Thread t, long millis, int nanos, int site) throws InterruptedException {
+    if (scheduledRun) {
+      blocking(t);
+    }
     t.join(millis, nanos);
     if (!t.isAlive()) {
       joined(t, site);
@@ -534,6 +653,9 @@ public final class Hooks {
   }
 
   public static <T> T get(Future<T> f, int site) throws InterruptedException, ExecutionException {
+    if (scheduledRun) {
+      blocking(f);
+    }
     T v = f.get();
     received(f, HandoffKind.FUTURE, site);
     return v;
@@ -541,12 +663,18 @@ public final class Hooks {
 
   public static <T> T get(Future<T> f, long time, TimeUnit unit, int site)
       throws InterruptedException, ExecutionException, TimeoutException {
+    if (scheduledRun) {
+      blocking(f);
+    }
     T v = f.get(time, unit);
     received(f, HandoffKind.FUTURE, site);
     return v;
   }
 
   public static <T> T join(CompletableFuture<T> f, int site) {
+    if (scheduledRun) {
+      blocking(f);
+    }
     T v = f.join();
     received(f, HandoffKind.FUTURE, site);
     return v;
@@ -558,12 +686,18 @@ public final class Hooks {
   }
 
   public static void await(CountDownLatch l, int site) throws InterruptedException {
+    if (scheduledRun) {
+      blocking(l);
+    }
     l.await();
     received(l, HandoffKind.LATCH, site);
   }
 
   public static boolean await(CountDownLatch l, long time, TimeUnit unit, int site)
       throws InterruptedException {
+    if (scheduledRun) {
+      blocking(l);
+    }
     boolean ok = l.await(time, unit);
     if (ok) {
       received(l, HandoffKind.LATCH, site);
@@ -571,31 +705,75 @@ public final class Hooks {
     return ok;
   }
 
+  private static final Object[] ORDER_LOCKS = new Object[64];
+
+  static {
+    for (int i = 0; i < ORDER_LOCKS.length; i++) {
+      ORDER_LOCKS[i] = new Object();
+    }
+  }
+
+  /**
+   * The lock that makes an operation on {@code o} and its event one step, so that the trace orders
+   * such operations as they happened (elements queued by two threads at once are recorded in the
+   * order they entered the queue); null when not recording, or in a scheduled run, whose turns
+   * already make it one step.
+   */
+  static Object orderLock(Object o) {
+    if (sink == null || scheduledRun) {
+      return null;
+    }
+    return ORDER_LOCKS[(System.identityHashCode(o) >>> 4) & (ORDER_LOCKS.length - 1)];
+  }
+
   // A blocking queue hands its elements over: the thread that takes element X synchronizes with the
   // thread that queued X (channel: X's identity; recorded as EXECUTOR, "work queued/run").
 
   public static boolean add(BlockingQueue<Object> q, Object e, int site) {
-    queued(e, site);
-    return q.add(e);
+    Object order = orderLock(q);
+    if (order == null) {
+      queued(e, site);
+      return q.add(e);
+    }
+    synchronized (order) {
+      queued(e, site);
+      return q.add(e);
+    }
   }
 
   public static boolean offer(BlockingQueue<Object> q, Object e, int site) {
-    queued(e, site);
-    return q.offer(e);
+    Object order = orderLock(q);
+    if (order == null) {
+      queued(e, site);
+      return q.offer(e);
+    }
+    synchronized (order) {
+      queued(e, site);
+      return q.offer(e);
+    }
   }
 
   public static boolean offer(BlockingQueue<Object> q, Object e, long time, TimeUnit unit, int site)
       throws InterruptedException {
     queued(e, site);
+    if (scheduledRun) {
+      blocking(q);
+    }
     return q.offer(e, time, unit);
   }
 
   public static void put(BlockingQueue<Object> q, Object e, int site) throws InterruptedException {
     queued(e, site);
+    if (scheduledRun) {
+      blocking(q);
+    }
     q.put(e);
   }
 
   public static Object take(BlockingQueue<?> q, int site) throws InterruptedException {
+    if (scheduledRun) {
+      blocking(q);
+    }
     Object v = q.take();
     taken(v, site);
     return v;
@@ -609,6 +787,9 @@ public final class Hooks {
 
   public static Object poll(BlockingQueue<?> q, long time, TimeUnit unit, int site)
       throws InterruptedException {
+    if (scheduledRun) {
+      blocking(q);
+    }
     Object v = q.poll(time, unit);
     taken(v, site);
     return v;
@@ -634,11 +815,17 @@ public final class Hooks {
   }
 
   public static void park(int site) {
+    if (scheduledRun) {
+      blocking(Thread.currentThread());
+    }
     LockSupport.park();
     received(Thread.currentThread(), HandoffKind.PARK, site);
   }
 
   public static void park(Object blocker, int site) {
+    if (scheduledRun) {
+      blocking(Thread.currentThread());
+    }
     LockSupport.park(blocker);
     received(Thread.currentThread(), HandoffKind.PARK, site);
   }

@@ -20,6 +20,7 @@ public final class TracedCallable<T> implements Callable<T> {
       return task.call();
     } finally {
       Hooks.sent(this, HandoffKind.FUTURE, site);
+      Hooks.leaving();
     }
   }
 

@@ -21,6 +21,7 @@ public final class TracedRunnable implements Runnable {
       task.run();
     } finally {
       Hooks.sent(this, HandoffKind.FUTURE, site);
+      Hooks.leaving();
     }
   }
 

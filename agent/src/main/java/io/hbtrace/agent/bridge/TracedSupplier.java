@@ -22,6 +22,7 @@ public final class TracedSupplier<T> implements Supplier<T> {
       return task.get();
     } finally {
       Hooks.sent(this, HandoffKind.FUTURE, site);
+      Hooks.leaving();
     }
   }
 

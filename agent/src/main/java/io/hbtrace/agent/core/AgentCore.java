@@ -8,10 +8,15 @@ import io.hbtrace.agent.record.Problems;
 import io.hbtrace.agent.record.Recorder;
 import io.hbtrace.agent.record.RotatingOutput;
 import io.hbtrace.agent.record.StartInfo;
+import io.hbtrace.agent.record.TraceOutput;
+import io.hbtrace.agent.schedule.ExploreScheduler;
+import io.hbtrace.agent.schedule.ReplayScheduler;
+import io.hbtrace.agent.schedule.ScheduledOutput;
 import io.hbtrace.agent.spec.Spec;
 import io.hbtrace.agent.spec.SpecException;
 import io.hbtrace.agent.spec.SpecLoader;
 import io.hbtrace.agent.spec.Tracepoint;
+import io.hbtrace.traces.TraceException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -75,6 +80,7 @@ public final class AgentCore {
       CommandLine cmd = CommandLine.current();
       Map<String, String> meta = new LinkedHashMap<>(options.metadata());
       meta.put("agent.spec", spec.name());
+      meta.put("agent.specDigest", spec.digest());
       meta.put("agent.attach", dynamic ? "dynamic" : "premain");
       if (cmd.jar() != null) {
         meta.put("agent.jar", cmd.jar());
@@ -82,9 +88,30 @@ public final class AgentCore {
       StartInfo startInfo =
           new StartInfo("hbtrace-agent", version(), cmd.mainClass(), cmd.arguments(), meta);
       stage = "output";
-      RotatingOutput out =
-          new RotatingOutput(Outputs.open(options.out(), options.format(), startInfo));
+      TraceOutput opened = Outputs.open(options.out(), options.format(), startInfo);
+      Runnable[] expunger = {() -> {}}; // the recorder's, once it exists
+      if (options.replay() != null) {
+        stage = "replay";
+        opened = new ScheduledOutput(opened, replayScheduler(options, spec, err, opened));
+        Hooks.scheduledRun(true);
+      } else if (options.explore() != null) {
+        stage = "explore";
+        opened =
+            new ScheduledOutput(
+                opened,
+                ExploreScheduler.of(
+                    options.explore(),
+                    options.explorePreemptions(),
+                    options.exploreRuns(),
+                    options.exploreSeed(),
+                    options.exploreResult(),
+                    err,
+                    () -> expunger[0].run()));
+        Hooks.scheduledRun(true);
+      }
+      RotatingOutput out = new RotatingOutput(opened);
       Recorder recorder = new Recorder(out, problems);
+      expunger[0] = recorder::expunge;
       if (!Hooks.install(options.failHooks() ? new FailingSink(recorder) : recorder)) {
         out.close();
         err.println("hbtrace-agent: already recording in this JVM; ignoring this start");
@@ -103,7 +130,9 @@ public final class AgentCore {
         Hooks.uninstall();
         throw e;
       }
-      recorder.startHousekeeping();
+      if (options.explore() == null) {
+        recorder.startHousekeeping(); // an exploration expunges between its runs instead
+      }
       TraceControl.install(new PerTestTraces(out, options, startInfo, problems));
       if (!recorder.lockInternalsOpen()) {
         problems.info(
@@ -122,6 +151,16 @@ public final class AgentCore {
       return failed(err, e.getMessage(), failOnError);
     } catch (Throwable t) {
       return failed(err, "cannot start (" + stage + "): " + t, failOnError);
+    }
+  }
+
+  private static ReplayScheduler replayScheduler(
+      AgentOptions options, Spec spec, PrintStream err, TraceOutput opened) throws OutputException {
+    try {
+      return ReplayScheduler.of(options.replay(), spec.digest(), options.replayResult(), err);
+    } catch (TraceException | IllegalArgumentException e) {
+      opened.close();
+      throw new OutputException("cannot replay " + options.replay() + ": " + e.getMessage());
     }
   }
 

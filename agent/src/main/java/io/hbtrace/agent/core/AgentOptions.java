@@ -3,6 +3,7 @@ package io.hbtrace.agent.core;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,13 @@ import java.util.Map;
  *     (instrument, record nothing)
  * @param failHooks make every hook fail inside (testing that failures never reach the program)
  * @param metadata {@code meta.KEY=VALUE} options, into the trace's start record
+ * @param replay a trace whose order the run must follow (replay), or null
+ * @param replayResult where to write how the replay went, or null
+ * @param explore {@code dfs} or {@code random} to explore interleavings, or null
+ * @param exploreResult where to write what the exploration found, or null
+ * @param explorePreemptions the bound of a {@code dfs} exploration
+ * @param exploreRuns the most runs to explore
+ * @param exploreSeed the seed of a {@code random} exploration
  */
 public record AgentOptions(
     Path out,
@@ -24,13 +32,21 @@ public record AgentOptions(
     boolean verbose,
     String format,
     boolean failHooks,
-    Map<String, String> metadata) {
+    Map<String, String> metadata,
+    Path replay,
+    Path replayResult,
+    String explore,
+    Path exploreResult,
+    int explorePreemptions,
+    long exploreRuns,
+    long exploreSeed) {
 
   /** The spec used when none is named. */
   public static final String DEFAULT_SPEC = "builtin:sample-fs";
 
   private static final String KNOWN =
-      "out, spec, failOnError, verbose, format, failHooks, meta.KEY";
+      "out, spec, failOnError, verbose, format, failHooks, replay, replayResult, explore,"
+          + " exploreResult, explorePreemptions, exploreRuns, exploreSeed, meta.KEY";
 
   public AgentOptions {
     metadata = Map.copyOf(metadata);
@@ -67,7 +83,19 @@ public record AgentOptions(
         continue;
       }
       switch (key) {
-        case "out", "spec", "failOnError", "verbose", "format", "failHooks" -> {
+        case "out",
+            "spec",
+            "failOnError",
+            "verbose",
+            "format",
+            "failHooks",
+            "replay",
+            "replayResult",
+            "explore",
+            "exploreResult",
+            "explorePreemptions",
+            "exploreRuns",
+            "exploreSeed" -> {
           if (values.put(key, value) != null) {
             throw new OptionsException("option '" + key + "' given twice");
           }
@@ -76,7 +104,36 @@ public record AgentOptions(
             throw new OptionsException("unknown option '" + key + "' (known: " + KNOWN + ")");
       }
     }
+    Path replay = path(values, "replay", pid);
+    Path replayResult = path(values, "replayResult", pid);
+    if (replayResult != null && replay == null) {
+      throw new OptionsException("option 'replayResult' needs replay=TRACE");
+    }
     String out = values.get("out");
+    String explore = values.get("explore");
+    if (explore != null && !explore.equals("dfs") && !explore.equals("random")) {
+      throw new OptionsException(
+          "bad option 'explore': '" + explore + "' (expected dfs or random)");
+    }
+    if (explore != null && replay != null) {
+      throw new OptionsException("options 'replay' and 'explore' exclude each other");
+    }
+    Path exploreResult = path(values, "exploreResult", pid);
+    if (explore == null) {
+      for (String k :
+          List.of("exploreResult", "explorePreemptions", "exploreRuns", "exploreSeed")) {
+        if (values.containsKey(k)) {
+          throw new OptionsException("option '" + k + "' needs explore=dfs or explore=random");
+        }
+      }
+    }
+    int preemptions = (int) number(values, "explorePreemptions", 2, 0, 10);
+    long runs = number(values, "exploreRuns", 10_000, 1, Long.MAX_VALUE);
+    long seed = number(values, "exploreSeed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+    if (out == null && (replay != null || explore != null) && !values.containsKey("format")) {
+      values.put("format", "none"); // a scheduled run need not record
+      out = "scheduled-unrecorded";
+    }
     if (out == null) {
       throw new OptionsException("missing option out=DIR");
     }
@@ -105,7 +162,55 @@ public record AgentOptions(
         bool(values, "verbose"),
         format,
         bool(values, "failHooks"),
-        meta);
+        meta,
+        replay,
+        replayResult,
+        explore,
+        exploreResult,
+        preemptions,
+        runs,
+        seed);
+  }
+
+  private static long number(Map<String, String> values, String key, long dflt, long min, long max)
+      throws OptionsException {
+    String v = values.get(key);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      long n = Long.parseLong(v);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new OptionsException(
+        "bad option '"
+            + key
+            + "': '"
+            + v
+            + "' (expected a whole number from "
+            + min
+            + (max == Long.MAX_VALUE ? " up" : " to " + max)
+            + ")");
+  }
+
+  private static Path path(Map<String, String> values, String key, long pid)
+      throws OptionsException {
+    String v = values.get(key);
+    if (v == null) {
+      return null;
+    }
+    if (v.isEmpty()) {
+      throw new OptionsException("bad option '" + key + "': empty path");
+    }
+    try {
+      return Path.of(v.replace("{pid}", Long.toString(pid)));
+    } catch (InvalidPathException e) {
+      throw new OptionsException("bad option '" + key + "': not a path: " + v);
+    }
   }
 
   private static boolean bool(Map<String, String> values, String key) throws OptionsException {

@@ -100,6 +100,14 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
     housekeeping = t;
   }
 
+  /**
+   * Reports the objects collected since the last time; what the housekeeping thread does every 200
+   * ms, for a caller that knows when the program is quiet (an exploration, between runs).
+   */
+  public void expunge() {
+    ids.expunge();
+  }
+
   /** Reports freed objects, then closes the output (complete flush, end record). */
   public void close() {
     if (closed) {
@@ -173,6 +181,16 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
   public void lockAcquire(Object lock, int site) {
     IdentityTable.Entry e = ids.entry(lock);
     emit(LOCK_ACQUIRE, site, e.id, e.mode);
+  }
+
+  @Override
+  public void beforeAcquire(Object lock, int site) {
+    out.before(LOCK_ACQUIRE, site);
+  }
+
+  @Override
+  public void beforeBlocking(Object on) {
+    out.blocking(on);
   }
 
   @Override

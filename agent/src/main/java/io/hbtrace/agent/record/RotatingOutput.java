@@ -45,6 +45,16 @@ public final class RotatingOutput implements TraceOutput {
   }
 
   @Override
+  public void before(int kindCode, int site) {
+    current.before(kindCode, site);
+  }
+
+  @Override
+  public void blocking(Object on) {
+    current.blocking(on);
+  }
+
+  @Override
   public void record(int kindCode, int site, long f0, long f1, long f2, long f3, long f4, long f5) {
     current.record(kindCode, site, f0, f1, f2, f3, f4, f5);
   }

@@ -16,6 +16,19 @@ public interface TraceOutput extends AutoCloseable {
   /** Stable small id (>= 1) of a thread; records its name. */
   int threadId(Thread t);
 
+  /**
+   * Announces an event that will be recorded after an operation that may block (a lock acquire),
+   * before that operation: a scheduled run takes the thread's turn here. Recording ignores it.
+   */
+  default void before(int kindCode, int site) {}
+
+  /**
+   * The calling thread is about to block in an operation that another thread must end (a wait, a
+   * join, a take) on {@code on} (see {@code HookSink.beforeBlocking}): a scheduled run lets the
+   * others go. Recording ignores it.
+   */
+  default void blocking(Object on) {}
+
   /** Fields beyond the kind's arity are ignored. */
   void record(int kindCode, int site, long f0, long f1, long f2, long f3, long f4, long f5);
 

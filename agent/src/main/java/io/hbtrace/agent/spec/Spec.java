@@ -1,7 +1,13 @@
 package io.hbtrace.agent.spec;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A parsed tracepoint spec (format in {@code agent/SPEC.md}): which classes get their
@@ -28,6 +34,25 @@ public record Spec(
     volatileFields = Set.copyOf(volatileFields);
     atomicFields = Set.copyOf(atomicFields);
     tracepoints = List.copyOf(tracepoints);
+  }
+
+  /**
+   * A short digest of what this spec records (not of its name or layout): two runs recorded with
+   * specs of the same digest have the same events at the same places. Replay checks it.
+   */
+  public String digest() {
+    StringBuilder b = new StringBuilder();
+    b.append(includes).append('\n').append(excludes).append('\n');
+    b.append(new TreeSet<>(volatileFields)).append('\n').append(new TreeSet<>(atomicFields));
+    for (Tracepoint t : tracepoints) {
+      b.append('\n').append(t);
+    }
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(UTF_8));
+      return HexFormat.of().formatHex(h, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   /** Whether the synchronization in class {@code className} (binary name) is recorded. */

@@ -47,7 +47,8 @@ class AgentOptionsTest {
         "out| bad option 'out': expected key=value",
         "=x| bad option '=x': expected key=value",
         "out=a,colour=red| unknown option 'colour' (known: out, spec, failOnError, verbose, format,"
-            + " failHooks, meta.KEY)",
+            + " failHooks, replay, replayResult, explore, exploreResult, explorePreemptions,"
+            + " exploreRuns, exploreSeed, meta.KEY)",
         "out=a,out=b| option 'out' given twice",
         "out=a,meta.k=1,meta.k=2| option 'meta.k' given twice",
         "out=a,meta.=1| bad option 'meta.=1': meta needs a key (meta.KEY=VALUE)",
@@ -56,11 +57,38 @@ class AgentOptionsTest {
         "out=a,format=json| bad option 'format': 'json' (expected trace, text or none)",
         "out=a,verbose=yes| bad option 'verbose': 'yes' (expected true or false)",
         "out=a,failOnError=1| bad option 'failOnError': '1' (expected true or false)",
+        "replay=| bad option 'replay': empty path",
+        "out=a,replayResult=r| option 'replayResult' needs replay=TRACE",
+        "explore=bfs| bad option 'explore': 'bfs' (expected dfs or random)",
+        "explore=dfs,replay=t| options 'replay' and 'explore' exclude each other",
+        "out=a,exploreRuns=5| option 'exploreRuns' needs explore=dfs or explore=random",
+        "explore=dfs,explorePreemptions=11| bad option 'explorePreemptions': '11' (expected a whole"
+            + " number from 0 to 10)",
+        "explore=random,exploreRuns=0| bad option 'exploreRuns': '0' (expected a whole number from 1"
+            + " up)",
+        "explore=random,exploreSeed=x| bad option 'exploreSeed': 'x' (expected a whole number from"
+            + " -9223372036854775808 up)",
+        "replay=t,format=trace| missing option out=DIR",
       })
   void everyProblemNamesTheOption(String args, String message) {
     assertThatThrownBy(() -> AgentOptions.parse(args, 1))
         .isInstanceOf(OptionsException.class)
         .hasMessage(message.strip());
+  }
+
+  @Test
+  void aScheduledRunNeedNotRecord() throws Exception {
+    AgentOptions replay = AgentOptions.parse("replay=t,replayResult=r", 1);
+    assertThat(replay.replay()).isEqualTo(Path.of("t"));
+    assertThat(replay.replayResult()).isEqualTo(Path.of("r"));
+    assertThat(replay.format()).isEqualTo("none");
+    AgentOptions explore = AgentOptions.parse("explore=random,exploreRuns=50,exploreSeed=-3", 1);
+    assertThat(explore.explore()).isEqualTo("random");
+    assertThat(explore.exploreRuns()).isEqualTo(50);
+    assertThat(explore.exploreSeed()).isEqualTo(-3);
+    assertThat(explore.explorePreemptions()).isEqualTo(2);
+    assertThat(explore.format()).isEqualTo("none");
+    assertThat(AgentOptions.parse("out=d,explore=dfs", 1).format()).isEqualTo("trace");
   }
 
   @Test

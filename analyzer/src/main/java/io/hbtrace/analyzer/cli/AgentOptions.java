@@ -2,7 +2,10 @@ package io.hbtrace.analyzer.cli;
 
 import java.nio.file.Path;
 
-/** Builds the option string of the agent ({@code agent/README.md}): {@code out=DIR[,spec=FILE]}. */
+/**
+ * Builds the option string of the agent ({@code agent/README.md}): {@code out=DIR[,spec=FILE]}, and
+ * those of a replay.
+ */
 final class AgentOptions {
   private AgentOptions() {}
 
@@ -12,6 +15,27 @@ final class AgentOptions {
       o += ",spec=" + check(spec.toAbsolutePath().toString());
     }
     return o;
+  }
+
+  /**
+   * Options of a replay: follow {@code trace}, write how it went to {@code result}, record the new
+   * run to {@code out}, with {@code spec} (a file, or a built-in spec's name); stop if the agent
+   * cannot start.
+   */
+  static String replay(Path trace, Path result, Path out, String spec) throws CliException {
+    return of(out, null)
+        + ",replay="
+        + check(trace.toAbsolutePath().toString())
+        + ",replayResult="
+        + check(result.toAbsolutePath().toString())
+        + ",spec="
+        + check(spec)
+        + ",failOnError=true";
+  }
+
+  /** An absolute path for an option value (no commas). */
+  static String path(Path p) throws CliException {
+    return check(p.toAbsolutePath().toString());
   }
 
   private static String check(String path) throws CliException {

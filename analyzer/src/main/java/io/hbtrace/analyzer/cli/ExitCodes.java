@@ -20,6 +20,9 @@ public final class ExitCodes {
   /** An output file cannot be written ({@code export --out}): no such directory, no permission. */
   public static final int OUTPUT = 5;
 
+  /** {@code replay}: the run did not follow the recording (it diverged, and was let run free). */
+  public static final int DIVERGED = 6;
+
   /** A bug in hbtrace itself. */
   public static final int INTERNAL = 70;
 

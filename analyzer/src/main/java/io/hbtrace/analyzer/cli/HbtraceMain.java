@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
       RecordCommand.class,
       AttachCommand.class,
       DemoCommand.class,
+      ReplayCommand.class,
+      ExploreCommand.class,
       PackCommand.class,
       CommandLine.HelpCommand.class
     })

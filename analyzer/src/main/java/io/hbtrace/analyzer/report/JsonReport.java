@@ -32,6 +32,7 @@ public final class JsonReport {
       g.writeNumberField("threads", facts.threads());
       g.writeBooleanField("truncated", facts.truncated());
       g.writeStringField("variant", facts.variant());
+      g.writeStringField("replay", TextReport.replayCommand(facts));
       stringArray(g, "checks", facts.checks());
       stringArray(g, "warnings", facts.warnings());
       g.writeEndObject();

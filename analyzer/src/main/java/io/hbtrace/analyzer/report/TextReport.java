@@ -61,6 +61,17 @@ public final class TextReport {
         findings.size() == 1 ? "" : "s",
         observed,
         String.join(",", facts.checks()));
+    out.printf("replay this run: %s%n", replayCommand(facts));
+    if (findings.stream().anyMatch(f -> f.check().equals("s2")) && !facts.variant().isEmpty()) {
+      out.printf(
+          "try every interleaving of one write and one read: hbtrace explore --variant %s%n",
+          facts.variant());
+    }
     out.flush();
+  }
+
+  /** The command that re-runs the recorded program in the recorded order. */
+  public static String replayCommand(TraceFacts facts) {
+    return "hbtrace replay " + facts.path();
   }
 }

@@ -1,0 +1,460 @@
+package io.hbtrace.agent.schedule;
+
+import io.hbtrace.traces.event.EventKind;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Explores the interleavings of a program that repeats one scenario (a workload run with {@code
+ * --repeat}): each run, from one RUN_BEGIN event to the next, follows the choices of an {@link
+ * ExploreStrategy}. One thread runs at a time. The thread holding the turn runs on through its
+ * synchronization events; at each of its domain events (the tracepoints) it stops, and once the
+ * program is quiet (every thread the scheduler knows waits at an event, is blocked, or has ended)
+ * the strategy picks who goes next among the waiting threads. A waiting thread makes that decision
+ * itself; there is no coordinator thread. A run is corrupt when its workload reports a wrong byte
+ * (a VERIFY event with a bad offset). When the strategy has no further run, the report is written
+ * and the program is stopped.
+ *
+ * <p>A thread woken by the holder (a lock handed over, a signal) is still seen as blocked until the
+ * system runs it: after a holder released or sent anything, the decision waits for the threads
+ * parked on a synchronizer that is free now to reach their events ({@link Wakes}). A run that still
+ * turns out different from the run it was steered after is counted as nondeterministic.
+ */
+public final class ExploreScheduler implements Scheduler {
+  private static final int RUN_BEGIN = EventKind.RUN_BEGIN.code();
+  private static final int VERIFY = EventKind.VERIFY.code();
+  private static final int FIRST_DOMAIN_CODE = EventKind.DIO_WRITE_BEGIN.code();
+  private static final long SETTLE_NANOS = 5_000_000;
+  private static final long PARKED_NANOS = 20_000;
+  private static final long MONITOR_NANOS = 5_000_000;
+
+  private final ExploreStrategy strategy;
+  private final ExploreReport report;
+  private final PrintStream err;
+  private final Runnable betweenRuns;
+  private final SiteMap sites = new SiteMap(new String[] {""});
+  private final Object lock = new Object();
+
+  /** Threads between entering the scheduler and registering with it. */
+  private final AtomicInteger arriving = new AtomicInteger();
+
+  private final Set<Thread> known = new HashSet<>();
+  private final Map<Thread, String> waitingAt = new HashMap<>();
+
+  /** Threads blocked in the program (in a wait the hooks announced, or on a lock): may be woken. */
+  private final Map<Thread, Object> blocked = new HashMap<>();
+
+  /** When each known thread was first seen blocked on a monitor, while it stays so. */
+  private final Map<Thread, Long> monitorSince = new HashMap<>();
+
+  private static final Object NOTHING = new Object();
+  private final List<String> grants = new ArrayList<>();
+  private Thread holder;
+  private Thread lastHolder;
+  private Thread granted;
+  private long holderBlockedSince;
+
+  /** Changes whenever a thread arrives, yields or is granted the turn. */
+  private long version;
+
+  /**
+   * Whether the holder released or sent anything since the last decision (it may have woken one).
+   */
+  private boolean woke;
+
+  private boolean inRun;
+  private boolean corrupt;
+  private boolean finished;
+  private boolean free;
+
+  /**
+   * Explores with a bounded depth-first search ({@code mode} {@code dfs}, at most {@code
+   * preemptions} per run) or random runs ({@code random}, seeded); at most {@code maxRuns} runs;
+   * the report goes to {@code result} (if not null).
+   */
+  public static ExploreScheduler of(
+      String mode,
+      int preemptions,
+      long maxRuns,
+      long seed,
+      Path result,
+      PrintStream err,
+      Runnable betweenRuns) {
+    ExploreStrategy strategy =
+        mode.equals("random") ? new RandomSearch(seed, 8, maxRuns) : new BoundedSearch(preemptions);
+    return new ExploreScheduler(strategy, new ExploreReport(result, maxRuns), err, betweenRuns);
+  }
+
+  /**
+   * {@code betweenRuns} runs at each run's start, when only the thread starting it runs (the
+   * recorder's housekeeping, which would otherwise contend with the explored threads at any time).
+   */
+  ExploreScheduler(
+      ExploreStrategy strategy, ExploreReport report, PrintStream err, Runnable betweenRuns) {
+    this.strategy = strategy;
+    this.report = report;
+    this.err = err;
+    this.betweenRuns = betweenRuns;
+  }
+
+  @Override
+  public void siteDefined(int site, String className, String method, int line) {
+    sites.define(site, className, method, line);
+  }
+
+  @Override
+  public void threadSeen(Thread t) {
+    arriving.incrementAndGet();
+    try {
+      synchronized (lock) {
+        known.add(t);
+      }
+    } finally {
+      arriving.decrementAndGet();
+    }
+  }
+
+  @Override
+  public void awaitTurnBefore(int kind, int site) {
+    // Nothing to decide before an acquire, but a thread the holder's last release woke takes the
+    // lock first, as it would if the holder were slower to come back for it.
+    arriving.incrementAndGet();
+    try {
+      settleWoken(Thread.currentThread());
+    } finally {
+      arriving.decrementAndGet();
+    }
+  }
+
+  /**
+   * If {@code me} holds the turn and its last event may have woken threads, lets them get there.
+   */
+  private void settleWoken(Thread me) {
+    List<Thread> waking = List.of();
+    synchronized (lock) {
+      if (holder == me && woke) {
+        waking = waking();
+        woke = false;
+      }
+    }
+    if (!waking.isEmpty()) {
+      settle(waking);
+    }
+  }
+
+  @Override
+  public void yieldTurn(Object on) {
+    arriving.incrementAndGet();
+    try {
+      synchronized (lock) {
+        if (holder == Thread.currentThread()) {
+          release();
+        }
+        blocked.put(Thread.currentThread(), on == null ? NOTHING : on);
+      }
+    } finally {
+      arriving.decrementAndGet();
+    }
+  }
+
+  @Override
+  public void awaitTurn(int kind, int site, long f0, long f1, long f2, long f3, long f4, long f5) {
+    Thread me = Thread.currentThread();
+    boolean wait;
+    arriving.incrementAndGet();
+    try {
+      settleWoken(me);
+      synchronized (lock) {
+        wait = arrive(me, kind, site, f3);
+      }
+    } finally {
+      arriving.decrementAndGet();
+    }
+    if (wait) {
+      awaitGrant(me);
+    }
+  }
+
+  /** Registers an event of {@code me}; false if it goes on at once (or runs unscheduled). */
+  private boolean arrive(Thread me, int kind, int site, long f3) {
+    if (free) {
+      return false;
+    }
+    known.add(me);
+    if (holder == me && kind < FIRST_DOMAIN_CODE) {
+      woke = Wakes.mayWake(kind);
+      return false;
+    }
+    if (kind == RUN_BEGIN && !startRun()) {
+      holdUntilExit();
+    }
+    if (kind == VERIFY && f3 >= 0) {
+      corrupt = true;
+    }
+    if (holder == me) {
+      release();
+      woke = Wakes.mayWake(kind);
+    }
+    waitingAt.put(me, sites.describe(kind, site));
+    blocked.remove(me);
+    version++;
+    lock.notifyAll();
+    return true;
+  }
+
+  /** Waits until this thread is granted the turn, deciding who goes next when it can. */
+  private void awaitGrant(Thread me) {
+    for (; ; ) {
+      long seen;
+      List<Thread> waking;
+      synchronized (lock) {
+        if (granted == me || free) {
+          take(me);
+          return;
+        }
+        if (!canDecide()) {
+          waitBriefly();
+          continue;
+        }
+        seen = version;
+        waking = woke ? waking() : List.of();
+      }
+      if (!waking.isEmpty()) {
+        settle(waking);
+      }
+      synchronized (lock) {
+        if (version == seen && canDecide()) {
+          woke = false;
+          decide();
+        }
+        if (granted == me || free) {
+          take(me);
+          return;
+        }
+        waitBriefly();
+      }
+    }
+  }
+
+  private void take(Thread me) {
+    waitingAt.remove(me);
+    if (granted == me) {
+      granted = null;
+      holder = me;
+      holderBlockedSince = 0;
+      version++;
+    }
+  }
+
+  private void waitBriefly() {
+    try {
+      lock.wait(1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the program's own interrupt: keep it for the program
+    }
+  }
+
+  /**
+   * No turn is held or given, and the program is quiet; a blocked or ended holder loses its turn.
+   */
+  private boolean canDecide() {
+    if (holder != null && !holderStuck()) {
+      return false;
+    }
+    return granted == null && !waitingAt.isEmpty() && quiet();
+  }
+
+  /**
+   * A holder that blocked where no hook saw it, or ended, cannot go on: its turn ends. Parked (on a
+   * lock another thread holds) it is stuck at once; blocked on a monitor it gets longer, since a
+   * thread that ends or starts another briefly contends for its thread group's.
+   */
+  private boolean holderStuck() {
+    Thread.State s = holder.getState();
+    long now = System.nanoTime();
+    if (s == Thread.State.TERMINATED) {
+      release();
+      return true;
+    }
+    if (s != Thread.State.WAITING && s != Thread.State.BLOCKED) {
+      holderBlockedSince = 0;
+      return false;
+    }
+    if (holderBlockedSince == 0) {
+      holderBlockedSince = now;
+    }
+    long patience = s == Thread.State.WAITING ? PARKED_NANOS : MONITOR_NANOS;
+    if (now - holderBlockedSince > patience) {
+      blocked.put(holder, NOTHING);
+      release();
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Every known thread waits at an event, is blocked, or has ended; none is on its way into the
+   * scheduler (blocked on its lock, which would look like blocked in the program).
+   */
+  private boolean quiet() {
+    if (arriving.get() > 0) {
+      return false;
+    }
+    known.removeIf(t -> t.getState() == Thread.State.TERMINATED);
+    long now = System.nanoTime();
+    boolean quiet = true;
+    for (Thread t : known) {
+      if (waitingAt.containsKey(t)) {
+        continue;
+      }
+      Thread.State s = t.getState();
+      if (s == Thread.State.BLOCKED) {
+        // on a monitor: the program's (then it stays), or one inside the agent or the JVM for a
+        // moment (then it goes on shortly); only a lasting block counts as blocked
+        long since = monitorSince.computeIfAbsent(t, k -> now);
+        quiet &= now - since > MONITOR_NANOS;
+      } else {
+        monitorSince.remove(t);
+        quiet &= s != Thread.State.RUNNABLE && s != Thread.State.NEW;
+      }
+    }
+    return quiet;
+  }
+
+  /**
+   * Threads the holder may have woken, still seen as blocked: those joining a thread that ended,
+   * and those parked on a synchronizer that is free now (when the JDK's locks cannot be inspected,
+   * any thread parked on one).
+   */
+  private List<Thread> waking() {
+    blocked.keySet().removeIf(t -> t.getState() == Thread.State.TERMINATED);
+    List<Thread> out = new ArrayList<>();
+    for (Map.Entry<Thread, Object> b : blocked.entrySet()) {
+      Thread t = b.getKey();
+      boolean joined =
+          b.getValue() instanceof Thread
+              && ((Thread) b.getValue()).getState() == Thread.State.TERMINATED;
+      if (joined || (Wakes.known() ? Wakes.aboutToRun(t) : LockSupport.getBlocker(t) != null)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Gives the threads the holder woke time to reach their events (at most {@link #SETTLE_NANOS}).
+   */
+  private void settle(List<Thread> waking) {
+    long end = System.nanoTime() + SETTLE_NANOS;
+    while (System.nanoTime() < end) {
+      synchronized (lock) {
+        waking.removeIf(t -> waitingAt.containsKey(t) || !waking().contains(t) && !running(t));
+        if (waking.isEmpty()) {
+          return;
+        }
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  private static boolean running(Thread t) {
+    return t.getState() == Thread.State.RUNNABLE;
+  }
+
+  private void release() {
+    if (holder.getState() == Thread.State.TERMINATED) {
+      woke = true; // its joiner may be waking
+    }
+    lastHolder = holder;
+    holder = null;
+    version++;
+    lock.notifyAll();
+  }
+
+  private void decide() {
+    List<Thread> offered = new ArrayList<>(waitingAt.keySet());
+    offered.sort((a, b) -> a.getName().compareTo(b.getName()));
+    List<String> names = new ArrayList<>();
+    for (Thread t : offered) {
+      names.add(t.getName());
+    }
+    int last = offered.indexOf(lastHolder);
+    int pick = inRun ? strategy.choose(names, last) : Math.max(last, 0);
+    Thread chosen = offered.get(pick);
+    if (inRun) {
+      grants.add(chosen.getName() + " " + waitingAt.get(chosen));
+    }
+    granted = chosen;
+    version++;
+    lock.notifyAll();
+  }
+
+  /** At a RUN_BEGIN: closes the run before; false if exploring is over (the program stops). */
+  private boolean startRun() {
+    if (inRun) {
+      report.ran(corrupt, grants);
+      if (!strategy.runEnded() || report.runs >= report.maxRuns) {
+        stop();
+        return false;
+      }
+    }
+    betweenRuns.run();
+    inRun = true;
+    corrupt = false;
+    grants.clear();
+    strategy.runStarted();
+    return true;
+  }
+
+  private void stop() {
+    free = true;
+    lock.notifyAll();
+    writeReport();
+    // Exploring is this JVM's whole job: once every run is tried, the program has no more to do.
+    new Thread(() -> Runtime.getRuntime().exit(0), "hbtrace-explore-done").start();
+  }
+
+  /** Keeps the program's next run from starting while the JVM stops. */
+  private void holdUntilExit() {
+    for (; ; ) {
+      try {
+        lock.wait();
+      } catch (InterruptedException e) {
+        // the JVM is stopping; keep waiting for it
+      }
+    }
+  }
+
+  private void writeReport() {
+    report.exhausted = strategy.exhausted();
+    report.nondeterministicRuns = strategy.nondeterministicRuns();
+    report.search = strategy.describe();
+    report.write(err);
+    finished = true;
+  }
+
+  @Override
+  public void finish() {
+    synchronized (lock) {
+      if (finished) {
+        return;
+      }
+      if (inRun) {
+        report.ran(corrupt, grants);
+        strategy.runEnded();
+        inRun = false;
+      }
+      free = true;
+      lock.notifyAll();
+      writeReport();
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.hbtrace.agent.schedule;
+
+/**
+ * Decides when the calling thread may record its next event. Every method is called on the thread
+ * whose event it is, from inside a hook (so never re-entrantly), and must not throw.
+ */
+public interface Scheduler {
+
+  /**
+   * Ends the calling thread's current turn, if it has one, and blocks until it may record an event
+   * of {@code kind} at {@code site} (a live site id of the output) with fields {@code f0..f5}. The
+   * thread then holds the turn, and runs alone, until it comes back here, yields, or stops.
+   */
+  void awaitTurn(int kind, int site, long f0, long f1, long f2, long f3, long f4, long f5);
+
+  /**
+   * The calling thread is about to block on {@code on} (the thread it joins, a condition, ...; may
+   * be null) until another thread acts: ends its turn.
+   */
+  void yieldTurn(Object on);
+
+  /**
+   * Before an operation whose event is recorded after it and which may block until another thread
+   * acts (a lock acquire): takes the thread's turn for that event now, if it is the thread's next
+   * one, so that the operation runs in its recorded place. The event's own {@link #awaitTurn} then
+   * keeps that turn.
+   */
+  void awaitTurnBefore(int kind, int site);
+
+  /** A site id of the output was defined (ids are dense from 1, defined before use). */
+  void siteDefined(int site, String className, String method, int line);
+
+  /**
+   * An event of the calling thread names thread {@code t} (it is about to start it, or joined it):
+   * the scheduler learns of a thread before its first event.
+   */
+  default void threadSeen(Thread t) {}
+
+  /** The program is exiting: write down how the scheduled run went. */
+  void finish();
+}

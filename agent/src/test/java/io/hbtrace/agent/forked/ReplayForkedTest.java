@@ -1,0 +1,129 @@
+package io.hbtrace.agent.forked;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.agent.testing.ForkedJvm;
+import io.hbtrace.agent.testing.ForkedJvm.Jdk;
+import io.hbtrace.agent.testing.ForkedJvm.Result;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replay with a real {@code -javaagent}, on Java 17 and 25: a program that prints the order in
+ * which its threads took a lock prints the recorded order again when replayed, and a program that
+ * does something else than it did when recorded is reported as diverged and still runs to its end.
+ */
+class ReplayForkedTest {
+  static final String MAIN = "io.hbtrace.agenttest.replay.Interleavings";
+
+  @TempDir Path tmp;
+
+  static Stream<Jdk> jdks() {
+    return ForkedJvm.jdks();
+  }
+
+  private Path spec() throws Exception {
+    Path p = tmp.resolve("interleavings.spec");
+    if (!Files.exists(p)) {
+      try (InputStream in = ReplayForkedTest.class.getResourceAsStream("/interleavings.spec")) {
+        Files.write(p, in.readAllBytes());
+      }
+    }
+    return p;
+  }
+
+  private Result run(Jdk jdk, String agentOptions, String... jvmArgs) throws Exception {
+    List<String> args = new ArrayList<>(List.of(ForkedJvm.javaagent(agentOptions)));
+    args.addAll(Arrays.asList(jvmArgs));
+    return ForkedJvm.run(jdk, args, ForkedJvm.testClasses(), MAIN, "200");
+  }
+
+  private static Properties load(Path p) throws Exception {
+    Properties props = new Properties();
+    try (InputStream in = Files.newInputStream(p)) {
+      props.load(in);
+    }
+    return props;
+  }
+
+  /** How often the printed log switches from one thread to another. */
+  private static long switches(String log) {
+    String[] names = log.trim().split(" ");
+    long n = 0;
+    for (int i = 1; i < names.length; i++) {
+      n += names[i].equals(names[i - 1]) ? 0 : 1;
+    }
+    return n;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void aReplayTakesTheLockInTheRecordedOrderAgain(Jdk jdk) throws Exception {
+    Path rec = tmp.resolve("rec");
+    Result recorded = run(jdk, "out=" + rec + ",spec=" + spec());
+    assertThat(recorded.exit()).as(recorded.err()).isZero();
+    assertThat(recorded.out().trim().split(" ")).hasSize(600);
+    assertThat(switches(recorded.out())).as("the threads interleave").isGreaterThan(2);
+    for (int i = 0; i < 2; i++) {
+      Path result = tmp.resolve("result-" + i + ".properties");
+      Path again = tmp.resolve("again-" + i);
+      Result replayed =
+          run(
+              jdk,
+              "replay=" + rec + ",replayResult=" + result + ",out=" + again + ",spec=" + spec());
+      assertThat(replayed.exit()).as(replayed.err()).isZero();
+      assertThat(replayed.out()).isEqualTo(recorded.out());
+      Properties p = load(result);
+      assertThat(p.getProperty("status")).as(p.toString()).isEqualTo("followed");
+      assertThat(p.getProperty("followed")).isEqualTo(p.getProperty("scheduled"));
+      assertThat(Long.parseLong(p.getProperty("scheduled"))).isGreaterThan(1200);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void aRunThatDoesSomethingElseDivergesAndStillFinishes(Jdk jdk) throws Exception {
+    Path rec = tmp.resolve("rec");
+    Result recorded = run(jdk, "out=" + rec + ",spec=" + spec());
+    assertThat(recorded.exit()).isZero();
+    Path result = tmp.resolve("result.properties");
+    Result replayed =
+        run(jdk, "replay=" + rec + ",replayResult=" + result + ",spec=" + spec(), "-Dextra=w1");
+    assertThat(replayed.exit()).isZero();
+    assertThat(replayed.out().trim().split(" ")).hasSize(601);
+    assertThat(replayed.agentLines())
+        .singleElement()
+        .asString()
+        .startsWith("hbtrace-agent: the replay diverged: ")
+        .contains("running on unscheduled");
+    Properties p = load(result);
+    assertThat(p.getProperty("status")).isEqualTo("diverged");
+    assertThat(p.getProperty("divergence")).contains("recorded events");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void aTraceRecordedWithAnotherSpecIsRefusedInOneLine(Jdk jdk) throws Exception {
+    Path rec = tmp.resolve("rec");
+    assertThat(run(jdk, "out=" + rec + ",spec=" + spec()).exit()).isZero();
+    Path other = Files.writeString(tmp.resolve("other.spec"), "spec 1\ninclude io.hbtrace.\n");
+    Result replayed = run(jdk, "replay=" + rec + ",spec=" + other);
+    assertThat(replayed.exit()).isZero();
+    assertThat(replayed.out().trim().split(" ")).hasSize(600);
+    assertThat(replayed.agentLines())
+        .singleElement()
+        .asString()
+        .contains("cannot replay " + rec)
+        .contains("recorded with another tracepoint spec")
+        .endsWith("the program runs unrecorded");
+  }
+}

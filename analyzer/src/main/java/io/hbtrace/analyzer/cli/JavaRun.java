@@ -1,0 +1,56 @@
+package io.hbtrace.analyzer.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a Java program with the agent attached, in a JVM of its own, and waits for it. */
+final class JavaRun {
+  private JavaRun() {}
+
+  /**
+   * {@code java -javaagent:AGENT=OPTIONS [jvmArgs] -cp CLASSPATH MAIN ARGS}; the program's output
+   * goes to {@code log} if not null, else to hbtrace's own. Returns its exit code.
+   */
+  static int run(
+      Path agent,
+      String agentOptions,
+      List<String> jvmArgs,
+      String classPath,
+      RecordedProgram program,
+      Path log,
+      long timeoutMinutes)
+      throws CliException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Home.java());
+    cmd.add("-javaagent:" + agent + "=" + agentOptions);
+    cmd.addAll(jvmArgs);
+    cmd.add("-cp");
+    cmd.add(classPath);
+    cmd.add(program.mainClass());
+    cmd.addAll(program.arguments());
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    if (log == null) {
+      pb.inheritIO();
+    } else {
+      pb.redirectErrorStream(true).redirectOutput(log.toFile());
+    }
+    try {
+      Process p = pb.start();
+      if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new CliException(
+            ExitCodes.RUN,
+            program.mainClass() + " did not finish in " + timeoutMinutes + " minutes");
+      }
+      return p.exitValue();
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.RUN, "cannot run " + cmd.get(0) + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCodes.RUN, "interrupted while running " + program.mainClass(), e);
+    }
+  }
+}

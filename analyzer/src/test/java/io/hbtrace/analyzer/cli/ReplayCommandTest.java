@@ -1,0 +1,73 @@
+package io.hbtrace.analyzer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.analyzer.TraceBuilder;
+import io.hbtrace.analyzer.TraceFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code hbtrace replay}, for real: the captured generic/418 failure replayed by the agent follows
+ * its recording to the last event and shows the same corruption again; a recording the program
+ * cannot follow is reported as diverged; bad inputs get one line each.
+ */
+class ReplayCommandTest {
+  static final Path CAPTURED =
+      Path.of("..", "traces", "captured", "generic418-prefix-corruption.hbt").toAbsolutePath();
+
+  @TempDir Path tmp;
+
+  @Test
+  void theCapturedCorruptionHappensAgain() {
+    Path kept = tmp.resolve("again");
+    Cli r = Cli.run("replay", CAPTURED.toString(), "--out", kept.toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out())
+        .contains("hbtrace replay: io.hbtrace.samplefs.cli.SampleFsMain dio-invalidate-cache")
+        .contains("FAIL - comparison failed")
+        .containsPattern(
+            "replay: followed the recording: ([0-9,]+) of \\1 events in the recorded order")
+        .containsPattern("recorded run: .*s4 x[0-9]+ \\([0-9]+ observed\\)")
+        .contains("(the same)");
+    Cli check = Cli.run("check", "--checks", "s4", kept.toString());
+    assertThat(check.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(check.out()).contains("the corruption SHOWED in this run");
+  }
+
+  @Test
+  void aProgramThatDoesOtherwiseDiverges() throws Exception {
+    TraceBuilder script = new TraceBuilder();
+    script.write(1, 0, 1024, 0, false);
+    Path trace =
+        TraceFiles.write(
+            script,
+            tmp.resolve("scripted"),
+            List.of(
+                "dio-invalidate-cache", "--variant", "upstream", "-w", "-n", "1", "--repeat", "1"));
+    Cli r = Cli.run("replay", trace.toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.DIVERGED);
+    assertThat(r.out()).contains("replay: DIVERGED: ").contains("recorded events)");
+  }
+
+  @Test
+  void aTraceRecordedWithAnotherSpecIsRefused() throws Exception {
+    Path other = Files.writeString(tmp.resolve("other.spec"), "spec 1\ninclude io.hbtrace.\n");
+    Cli r = Cli.run("replay", CAPTURED.toString(), "--spec", other.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.RUN);
+    assertThat(r.oneLineError()).as(r.err()).isTrue();
+    assertThat(r.err()).contains("recorded with another tracepoint spec");
+  }
+
+  @Test
+  void badInputsGetOneLine() throws Exception {
+    Cli missing = Cli.run("replay", tmp.resolve("nope").toString());
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.TRACE);
+    assertThat(missing.oneLineError()).isTrue();
+    Cli none = Cli.run("replay");
+    assertThat(none.exitCode()).isEqualTo(ExitCodes.USAGE);
+  }
+}
