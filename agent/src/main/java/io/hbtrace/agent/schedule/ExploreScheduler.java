@@ -4,13 +4,7 @@ import io.hbtrace.traces.event.EventKind;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Explores the interleavings of a program that repeats one scenario (a workload run with {@code
@@ -27,6 +21,10 @@ import java.util.concurrent.locks.LockSupport;
  * system runs it: after a holder released or sent anything, the decision waits for the threads
  * parked on a synchronizer that is free now to reach their events ({@link Wakes}). A run that still
  * turns out different from the run it was steered after is counted as nondeterministic.
+ *
+ * <p>Longer than most files here: the turn (holder, grant, version) and the run (its decisions, its
+ * verdict) change together under one lock, and are kept together so that invariant reads in one
+ * place; what is known of the threads is {@link ThreadCensus}.
  */
 public final class ExploreScheduler implements Scheduler {
   private static final int RUN_BEGIN = EventKind.RUN_BEGIN.code();
@@ -34,7 +32,6 @@ public final class ExploreScheduler implements Scheduler {
   private static final int FIRST_DOMAIN_CODE = EventKind.DIO_WRITE_BEGIN.code();
   private static final long SETTLE_NANOS = 5_000_000;
   private static final long PARKED_NANOS = 20_000;
-  private static final long MONITOR_NANOS = 5_000_000;
 
   private final ExploreStrategy strategy;
   private final ExploreReport report;
@@ -43,19 +40,7 @@ public final class ExploreScheduler implements Scheduler {
   private final SiteMap sites = new SiteMap(new String[] {""});
   private final Object lock = new Object();
 
-  /** Threads between entering the scheduler and registering with it. */
-  private final AtomicInteger arriving = new AtomicInteger();
-
-  private final Set<Thread> known = new HashSet<>();
-  private final Map<Thread, String> waitingAt = new HashMap<>();
-
-  /** Threads blocked in the program (in a wait the hooks announced, or on a lock): may be woken. */
-  private final Map<Thread, Object> blocked = new HashMap<>();
-
-  /** When each known thread was first seen blocked on a monitor, while it stays so. */
-  private final Map<Thread, Long> monitorSince = new HashMap<>();
-
-  private static final Object NOTHING = new Object();
+  private final ThreadCensus census = new ThreadCensus();
   private final List<String> grants = new ArrayList<>();
   private Thread holder;
   private Thread lastHolder;
@@ -112,13 +97,13 @@ public final class ExploreScheduler implements Scheduler {
 
   @Override
   public void threadSeen(Thread t) {
-    arriving.incrementAndGet();
+    census.entering();
     try {
       synchronized (lock) {
-        known.add(t);
+        census.seen(t);
       }
     } finally {
-      arriving.decrementAndGet();
+      census.entered();
     }
   }
 
@@ -126,11 +111,11 @@ public final class ExploreScheduler implements Scheduler {
   public void awaitTurnBefore(int kind, int site) {
     // Nothing to decide before an acquire, but a thread the holder's last release woke takes the
     // lock first, as it would if the holder were slower to come back for it.
-    arriving.incrementAndGet();
+    census.entering();
     try {
       settleWoken(Thread.currentThread());
     } finally {
-      arriving.decrementAndGet();
+      census.entered();
     }
   }
 
@@ -141,7 +126,7 @@ public final class ExploreScheduler implements Scheduler {
     List<Thread> waking = List.of();
     synchronized (lock) {
       if (holder == me && woke) {
-        waking = waking();
+        waking = census.waking();
         woke = false;
       }
     }
@@ -152,16 +137,16 @@ public final class ExploreScheduler implements Scheduler {
 
   @Override
   public void yieldTurn(Object on) {
-    arriving.incrementAndGet();
+    census.entering();
     try {
       synchronized (lock) {
         if (holder == Thread.currentThread()) {
           release();
         }
-        blocked.put(Thread.currentThread(), on == null ? NOTHING : on);
+        census.blocks(Thread.currentThread(), on);
       }
     } finally {
-      arriving.decrementAndGet();
+      census.entered();
     }
   }
 
@@ -169,14 +154,14 @@ public final class ExploreScheduler implements Scheduler {
   public void awaitTurn(int kind, int site, long f0, long f1, long f2, long f3, long f4, long f5) {
     Thread me = Thread.currentThread();
     boolean wait;
-    arriving.incrementAndGet();
+    census.entering();
     try {
       settleWoken(me);
       synchronized (lock) {
         wait = arrive(me, kind, site, f3);
       }
     } finally {
-      arriving.decrementAndGet();
+      census.entered();
     }
     if (wait) {
       awaitGrant(me);
@@ -188,7 +173,7 @@ public final class ExploreScheduler implements Scheduler {
     if (free) {
       return false;
     }
-    known.add(me);
+    census.seen(me);
     if (holder == me && kind < FIRST_DOMAIN_CODE) {
       woke = Wakes.mayWake(kind);
       return false;
@@ -203,8 +188,7 @@ public final class ExploreScheduler implements Scheduler {
       release();
       woke = Wakes.mayWake(kind);
     }
-    waitingAt.put(me, sites.describe(kind, site));
-    blocked.remove(me);
+    census.waits(me, sites.describe(kind, site));
     version++;
     lock.notifyAll();
     return true;
@@ -225,7 +209,7 @@ public final class ExploreScheduler implements Scheduler {
           continue;
         }
         seen = version;
-        waking = woke ? waking() : List.of();
+        waking = woke ? census.waking() : List.of();
       }
       if (!waking.isEmpty()) {
         settle(waking);
@@ -245,7 +229,7 @@ public final class ExploreScheduler implements Scheduler {
   }
 
   private void take(Thread me) {
-    waitingAt.remove(me);
+    census.goes(me);
     if (granted == me) {
       granted = null;
       holder = me;
@@ -269,7 +253,7 @@ public final class ExploreScheduler implements Scheduler {
     if (holder != null && !holderStuck()) {
       return false;
     }
-    return granted == null && !waitingAt.isEmpty() && quiet();
+    return granted == null && census.anyWaiting() && census.quiet();
   }
 
   /**
@@ -291,62 +275,13 @@ public final class ExploreScheduler implements Scheduler {
     if (holderBlockedSince == 0) {
       holderBlockedSince = now;
     }
-    long patience = s == Thread.State.WAITING ? PARKED_NANOS : MONITOR_NANOS;
+    long patience = s == Thread.State.WAITING ? PARKED_NANOS : ThreadCensus.MONITOR_NANOS;
     if (now - holderBlockedSince > patience) {
-      blocked.put(holder, NOTHING);
+      census.blocks(holder, null);
       release();
       return true;
     }
     return false;
-  }
-
-  /**
-   * Every known thread waits at an event, is blocked, or has ended; none is on its way into the
-   * scheduler (blocked on its lock, which would look like blocked in the program).
-   */
-  private boolean quiet() {
-    if (arriving.get() > 0) {
-      return false;
-    }
-    known.removeIf(t -> t.getState() == Thread.State.TERMINATED);
-    long now = System.nanoTime();
-    boolean quiet = true;
-    for (Thread t : known) {
-      if (waitingAt.containsKey(t)) {
-        continue;
-      }
-      Thread.State s = t.getState();
-      if (s == Thread.State.BLOCKED) {
-        // on a monitor: the program's (then it stays), or one inside the agent or the JVM for a
-        // moment (then it goes on shortly); only a lasting block counts as blocked
-        long since = monitorSince.computeIfAbsent(t, k -> now);
-        quiet &= now - since > MONITOR_NANOS;
-      } else {
-        monitorSince.remove(t);
-        quiet &= s != Thread.State.RUNNABLE && s != Thread.State.NEW;
-      }
-    }
-    return quiet;
-  }
-
-  /**
-   * Threads the holder may have woken, still seen as blocked: those joining a thread that ended,
-   * and those parked on a synchronizer that is free now (when the JDK's locks cannot be inspected,
-   * any thread parked on one).
-   */
-  private List<Thread> waking() {
-    blocked.keySet().removeIf(t -> t.getState() == Thread.State.TERMINATED);
-    List<Thread> out = new ArrayList<>();
-    for (Map.Entry<Thread, Object> b : blocked.entrySet()) {
-      Thread t = b.getKey();
-      boolean joined =
-          b.getValue() instanceof Thread
-              && ((Thread) b.getValue()).getState() == Thread.State.TERMINATED;
-      if (joined || (Wakes.known() ? Wakes.aboutToRun(t) : LockSupport.getBlocker(t) != null)) {
-        out.add(t);
-      }
-    }
-    return out;
   }
 
   /**
@@ -356,17 +291,13 @@ public final class ExploreScheduler implements Scheduler {
     long end = System.nanoTime() + SETTLE_NANOS;
     while (System.nanoTime() < end) {
       synchronized (lock) {
-        waking.removeIf(t -> waitingAt.containsKey(t) || !waking().contains(t) && !running(t));
+        waking.removeIf(census::settled);
         if (waking.isEmpty()) {
           return;
         }
       }
       Thread.onSpinWait();
     }
-  }
-
-  private static boolean running(Thread t) {
-    return t.getState() == Thread.State.RUNNABLE;
   }
 
   private void release() {
@@ -380,8 +311,7 @@ public final class ExploreScheduler implements Scheduler {
   }
 
   private void decide() {
-    List<Thread> offered = new ArrayList<>(waitingAt.keySet());
-    offered.sort((a, b) -> a.getName().compareTo(b.getName()));
+    List<Thread> offered = census.waiting();
     List<String> names = new ArrayList<>();
     for (Thread t : offered) {
       names.add(t.getName());
@@ -390,7 +320,7 @@ public final class ExploreScheduler implements Scheduler {
     int pick = inRun ? strategy.choose(names, last) : Math.max(last, 0);
     Thread chosen = offered.get(pick);
     if (inRun) {
-      grants.add(chosen.getName() + " " + waitingAt.get(chosen));
+      grants.add(chosen.getName() + " " + census.where(chosen));
     }
     granted = chosen;
     version++;

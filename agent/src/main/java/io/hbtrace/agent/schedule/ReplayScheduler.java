@@ -22,6 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  * thread woken from a wait took ahead of its turn) or ends is found by the waiting threads after a
  * while without progress; its turn is then ended for it. Where that lets events go in another order
  * than recorded, the step is counted as forced.
+ *
+ * <p>Longer than most files here: every thread's cursor, the shared position and the stall handling
+ * change together under one lock, and are kept together so that invariant reads in one place.
  */
 public final class ReplayScheduler implements Scheduler {
   private static final int SPINS = 64;
