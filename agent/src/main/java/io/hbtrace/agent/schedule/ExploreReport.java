@@ -41,30 +41,45 @@ final class ExploreReport {
     }
   }
 
-  /** {@code child-0 OP_BEGIN at ... .. PAGE_INSERT at ... | child-1 ...}. */
+  /**
+   * The stretches each thread ran, one per {@code |}: {@code child-1: PAGE_LOOKUP at S .. COPY_OUT
+   * at S (via PAGE_INSERT, SIZE_SAMPLE)}, naming the events it stopped at in between.
+   */
   static String stretches(List<String> grants) {
     StringBuilder b = new StringBuilder();
-    String thread = null;
-    String last = null;
-    for (String g : grants) {
-      int sp = g.indexOf(' ');
-      String t = g.substring(0, sp);
-      String what = g.substring(sp + 1);
-      if (!t.equals(thread)) {
-        if (last != null) {
-          b.append(" .. ").append(last);
-        }
-        b.append(b.length() == 0 ? "" : " | ").append(t).append(": ").append(what);
-        thread = t;
-        last = null;
-      } else {
-        last = what;
+    int i = 0;
+    while (i < grants.size()) {
+      String thread = threadOf(grants.get(i));
+      int j = i;
+      while (j + 1 < grants.size() && threadOf(grants.get(j + 1)).equals(thread)) {
+        j++;
       }
-    }
-    if (last != null) {
-      b.append(" .. ").append(last);
+      b.append(b.length() == 0 ? "" : " | ")
+          .append(thread)
+          .append(": ")
+          .append(eventOf(grants.get(i)));
+      if (j > i) {
+        b.append(" .. ").append(eventOf(grants.get(j)));
+      }
+      if (j > i + 1) {
+        StringBuilder via = new StringBuilder();
+        for (int k = i + 1; k < j; k++) {
+          String e = eventOf(grants.get(k));
+          via.append(via.length() == 0 ? "" : ", ").append(e, 0, e.indexOf(' '));
+        }
+        b.append(" (via ").append(via).append(')');
+      }
+      i = j + 1;
     }
     return b.toString();
+  }
+
+  private static String threadOf(String grant) {
+    return grant.substring(0, grant.indexOf(' '));
+  }
+
+  private static String eventOf(String grant) {
+    return grant.substring(grant.indexOf(' ') + 1);
   }
 
   void write(PrintStream err) {
