@@ -26,14 +26,16 @@ class ExploreReportTest {
   }
 
   @Test
-  void onlyTheFirstCorruptRunIsKept() {
+  void interleavingsCountOnceAndTheFirstCorruptOneIsKept() {
     ExploreReport r = new ExploreReport(null, 10);
     r.ran(false, List.of("a X at s:1"));
     r.ran(true, List.of("b Y at s:2"));
     r.ran(true, List.of("c Z at s:3"));
-    assertThat(r.runs).isEqualTo(3);
+    r.ran(true, List.of("c Z at s:3")); // the same interleaving again: counted once
+    assertThat(r.runs).isEqualTo(4);
+    assertThat(r.distinct).isEqualTo(3);
     assertThat(r.corruptRuns).isEqualTo(2);
     assertThat(r.firstCorrupt).isEqualTo("run 2: b: Y at s:2");
-    assertThat(r.decisions).isEqualTo(3);
+    assertThat(r.decisions).isEqualTo(4);
   }
 }

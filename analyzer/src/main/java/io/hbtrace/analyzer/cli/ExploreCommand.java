@@ -102,7 +102,7 @@ final class ExploreCommand implements Callable<Integer> {
       o.printf(
           "%-12s %,14d %,8d  %s%s%n",
           v,
-          Long.parseLong(p.getProperty("runs", "0")),
+          Long.parseLong(p.getProperty("distinct", "0")),
           Long.parseLong(p.getProperty("corrupt", "0")),
           random != null
               ? "random"
