@@ -90,24 +90,9 @@ public final class AgentCore {
       stage = "output";
       TraceOutput opened = Outputs.open(options.out(), options.format(), startInfo);
       Runnable[] expunger = {() -> {}}; // the recorder's, once it exists
-      if (options.replay() != null) {
-        stage = "replay";
-        opened = new ScheduledOutput(opened, replayScheduler(options, spec, err, opened));
-        Hooks.scheduledRun(true);
-      } else if (options.explore() != null) {
-        stage = "explore";
-        opened =
-            new ScheduledOutput(
-                opened,
-                ExploreScheduler.of(
-                    options.explore(),
-                    options.explorePreemptions(),
-                    options.exploreRuns(),
-                    options.exploreSeed(),
-                    options.exploreResult(),
-                    err,
-                    () -> expunger[0].run()));
-        Hooks.scheduledRun(true);
+      if (options.replay() != null || options.explore() != null) {
+        stage = options.replay() != null ? "replay" : "explore";
+        opened = scheduled(options, spec, err, opened, () -> expunger[0].run());
       }
       RotatingOutput out = new RotatingOutput(opened);
       Recorder recorder = new Recorder(out, problems);
@@ -117,6 +102,7 @@ public final class AgentCore {
         err.println("hbtrace-agent: already recording in this JVM; ignoring this start");
         return NOT_RECORDING;
       }
+      Hooks.scheduledRun(opened instanceof ScheduledOutput);
       stage = "instrumentation";
       // Byte Buddy's own name for this property is relocated with it: only our copy sees it.
       System.setProperty("net.bytebuddy.safe", "true");
@@ -154,10 +140,28 @@ public final class AgentCore {
     }
   }
 
-  private static ReplayScheduler replayScheduler(
-      AgentOptions options, Spec spec, PrintStream err, TraceOutput opened) throws OutputException {
+  /**
+   * {@code opened} under the scheduler the options ask for: a replay of a recorded trace, or an
+   * exploration ({@code betweenRuns} expunges the identity table while nothing else runs).
+   */
+  private static ScheduledOutput scheduled(
+      AgentOptions options, Spec spec, PrintStream err, TraceOutput opened, Runnable betweenRuns)
+      throws OutputException {
+    if (options.explore() != null) {
+      return new ScheduledOutput(
+          opened,
+          ExploreScheduler.of(
+              options.explore(),
+              options.explorePreemptions(),
+              options.exploreRuns(),
+              options.exploreSeed(),
+              options.exploreResult(),
+              err,
+              betweenRuns));
+    }
     try {
-      return ReplayScheduler.of(options.replay(), spec.digest(), options.replayResult(), err);
+      return new ScheduledOutput(
+          opened, ReplayScheduler.of(options.replay(), spec.digest(), options.replayResult(), err));
     } catch (TraceException | IllegalArgumentException e) {
       opened.close();
       throw new OutputException("cannot replay " + options.replay() + ": " + e.getMessage());
