@@ -1,14 +1,15 @@
 package io.hbtrace.analyzer.hb;
 
-import io.hbtrace.analyzer.util.IdTable;
 import io.hbtrace.traces.event.Handoff;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.Arrays;
 
 /**
- * The vector-clock engine: keeps one clock per logical thread, lock, hand-off channel and volatile
- * location, and advances them over the synchronization events of a trace in order-key order.
+ * The vector-clock engine of one relation: keeps one clock per logical thread and volatile
+ * location, and advances them, with the {@link ObjectClock} of each lock and hand-off channel (kept
+ * by the caller, who finds it once per event for every relation it advances), over the
+ * synchronization events of a trace in order-key order.
  *
  * <p>Rules (each keeps the invariant that a logical thread's clock covers exactly the events that
  * happen-before its next event):
@@ -40,8 +41,6 @@ public final class SyncClocks {
   private final Int2ObjectOpenHashMap<Real> real = new Int2ObjectOpenHashMap<>();
   private int lastTid = -1;
   private Real lastReal;
-  private final IdTable<LockClock> locks = new IdTable<>();
-  private final IdTable<VectorClock> channels = new IdTable<>();
   private final Long2ObjectOpenHashMap<VolatileClock> volatiles = new Long2ObjectOpenHashMap<>();
 
   public SyncClocks(EdgePolicy policy) {
@@ -55,8 +54,6 @@ public final class SyncClocks {
     real.clear();
     lastTid = -1;
     lastReal = null;
-    locks.clear();
-    channels.clear();
     volatiles.clear();
   }
 
@@ -82,44 +79,43 @@ public final class SyncClocks {
     return tc.snapshot;
   }
 
-  public void acquire(int t, long lock, boolean shared) {
-    LockClock l = locks.get(lock);
-    if (l == null || !policy.lockEdges(lock)) {
+  /**
+   * An acquire of {@code lock} by trace thread {@code t}; {@code c} is the lock's clock in this
+   * relation, or null if it has none (never released where edges count).
+   */
+  public void acquire(int t, long lock, ObjectClock c, boolean shared) {
+    if (c == null || !policy.lockEdges(lock)) {
       return;
     }
     ThreadClock tc = current(t);
     // The lock's clock is its last releaser's clock at the release: an acquirer that already
     // knows the releaser's epoch there has seen all of it (FastTrack's epoch check, O(1)).
-    if (l.writer != null && tc.clock.get(l.writerThread) < l.writerEpoch) {
-      join(tc, l.writer);
-      tc.clock.set(l.writerThread, l.writerEpoch); // the snapshot's own entry may be older
+    if (c.writer != null && tc.clock.get(c.writerThread) < c.writerEpoch) {
+      join(tc, c.writer);
+      tc.clock.set(c.writerThread, c.writerEpoch); // the snapshot's own entry may be older
       tc.snapshot = null;
     }
-    if (!shared && l.readers != null) {
-      join(tc, l.readers);
+    if (!shared && c.readers != null) {
+      join(tc, c.readers);
     }
   }
 
-  public void release(int t, long lock, boolean shared) {
+  /** A release of {@code lock} by trace thread {@code t}; {@code c} is its clock here. */
+  public void release(int t, long lock, ObjectClock c, boolean shared) {
     if (!policy.lockEdges(lock)) {
       return; // no acquire will learn from it: no clock to keep, no new interval needed
     }
     ThreadClock tc = current(t);
-    LockClock l = locks.get(lock);
-    if (l == null) {
-      l = new LockClock();
-      locks.put(lock, l);
-    }
     if (shared) {
-      if (l.readers == null) {
-        l.readers = new VectorClock();
+      if (c.readers == null) {
+        c.readers = new VectorClock();
       }
-      l.readers.join(tc.clock);
+      c.readers.join(tc.clock);
     } else {
-      l.writer = snapshot(tc); // immutable: shared with stamps and releases until the next join
-      l.writerThread = tc.id;
-      l.writerEpoch = tc.clock.get(tc.id);
-      l.readers = null; // the releasing writer has seen every earlier reader
+      c.writer = snapshot(tc); // immutable: shared with stamps and releases until the next join
+      c.writerThread = tc.id;
+      c.writerEpoch = tc.clock.get(tc.id);
+      c.readers = null; // the releasing writer has seen every earlier reader
     }
     tick(tc);
   }
@@ -147,28 +143,32 @@ public final class SyncClocks {
     }
   }
 
-  public void send(int t, long channel) {
+  /**
+   * A hand-off sent by trace thread {@code t} through {@code channel}, whose clock is {@code c}.
+   */
+  public void send(int t, long channel, ObjectClock c) {
     if (!policy.handoffEdges(channel)) {
       return;
     }
     ThreadClock tc = current(t);
-    VectorClock ch = channels.get(channel);
-    if (ch == null) {
-      channels.put(channel, tc.clock.copy()); // most channels carry one hand-off
+    if (c.channel == null) {
+      c.channel = tc.clock.copy(); // most channels carry one hand-off
     } else {
-      ch.join(tc.clock);
+      c.channel.join(tc.clock);
     }
     tick(tc);
   }
 
-  /** A hand-off receive; {@code how} is a {@link Handoff} code (an executor task starts here). */
-  public void receive(int t, long channel, int how) {
+  /**
+   * A hand-off receive; {@code c} is the channel's clock or null, {@code how} a {@link Handoff}
+   * code (an executor task starts here).
+   */
+  public void receive(int t, long channel, ObjectClock c, int how) {
     if (how == Handoff.EXECUTOR && policy.taskScoped()) {
       beginTask(t);
     }
-    VectorClock ch = channels.get(channel);
-    if (ch != null && policy.handoffEdges(channel)) {
-      join(current(t), ch);
+    if (c != null && c.channel != null && policy.handoffEdges(channel)) {
+      join(current(t), c.channel);
     }
   }
 
@@ -202,12 +202,6 @@ public final class SyncClocks {
     }
   }
 
-  /** The object is gone: drop whatever clock it had as a lock or channel. */
-  public void forget(long object) {
-    locks.remove(object);
-    channels.remove(object);
-  }
-
   /** The volatile location key for field {@code field} of {@code object}. */
   public static long location(int field, long object) {
     return (object << 24) ^ field;
@@ -227,9 +221,9 @@ public final class SyncClocks {
     return true;
   }
 
-  /** Number of logical threads, locks, channels and volatile locations with state. */
+  /** Number of logical threads and volatile locations with state. */
   public int size() {
-    return nextLogical - 1 + locks.size() + channels.size() + volatiles.size();
+    return nextLogical - 1 + volatiles.size();
   }
 
   private void beginTask(int t) {
@@ -308,17 +302,6 @@ public final class SyncClocks {
     ThreadClock(int id) {
       this.id = id;
     }
-  }
-
-  private static final class LockClock {
-    /** The last exclusive release's clock (an immutable snapshot), its thread and epoch. */
-    VectorClock writer;
-
-    int writerThread;
-    int writerEpoch;
-
-    /** Shared releases since the last exclusive one, joined. */
-    VectorClock readers;
   }
 
   private static final class VolatileClock {

@@ -3,27 +3,45 @@ package io.hbtrace.analyzer.state;
 import io.hbtrace.analyzer.hb.EdgePolicy;
 import io.hbtrace.analyzer.hb.Stamp;
 import io.hbtrace.analyzer.hb.SyncClocks;
-import io.hbtrace.analyzer.hb.SyncEvents;
 import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.EventKind;
+import io.hbtrace.traces.event.HandoffReceive;
+import io.hbtrace.traces.event.HandoffSend;
+import io.hbtrace.traces.event.LockAcquire;
+import io.hbtrace.traces.event.LockMode;
+import io.hbtrace.traces.event.LockRelease;
+import io.hbtrace.traces.event.MonitorEnter;
+import io.hbtrace.traces.event.MonitorExit;
+import io.hbtrace.traces.event.ThreadJoin;
+import io.hbtrace.traces.event.ThreadStart;
+import io.hbtrace.traces.event.VolatileRead;
+import io.hbtrace.traces.event.VolatileWrite;
 
 /**
- * The two happens-before relations the checks use, advanced together: the observed order of this
- * run (every edge), and the must-order of a predictive analysis (no edges through reorderable locks
- * or volatile reads; see {@link EdgePolicy#mustOrder}).
+ * The two happens-before relations the checks use, advanced together in one pass over the
+ * synchronization events: the observed order of this run (every edge), and the must-order of a
+ * predictive analysis (no edges through reorderable locks or volatile reads; see {@link
+ * EdgePolicy#mustOrder}). The lock or channel of an event is found once, as a {@link TracedObject}
+ * holding its clock in both relations.
+ *
+ * <p>Release-type events (release, monitor exit, thread start, hand-off send, volatile write) are
+ * recorded before the operation and acquire-type ones after it: a stamp of a release-type event
+ * must be taken before {@link #apply}, and of an acquire-type event after it.
  */
 public final class Clocks {
-  private final ObjectRoles roles;
-  private SyncClocks observed;
-  private SyncClocks must;
+  private final TracedObjects objects;
+  private final SyncClocks observed;
+  private final SyncClocks must;
+  private int scope;
   private Event observedOf;
   private Stamp observedStamp;
   private Event mustOf;
   private Stamp mustStamp;
 
-  public Clocks(ObjectRoles roles) {
-    this.roles = roles;
-    reset();
+  public Clocks(TracedObjects objects, ObjectRoles roles) {
+    this.objects = objects;
+    observed = new SyncClocks(EdgePolicy.observed());
+    must = new SyncClocks(EdgePolicy.mustOrder(roles::reorderable));
   }
 
   /**
@@ -31,33 +49,98 @@ public final class Clocks {
    * runs forward in time, so no path between two later events passes through an earlier one, and
    * dropping all clocks loses nothing the later events need. It keeps clocks as short as the
    * threads of one scope. Stamps taken before the cut must not be compared with later ones.
+   * Objects' clocks are dropped lazily, when each is next used.
    */
   public void reset() {
-    if (observed == null) {
-      observed = new SyncClocks(EdgePolicy.observed());
-      must = new SyncClocks(EdgePolicy.mustOrder(roles::reorderable));
-    } else {
-      observed.clear();
-      must.clear();
-    }
+    observed.clear();
+    must.clear();
+    scope++;
     observedOf = null;
     mustOf = null;
   }
 
   /**
    * Advances both relations over {@code e}, of kind {@code kind} (passed in: the caller has read
-   * it); a no-op for non-synchronization events.
+   * it); a no-op for events without a synchronization effect.
    */
   public void apply(Event e, EventKind kind) {
-    if (kind.family() == EventKind.Family.SYNC) {
-      SyncEvents.apply(observed, e, kind);
-      SyncEvents.apply(must, e, kind);
+    switch (kind) {
+      case LOCK_ACQUIRE -> {
+        LockAcquire a = (LockAcquire) e;
+        acquire(a.thread(), a.lock(), a.mode() == LockMode.SHARED);
+      }
+      case LOCK_RELEASE -> {
+        LockRelease r = (LockRelease) e;
+        release(r.thread(), r.lock(), r.mode() == LockMode.SHARED);
+      }
+      case MONITOR_ENTER -> acquire(e.thread(), ((MonitorEnter) e).monitor(), false);
+      case MONITOR_EXIT -> release(e.thread(), ((MonitorExit) e).monitor(), false);
+      case THREAD_START -> {
+        int child = ((ThreadStart) e).child();
+        observed.threadStart(e.thread(), child);
+        must.threadStart(e.thread(), child);
+      }
+      case THREAD_JOIN -> {
+        int child = ((ThreadJoin) e).child();
+        observed.threadJoin(e.thread(), child);
+        must.threadJoin(e.thread(), child);
+      }
+      case HANDOFF_SEND -> {
+        long channel = ((HandoffSend) e).channel();
+        TracedObject o = current(objects.getOrAdd(channel));
+        observed.send(e.thread(), channel, o.observed);
+        must.send(e.thread(), channel, o.must);
+      }
+      case HANDOFF_RECEIVE -> {
+        HandoffReceive r = (HandoffReceive) e;
+        TracedObject o = current(objects.get(r.channel()));
+        observed.receive(r.thread(), r.channel(), o == null ? null : o.observed, r.how());
+        must.receive(r.thread(), r.channel(), o == null ? null : o.must, r.how());
+      }
+      case VOLATILE_WRITE -> {
+        VolatileWrite w = (VolatileWrite) e;
+        long location = SyncClocks.location(w.field(), w.object());
+        observed.volatileWrite(w.thread(), location, w.value());
+        must.volatileWrite(w.thread(), location, w.value());
+      }
+      case VOLATILE_READ -> {
+        VolatileRead r = (VolatileRead) e;
+        long location = SyncClocks.location(r.field(), r.object());
+        observed.volatileRead(r.thread(), location, r.value());
+        must.volatileRead(r.thread(), location, r.value());
+      }
+      default -> {}
     }
   }
 
+  private void acquire(int t, long lock, boolean shared) {
+    TracedObject o = current(objects.get(lock));
+    if (o != null) { // else never released: nothing to learn from it
+      observed.acquire(t, lock, o.observed, shared);
+      must.acquire(t, lock, o.must, shared);
+    }
+  }
+
+  private void release(int t, long lock, boolean shared) {
+    TracedObject o = current(objects.getOrAdd(lock));
+    observed.release(t, lock, o.observed, shared);
+    must.release(t, lock, o.must, shared);
+  }
+
+  /** {@code o} with the clocks of an earlier scope dropped; null for null. */
+  private TracedObject current(TracedObject o) {
+    if (o != null && o.scope != scope) {
+      o.observed.clear();
+      o.must.clear();
+      o.scope = scope;
+    }
+    return o;
+  }
+
   /**
-   * The observed-order stamp of the current event (cached per event). Only for events without a
-   * synchronization effect: checks stamp domain, lifecycle and workload events.
+   * The observed-order stamp of the current event (cached per event). Checks stamp domain,
+   * lifecycle and workload events; a synchronization event's stamp must be taken on the side of
+   * {@link #apply} the class comment names.
    */
   public Stamp observed(Event e) {
     if (observedOf != e) {
@@ -81,6 +164,7 @@ public final class Clocks {
     return must.seenByAllLive(s);
   }
 
+  /** Number of logical threads and volatile locations with state in both relations. */
   public int size() {
     return observed.size() + must.size();
   }

@@ -1,7 +1,6 @@
 package io.hbtrace.analyzer.state;
 
 import io.hbtrace.analyzer.Symbols;
-import io.hbtrace.analyzer.util.IdTable;
 import io.hbtrace.traces.event.ObjectFree;
 import io.hbtrace.traces.event.ObjectRole;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
@@ -46,29 +45,39 @@ public final class ObjectRoles {
   public record Role(String name, long owner, long detail, boolean reorderable, boolean held) {}
 
   private final Symbols symbols;
-  private final IdTable<Role> roles = new IdTable<>();
+  private final TracedObjects objects;
+  private int size;
   private final Int2ObjectOpenHashMap<String> names = new Int2ObjectOpenHashMap<>();
   private final Long2LongOpenHashMap inodeLocks = new Long2LongOpenHashMap();
   private final Long2LongOpenHashMap dataSems = new Long2LongOpenHashMap();
 
-  public ObjectRoles(Symbols symbols) {
+  /** Roles kept in the records of {@code objects}. */
+  public ObjectRoles(Symbols symbols, TracedObjects objects) {
     this.symbols = symbols;
+    this.objects = objects;
     inodeLocks.defaultReturnValue(0);
   }
 
   public void onRole(ObjectRole e) {
     String name = names.computeIfAbsent(e.role(), symbols::string); // a few names, many objects
     Long2LongOpenHashMap byOwner = byOwner(name);
-    roles.put(
-        e.object(),
-        new Role(name, e.owner(), e.detail(), REORDERABLE.contains(name), byOwner != null));
+    TracedObject o = objects.getOrAdd(e.object());
+    if (o.role == null) {
+      size++;
+    }
+    o.role = new Role(name, e.owner(), e.detail(), REORDERABLE.contains(name), byOwner != null);
     if (byOwner != null) {
       byOwner.put(e.owner(), e.object());
     }
   }
 
+  /** The object is gone: its record goes, with its role, clocks and holders. */
   public void onFree(ObjectFree e) {
-    Role r = roles.remove(e.object());
+    TracedObject o = objects.remove(e.object());
+    Role r = o == null ? null : o.role;
+    if (r != null) {
+      size--;
+    }
     if (r != null && r.held()) {
       Long2LongOpenHashMap byOwner = byOwner(r.name());
       if (byOwner.get(r.owner()) == e.object()) {
@@ -91,18 +100,19 @@ public final class ObjectRoles {
    * and disksize rules). Holdings of other locks are not tracked.
    */
   public boolean holderMatters(long object) {
-    Role r = roles.get(object);
+    Role r = role(object);
     return r != null && r.held();
   }
 
   /** The role of {@code object}, or null. */
   public Role role(long object) {
-    return roles.get(object);
+    TracedObject o = objects.get(object);
+    return o == null ? null : o.role;
   }
 
   /** True if the object's role makes its lock order a matter of timing (page, tree locks). */
   public boolean reorderable(long object) {
-    Role r = roles.get(object);
+    Role r = role(object);
     return r != null && r.reorderable();
   }
 
@@ -126,7 +136,7 @@ public final class ObjectRoles {
    * object#id.
    */
   public String describe(long object) {
-    Role r = roles.get(object);
+    Role r = role(object);
     if (r != null) {
       return switch (r.name()) {
         case INODE_LOCK -> "inode lock of inode " + r.owner();
@@ -140,6 +150,6 @@ public final class ObjectRoles {
 
   /** Number of objects with a role (for memory tests). */
   public int size() {
-    return roles.size();
+    return size;
   }
 }

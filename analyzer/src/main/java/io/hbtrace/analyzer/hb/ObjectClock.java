@@ -1,0 +1,33 @@
+package io.hbtrace.analyzer.hb;
+
+/**
+ * What one relation's clocks keep about one synchronization object: as a lock or monitor, its last
+ * exclusive release and the shared releases since; as a hand-off channel, what was sent through it.
+ * The caller keeps one per object and relation (so a caller advancing two relations finds the
+ * object once per event); only {@link SyncClocks} reads or changes the fields.
+ */
+public final class ObjectClock {
+  /**
+   * The last exclusive release's clock (an immutable snapshot, shared with stamps and other
+   * releases of its thread), its thread and its epoch; null before the first counted one.
+   */
+  VectorClock writer;
+
+  int writerThread;
+  int writerEpoch;
+
+  /** Shared releases since the last exclusive one, joined; null if none. */
+  VectorClock readers;
+
+  /** Hand-offs sent through the object, joined; null before the first counted one. */
+  VectorClock channel;
+
+  /** Forgets everything: the state of an object no relation has seen. */
+  public void clear() {
+    writer = null;
+    writerThread = 0;
+    writerEpoch = 0;
+    readers = null;
+    channel = null;
+  }
+}

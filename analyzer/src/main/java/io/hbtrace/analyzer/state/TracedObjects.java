@@ -1,0 +1,50 @@
+package io.hbtrace.analyzer.state;
+
+import io.hbtrace.analyzer.util.IdTable;
+
+/**
+ * The record of every live object of the trace, by object id. Roles, both relations' clocks and
+ * lock holdings all read the same record, and the record found last is kept at hand: the parts of
+ * the analysis that look at one event's object find it without another table lookup.
+ */
+public final class TracedObjects {
+  private final IdTable<TracedObject> table = new IdTable<>();
+  private TracedObject last; // the record found last, or null
+
+  /** The record of {@code id}, or null if the object has none. */
+  public TracedObject get(long id) {
+    TracedObject o = last;
+    if (o != null && o.id == id) {
+      return o;
+    }
+    o = table.get(id);
+    if (o != null) {
+      last = o;
+    }
+    return o;
+  }
+
+  /** The record of {@code id}, created if it has none. */
+  public TracedObject getOrAdd(long id) {
+    TracedObject o = get(id);
+    if (o == null) {
+      o = new TracedObject(id);
+      table.put(id, o);
+      last = o;
+    }
+    return o;
+  }
+
+  /** Drops the record of {@code id} (the object is gone); returns it, or null. */
+  public TracedObject remove(long id) {
+    if (last != null && last.id == id) {
+      last = null;
+    }
+    return table.remove(id);
+  }
+
+  /** Number of records held (for memory tests). */
+  public int size() {
+    return table.size();
+  }
+}
