@@ -37,7 +37,7 @@ public final class CheckContext {
     this.objects = new TracedObjects();
     this.roles = new ObjectRoles(symbols, objects);
     this.holdings = new LockHoldings(objects);
-    this.clocks = new Clocks(objects, roles);
+    this.clocks = new Clocks(objects);
     this.domain = new DomainState(clocks, geometry);
     this.durable = new DurableState(clocks);
     this.findings = new Findings();

@@ -80,11 +80,11 @@ public final class SyncClocks {
   }
 
   /**
-   * An acquire of {@code lock} by trace thread {@code t}; {@code c} is the lock's clock in this
-   * relation, or null if it has none (never released where edges count).
+   * An acquire by trace thread {@code t} of a lock whose clock in this relation is {@code c} (null
+   * if it has none); {@code reorderable}: see {@link EdgePolicy#objectEdges}.
    */
-  public void acquire(int t, long lock, ObjectClock c, boolean shared) {
-    if (c == null || !policy.lockEdges(lock)) {
+  public void acquire(int t, ObjectClock c, boolean reorderable, boolean shared) {
+    if (c == null || !policy.objectEdges(reorderable)) {
       return;
     }
     ThreadClock tc = current(t);
@@ -100,9 +100,9 @@ public final class SyncClocks {
     }
   }
 
-  /** A release of {@code lock} by trace thread {@code t}; {@code c} is its clock here. */
-  public void release(int t, long lock, ObjectClock c, boolean shared) {
-    if (!policy.lockEdges(lock)) {
+  /** A release by trace thread {@code t} of a lock whose clock here is {@code c}. */
+  public void release(int t, ObjectClock c, boolean reorderable, boolean shared) {
+    if (!policy.objectEdges(reorderable)) {
       return; // no acquire will learn from it: no clock to keep, no new interval needed
     }
     ThreadClock tc = current(t);
@@ -143,11 +143,9 @@ public final class SyncClocks {
     }
   }
 
-  /**
-   * A hand-off sent by trace thread {@code t} through {@code channel}, whose clock is {@code c}.
-   */
-  public void send(int t, long channel, ObjectClock c) {
-    if (!policy.handoffEdges(channel)) {
+  /** A hand-off sent by trace thread {@code t} through a channel whose clock is {@code c}. */
+  public void send(int t, ObjectClock c, boolean reorderable) {
+    if (!policy.objectEdges(reorderable)) {
       return;
     }
     ThreadClock tc = current(t);
@@ -163,11 +161,11 @@ public final class SyncClocks {
    * A hand-off receive; {@code c} is the channel's clock or null, {@code how} a {@link Handoff}
    * code (an executor task starts here).
    */
-  public void receive(int t, long channel, ObjectClock c, int how) {
+  public void receive(int t, ObjectClock c, boolean reorderable, int how) {
     if (how == Handoff.EXECUTOR && policy.taskScoped()) {
       beginTask(t);
     }
-    if (c != null && c.channel != null && policy.handoffEdges(channel)) {
+    if (c != null && c.channel != null && policy.objectEdges(reorderable)) {
       join(current(t), c.channel);
     }
   }

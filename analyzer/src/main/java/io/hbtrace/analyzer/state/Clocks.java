@@ -20,9 +20,9 @@ import io.hbtrace.traces.event.VolatileWrite;
 /**
  * The two happens-before relations the checks use, advanced together in one pass over the
  * synchronization events: the observed order of this run (every edge), and the must-order of a
- * predictive analysis (no edges through reorderable locks or volatile reads; see {@link
- * EdgePolicy#mustOrder}). The lock or channel of an event is found once, as a {@link TracedObject}
- * holding its clock in both relations.
+ * predictive analysis (no edges through objects whose role makes them reorderable, nor volatile
+ * reads; see {@link EdgePolicy#mustOrder}). The lock or channel of an event is found once, as a
+ * {@link TracedObject} holding its clock in both relations.
  *
  * <p>Release-type events (release, monitor exit, thread start, hand-off send, volatile write) are
  * recorded before the operation and acquire-type ones after it: a stamp of a release-type event
@@ -38,10 +38,10 @@ public final class Clocks {
   private Event mustOf;
   private Stamp mustStamp;
 
-  public Clocks(TracedObjects objects, ObjectRoles roles) {
+  public Clocks(TracedObjects objects) {
     this.objects = objects;
     observed = new SyncClocks(EdgePolicy.observed());
-    must = new SyncClocks(EdgePolicy.mustOrder(roles::reorderable));
+    must = new SyncClocks(EdgePolicy.mustOrder());
   }
 
   /**
@@ -86,16 +86,22 @@ public final class Clocks {
         must.threadJoin(e.thread(), child);
       }
       case HANDOFF_SEND -> {
-        long channel = ((HandoffSend) e).channel();
-        TracedObject o = current(objects.getOrAdd(channel));
-        observed.send(e.thread(), channel, o.observed);
-        must.send(e.thread(), channel, o.must);
+        TracedObject o = current(objects.getOrAdd(((HandoffSend) e).channel()));
+        boolean reorderable = o.reorderable();
+        observed.send(e.thread(), o.observed, reorderable);
+        must.send(e.thread(), o.must, reorderable);
       }
       case HANDOFF_RECEIVE -> {
         HandoffReceive r = (HandoffReceive) e;
         TracedObject o = current(objects.get(r.channel()));
-        observed.receive(r.thread(), r.channel(), o == null ? null : o.observed, r.how());
-        must.receive(r.thread(), r.channel(), o == null ? null : o.must, r.how());
+        if (o == null) { // nothing sent through it yet; an executor task still starts here
+          observed.receive(r.thread(), null, false, r.how());
+          must.receive(r.thread(), null, false, r.how());
+        } else {
+          boolean reorderable = o.reorderable();
+          observed.receive(r.thread(), o.observed, reorderable, r.how());
+          must.receive(r.thread(), o.must, reorderable, r.how());
+        }
       }
       case VOLATILE_WRITE -> {
         VolatileWrite w = (VolatileWrite) e;
@@ -116,15 +122,17 @@ public final class Clocks {
   private void acquire(int t, long lock, boolean shared) {
     TracedObject o = current(objects.get(lock));
     if (o != null) { // else never released: nothing to learn from it
-      observed.acquire(t, lock, o.observed, shared);
-      must.acquire(t, lock, o.must, shared);
+      boolean reorderable = o.reorderable();
+      observed.acquire(t, o.observed, reorderable, shared);
+      must.acquire(t, o.must, reorderable, shared);
     }
   }
 
   private void release(int t, long lock, boolean shared) {
     TracedObject o = current(objects.getOrAdd(lock));
-    observed.release(t, lock, o.observed, shared);
-    must.release(t, lock, o.must, shared);
+    boolean reorderable = o.reorderable();
+    observed.release(t, o.observed, reorderable, shared);
+    must.release(t, o.must, reorderable, shared);
   }
 
   /** {@code o} with the clocks of an earlier scope dropped; null for null. */

@@ -5,6 +5,7 @@ import io.hbtrace.traces.event.ObjectFree;
 import io.hbtrace.traces.event.ObjectRole;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.Set;
 
 /**
@@ -46,10 +47,16 @@ public final class ObjectRoles {
 
   private final Symbols symbols;
   private final TracedObjects objects;
-  private int size;
   private final Int2ObjectOpenHashMap<String> names = new Int2ObjectOpenHashMap<>();
   private final Long2LongOpenHashMap inodeLocks = new Long2LongOpenHashMap();
   private final Long2LongOpenHashMap dataSems = new Long2LongOpenHashMap();
+
+  /**
+   * The held roles by object, beside their records: an object is freed long after its last use, and
+   * this small map answers whether it was an inode lock or i_data_sem without reading its record
+   * back from memory.
+   */
+  private final Long2ObjectOpenHashMap<Role> heldRoles = new Long2ObjectOpenHashMap<>();
 
   /** Roles kept in the records of {@code objects}. */
   public ObjectRoles(Symbols symbols, TracedObjects objects) {
@@ -59,26 +66,27 @@ public final class ObjectRoles {
   }
 
   public void onRole(ObjectRole e) {
-    String name = names.computeIfAbsent(e.role(), symbols::string); // a few names, many objects
-    Long2LongOpenHashMap byOwner = byOwner(name);
-    TracedObject o = objects.getOrAdd(e.object());
-    if (o.role == null) {
-      size++;
+    String name = names.get(e.role());
+    if (name == null) {
+      name = symbols.string(e.role()); // a few names, many objects
+      names.put(e.role(), name);
     }
-    o.role = new Role(name, e.owner(), e.detail(), REORDERABLE.contains(name), byOwner != null);
+    Long2LongOpenHashMap byOwner = byOwner(name);
+    Role r = new Role(name, e.owner(), e.detail(), REORDERABLE.contains(name), byOwner != null);
+    objects.getOrAdd(e.object()).role = r;
     if (byOwner != null) {
       byOwner.put(e.owner(), e.object());
+      heldRoles.put(e.object(), r);
+    } else {
+      heldRoles.remove(e.object());
     }
   }
 
   /** The object is gone: its record goes, with its role, clocks and holders. */
   public void onFree(ObjectFree e) {
-    TracedObject o = objects.remove(e.object());
-    Role r = o == null ? null : o.role;
+    objects.remove(e.object());
+    Role r = heldRoles.remove(e.object());
     if (r != null) {
-      size--;
-    }
-    if (r != null && r.held()) {
       Long2LongOpenHashMap byOwner = byOwner(r.name());
       if (byOwner.get(r.owner()) == e.object()) {
         byOwner.remove(r.owner());
@@ -108,12 +116,6 @@ public final class ObjectRoles {
   public Role role(long object) {
     TracedObject o = objects.get(object);
     return o == null ? null : o.role;
-  }
-
-  /** True if the object's role makes its lock order a matter of timing (page, tree locks). */
-  public boolean reorderable(long object) {
-    Role r = role(object);
-    return r != null && r.reorderable();
   }
 
   /** The object id of inode {@code ino}'s inode lock, or 0 if the trace names none. */
@@ -148,8 +150,8 @@ public final class ObjectRoles {
     return "object#" + object;
   }
 
-  /** Number of objects with a role (for memory tests). */
-  public int size() {
-    return size;
+  /** Number of objects with a role whose holders matter (for memory tests). */
+  public int heldSize() {
+    return heldRoles.size();
   }
 }

@@ -30,4 +30,9 @@ public final class TracedObject {
   TracedObject(long id) {
     this.id = id;
   }
+
+  /** True if its role says its lock or hand-off order was an accident of timing. */
+  boolean reorderable() {
+    return role != null && role.reorderable();
+  }
 }

@@ -35,12 +35,16 @@ public final class TracedObjects {
     return o;
   }
 
-  /** Drops the record of {@code id} (the object is gone); returns it, or null. */
-  public TracedObject remove(long id) {
+  /**
+   * Drops the record of {@code id} (the object is gone). It does not return the record: objects are
+   * freed long after their last use, and even a type check of the dropped record would read it back
+   * from memory.
+   */
+  public void remove(long id) {
     if (last != null && last.id == id) {
       last = null;
     }
-    return table.remove(id);
+    table.remove(id);
   }
 
   /** Number of records held (for memory tests). */

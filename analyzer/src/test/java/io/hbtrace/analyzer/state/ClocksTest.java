@@ -2,7 +2,6 @@ package io.hbtrace.analyzer.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hbtrace.analyzer.Symbols;
 import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.LockAcquire;
 import io.hbtrace.traces.event.LockMode;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ClocksTest {
   private final TracedObjects objects = new TracedObjects();
-  private final Clocks clocks = new Clocks(objects, new ObjectRoles(Symbols.none(), objects));
+  private final Clocks clocks = new Clocks(objects);
   private long seq;
 
   @Test
