@@ -4,6 +4,8 @@ import io.hbtrace.analyzer.check.Check;
 import io.hbtrace.analyzer.check.CheckContext;
 import io.hbtrace.analyzer.check.CheckRegistry;
 import io.hbtrace.analyzer.report.Finding;
+import io.hbtrace.analyzer.state.DomainState;
+import io.hbtrace.analyzer.state.DurableState;
 import io.hbtrace.analyzer.state.Geometry;
 import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.EventHandler;
@@ -52,8 +54,10 @@ public final class Analysis {
     }
     for (EventKind k : EventKind.values()) {
       List<EventHandler> handlers = table.get(k.code());
-      if (k.family() != EventKind.Family.SYNC) {
+      if (DomainState.KINDS.contains(k)) {
         handlers.add(context.domain);
+      }
+      if (DurableState.KINDS.contains(k)) {
         handlers.add(context.durable);
       }
       for (Check c : checks) {

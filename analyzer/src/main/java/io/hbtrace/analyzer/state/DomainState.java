@@ -10,6 +10,7 @@ import io.hbtrace.traces.event.DiskWrite;
 import io.hbtrace.traces.event.DisksizeUpdate;
 import io.hbtrace.traces.event.EndIo;
 import io.hbtrace.traces.event.EventHandler;
+import io.hbtrace.traces.event.EventKind;
 import io.hbtrace.traces.event.Fill;
 import io.hbtrace.traces.event.Invalidation;
 import io.hbtrace.traces.event.Mount;
@@ -26,7 +27,10 @@ import io.hbtrace.traces.event.TruncateBegin;
 import io.hbtrace.traces.event.TruncateEnd;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.Set;
 
 /**
  * The domain as the trace shows it, per inode of the current filesystem scope: sizes, orphan list
@@ -40,6 +44,31 @@ import java.util.Iterator;
 public final class DomainState implements EventHandler {
   /** Writes kept per inode before the oldest returned ones are dropped regardless. */
   static final int MAX_RETAINED_WRITES = 256;
+
+  /** The kinds this state follows: it is given no others (most events change nothing here). */
+  public static final Set<EventKind> KINDS =
+      Collections.unmodifiableSet(
+          EnumSet.of(
+              EventKind.MOUNT,
+              EventKind.CRASH,
+              EventKind.DIO_WRITE_BEGIN,
+              EventKind.DIO_WRITE_END,
+              EventKind.END_IO,
+              EventKind.DIO_COMPLETE,
+              EventKind.PAGE_INVALIDATE,
+              EventKind.SIZE_UPDATE,
+              EventKind.DISKSIZE_UPDATE,
+              EventKind.ORPHAN_ADD,
+              EventKind.ORPHAN_DEL,
+              EventKind.TRUNCATE_BEGIN,
+              EventKind.TRUNCATE_END,
+              EventKind.DISK_WRITE,
+              EventKind.PAGE_INSERT,
+              EventKind.SIZE_SAMPLE,
+              EventKind.BLOCK_FILL,
+              EventKind.PAGE_UPTODATE,
+              EventKind.PAGE_DIRTY,
+              EventKind.PAGE_WRITEBACK));
 
   private final Clocks clocks;
   private final Geometry geometry;
