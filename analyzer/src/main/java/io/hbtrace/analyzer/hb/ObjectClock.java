@@ -19,8 +19,15 @@ public final class ObjectClock {
   /** Shared releases since the last exclusive one, joined; null if none. */
   VectorClock readers;
 
-  /** Hand-offs sent through the object, joined; null before the first counted one. */
+  /**
+   * Hand-offs sent through the object, joined; null before the first counted one. After one send it
+   * is the sender's snapshot, shared, and {@code senderThread} (non-zero only then) and {@code
+   * senderEpoch} give the sender's own entry, which the snapshot may hold older.
+   */
   VectorClock channel;
+
+  int senderThread;
+  int senderEpoch;
 
   /** Forgets everything: the state of an object no relation has seen. */
   public void clear() {
@@ -29,5 +36,7 @@ public final class ObjectClock {
     writerEpoch = 0;
     readers = null;
     channel = null;
+    senderThread = 0;
+    senderEpoch = 0;
   }
 }

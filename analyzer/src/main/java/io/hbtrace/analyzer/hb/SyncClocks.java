@@ -149,9 +149,16 @@ public final class SyncClocks {
       return;
     }
     ThreadClock tc = current(t);
-    if (c.channel == null) {
-      c.channel = tc.clock.copy(); // most channels carry one hand-off
+    if (c.channel == null) { // most channels carry one hand-off: share the sender's snapshot
+      c.channel = snapshot(tc);
+      c.senderThread = tc.id;
+      c.senderEpoch = tc.clock.get(tc.id);
     } else {
+      if (c.senderThread != 0) { // a second send: the channel needs a clock of its own
+        c.channel = c.channel.copy();
+        c.channel.set(c.senderThread, c.senderEpoch);
+        c.senderThread = 0;
+      }
       c.channel.join(tc.clock);
     }
     tick(tc);
@@ -166,7 +173,12 @@ public final class SyncClocks {
       beginTask(t);
     }
     if (c != null && c.channel != null && policy.objectEdges(reorderable)) {
-      join(current(t), c.channel);
+      ThreadClock tc = current(t);
+      join(tc, c.channel);
+      if (c.senderThread != 0 && tc.clock.get(c.senderThread) < c.senderEpoch) {
+        tc.clock.set(c.senderThread, c.senderEpoch); // the shared snapshot's own entry may be older
+        tc.snapshot = null;
+      }
     }
   }
 

@@ -87,7 +87,7 @@ public final class Clocks {
       }
       case HANDOFF_SEND -> {
         TracedObject o = current(objects.getOrAdd(((HandoffSend) e).channel()));
-        boolean reorderable = o.reorderable();
+        boolean reorderable = o.reorderable;
         observed.send(e.thread(), o.observed, reorderable);
         must.send(e.thread(), o.must, reorderable);
       }
@@ -98,7 +98,7 @@ public final class Clocks {
           observed.receive(r.thread(), null, false, r.how());
           must.receive(r.thread(), null, false, r.how());
         } else {
-          boolean reorderable = o.reorderable();
+          boolean reorderable = o.reorderable;
           observed.receive(r.thread(), o.observed, reorderable, r.how());
           must.receive(r.thread(), o.must, reorderable, r.how());
         }
@@ -122,7 +122,7 @@ public final class Clocks {
   private void acquire(int t, long lock, boolean shared) {
     TracedObject o = current(objects.get(lock));
     if (o != null) { // else never released: nothing to learn from it
-      boolean reorderable = o.reorderable();
+      boolean reorderable = o.reorderable;
       observed.acquire(t, o.observed, reorderable, shared);
       must.acquire(t, o.must, reorderable, shared);
     }
@@ -130,7 +130,7 @@ public final class Clocks {
 
   private void release(int t, long lock, boolean shared) {
     TracedObject o = current(objects.getOrAdd(lock));
-    boolean reorderable = o.reorderable();
+    boolean reorderable = o.reorderable;
     observed.release(t, o.observed, reorderable, shared);
     must.release(t, o.must, reorderable, shared);
   }

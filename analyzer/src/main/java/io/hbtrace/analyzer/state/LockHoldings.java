@@ -21,7 +21,7 @@ public final class LockHoldings {
 
   public void acquired(int thread, long lock, int mode) {
     TracedObject o = objects.get(lock);
-    if (o == null || o.role == null || !o.role.held()) {
+    if (o == null || !o.held) {
       return;
     }
     Holders h = o.holders;

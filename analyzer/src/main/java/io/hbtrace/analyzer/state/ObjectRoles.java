@@ -73,7 +73,7 @@ public final class ObjectRoles {
     }
     Long2LongOpenHashMap byOwner = byOwner(name);
     Role r = new Role(name, e.owner(), e.detail(), REORDERABLE.contains(name), byOwner != null);
-    objects.getOrAdd(e.object()).role = r;
+    objects.getOrAdd(e.object()).name(r);
     if (byOwner != null) {
       byOwner.put(e.owner(), e.object());
       heldRoles.put(e.object(), r);

@@ -10,8 +10,13 @@ import io.hbtrace.analyzer.hb.ObjectClock;
 public final class TracedObject {
   final long id;
 
-  /** The role the trace named for it (OBJECT_ROLE), or null. */
+  /** The role the trace named for it (OBJECT_ROLE), or null; set through {@link #name}. */
   ObjectRoles.Role role;
+
+  /** What the role says, kept here: lock events ask on every event. */
+  boolean reorderable;
+
+  boolean held;
 
   /**
    * The clock scope its clocks belong to: clocks of an earlier scope are stale and cleared on first
@@ -31,8 +36,10 @@ public final class TracedObject {
     this.id = id;
   }
 
-  /** True if its role says its lock or hand-off order was an accident of timing. */
-  boolean reorderable() {
-    return role != null && role.reorderable();
+  /** Gives it role {@code r}. */
+  void name(ObjectRoles.Role r) {
+    role = r;
+    reorderable = r.reorderable();
+    held = r.held();
   }
 }

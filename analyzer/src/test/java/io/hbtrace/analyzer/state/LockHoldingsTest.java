@@ -11,7 +11,7 @@ class LockHoldingsTest {
 
   /** Names {@code lock} an inode lock: a role whose holders a check asks about. */
   private void heldRole(long lock) {
-    objects.getOrAdd(lock).role = new ObjectRoles.Role(ObjectRoles.INODE_LOCK, 12, 0, false, true);
+    objects.getOrAdd(lock).name(new ObjectRoles.Role(ObjectRoles.INODE_LOCK, 12, 0, false, true));
   }
 
   @Test
@@ -49,7 +49,7 @@ class LockHoldingsTest {
 
   @Test
   void locksWithoutAHeldRoleAreNotTracked() {
-    objects.getOrAdd(4).role = new ObjectRoles.Role(ObjectRoles.PAGE_LOCK, 12, 3, true, false);
+    objects.getOrAdd(4).name(new ObjectRoles.Role(ObjectRoles.PAGE_LOCK, 12, 3, true, false));
     h.acquired(1, 4, LockMode.EXCLUSIVE);
     h.acquired(1, 5, LockMode.EXCLUSIVE); // no record at all
     assertThat(h.heldByAnyone(4)).isFalse();
