@@ -28,15 +28,4 @@ public final class ObjectClock {
 
   int senderThread;
   int senderEpoch;
-
-  /** Forgets everything: the state of an object no relation has seen. */
-  public void clear() {
-    writer = null;
-    writerThread = 0;
-    writerEpoch = 0;
-    readers = null;
-    channel = null;
-    senderThread = 0;
-    senderEpoch = 0;
-  }
 }

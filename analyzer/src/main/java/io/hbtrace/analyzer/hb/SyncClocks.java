@@ -38,9 +38,13 @@ public final class SyncClocks {
   private final EdgePolicy policy;
   private ThreadClock[] logical = new ThreadClock[16];
   private int nextLogical = 1;
+  private static final int MAX_INITIAL_WIDTH = 64;
+  private int width = 8;
   private final Int2ObjectOpenHashMap<Real> real = new Int2ObjectOpenHashMap<>();
   private int lastTid = -1;
   private Real lastReal;
+  private int currentTid = -1;
+  private ThreadClock currentClock; // the current logical thread of trace thread currentTid
   private final Long2ObjectOpenHashMap<VolatileClock> volatiles = new Long2ObjectOpenHashMap<>();
 
   public SyncClocks(EdgePolicy policy) {
@@ -54,6 +58,8 @@ public final class SyncClocks {
     real.clear();
     lastTid = -1;
     lastReal = null;
+    currentTid = -1;
+    currentClock = null;
     volatiles.clear();
   }
 
@@ -66,6 +72,22 @@ public final class SyncClocks {
   public Stamp stamp(int t, long seq) {
     ThreadClock tc = current(t);
     return new Stamp(tc.id, seq, tc.clock.get(tc.id), snapshot(tc));
+  }
+
+  /** The logical thread trace thread {@code t} runs on now: a stamp's {@code thread}. */
+  public int logicalThread(int t) {
+    return current(t).id;
+  }
+
+  /** Trace thread {@code t}'s own clock entry now: a stamp's {@code epoch}. */
+  public int epoch(int t) {
+    ThreadClock tc = current(t);
+    return tc.clock.get(tc.id);
+  }
+
+  /** Trace thread {@code t}'s clock now, as the immutable snapshot a stamp holds. */
+  public VectorClock snapshot(int t) {
+    return snapshot(current(t));
   }
 
   /**
@@ -100,12 +122,18 @@ public final class SyncClocks {
     }
   }
 
-  /** A release by trace thread {@code t} of a lock whose clock here is {@code c}. */
-  public void release(int t, ObjectClock c, boolean reorderable, boolean shared) {
+  /**
+   * A release by trace thread {@code t} of a lock whose clock here is {@code c} (null if it has
+   * none yet); returns the lock's clock afterwards, made on its first counted release.
+   */
+  public ObjectClock release(int t, ObjectClock c, boolean reorderable, boolean shared) {
     if (!policy.objectEdges(reorderable)) {
-      return; // no acquire will learn from it: no clock to keep, no new interval needed
+      return c; // no acquire will learn from it: no clock to keep, no new interval needed
     }
     ThreadClock tc = current(t);
+    if (c == null) {
+      c = new ObjectClock();
+    }
     if (shared) {
       if (c.readers == null) {
         c.readers = new VectorClock();
@@ -118,6 +146,7 @@ public final class SyncClocks {
       c.readers = null; // the releasing writer has seen every earlier reader
     }
     tick(tc);
+    return c;
   }
 
   public void threadStart(int parent, int child) {
@@ -143,12 +172,18 @@ public final class SyncClocks {
     }
   }
 
-  /** A hand-off sent by trace thread {@code t} through a channel whose clock is {@code c}. */
-  public void send(int t, ObjectClock c, boolean reorderable) {
+  /**
+   * A hand-off sent by trace thread {@code t} through a channel whose clock is {@code c} (null if
+   * it has none yet); returns the channel's clock afterwards, made on its first counted send.
+   */
+  public ObjectClock send(int t, ObjectClock c, boolean reorderable) {
     if (!policy.objectEdges(reorderable)) {
-      return;
+      return c;
     }
     ThreadClock tc = current(t);
+    if (c == null) {
+      c = new ObjectClock();
+    }
     if (c.channel == null) { // most channels carry one hand-off: share the sender's snapshot
       c.channel = snapshot(tc);
       c.senderThread = tc.id;
@@ -162,6 +197,7 @@ public final class SyncClocks {
       c.channel.join(tc.clock);
     }
     tick(tc);
+    return c;
   }
 
   /**
@@ -249,11 +285,19 @@ public final class SyncClocks {
       }
     }
     r.current = r.pool[slot];
+    currentTid = -1; // the thread's current logical thread changed
   }
 
   private ThreadClock current(int t) {
+    // events come in runs of one thread; small enough for the JIT to inline at every caller
+    return t == currentTid ? currentClock : switchTo(t);
+  }
+
+  private ThreadClock switchTo(int t) {
     Real r = real(t); // first: it may grow the logical table
-    return logical[r.current];
+    currentClock = logical[r.current];
+    currentTid = t;
+    return currentClock;
   }
 
   private Real real(int t) {
@@ -277,7 +321,10 @@ public final class SyncClocks {
     if (id >= logical.length) {
       logical = Arrays.copyOf(logical, logical.length * 2);
     }
-    ThreadClock tc = new ThreadClock(id);
+    // as wide as the widest clock so far (up to a bound): scopes tend to look alike, and a clock
+    // that starts wide enough never grows
+    width = Math.min(Math.max(width, id + 1), MAX_INITIAL_WIDTH);
+    ThreadClock tc = new ThreadClock(id, width);
     tc.clock.set(id, 1);
     logical[id] = tc;
     return id;
@@ -305,12 +352,13 @@ public final class SyncClocks {
 
   private static final class ThreadClock {
     final int id;
-    final VectorClock clock = new VectorClock();
+    final VectorClock clock;
     VectorClock snapshot;
     boolean joined;
 
-    ThreadClock(int id) {
+    ThreadClock(int id, int width) {
       this.id = id;
+      this.clock = new VectorClock(width);
     }
   }
 

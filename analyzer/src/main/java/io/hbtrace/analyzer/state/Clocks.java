@@ -1,6 +1,7 @@
 package io.hbtrace.analyzer.state;
 
 import io.hbtrace.analyzer.hb.EdgePolicy;
+import io.hbtrace.analyzer.hb.ObjectClock;
 import io.hbtrace.analyzer.hb.Stamp;
 import io.hbtrace.analyzer.hb.SyncClocks;
 import io.hbtrace.traces.event.Event;
@@ -29,19 +30,34 @@ import io.hbtrace.traces.event.VolatileWrite;
  * must be taken before {@link #apply}, and of an acquire-type event after it.
  */
 public final class Clocks {
+  /** The relations' indices in {@link #relations} (and in {@link TracedObject#clock}). */
+  static final int OBSERVED = 0;
+
+  static final int MUST = 1;
+
   private final TracedObjects objects;
   private final SyncClocks observed;
   private final SyncClocks must;
+
+  /**
+   * Both relations, advanced by one loop per event: the JIT then compiles each engine method once
+   * into the event switch, not once per relation, and keeps the hot cases within its inlining
+   * budget.
+   */
+  private final SyncClocks[] relations;
+
   private int scope;
   private Event observedOf;
   private Stamp observedStamp;
   private Event mustOf;
   private Stamp mustStamp;
+  private Occurrence occurrence;
 
   public Clocks(TracedObjects objects) {
     this.objects = objects;
     observed = new SyncClocks(EdgePolicy.observed());
     must = new SyncClocks(EdgePolicy.mustOrder());
+    relations = new SyncClocks[] {observed, must};
   }
 
   /**
@@ -57,6 +73,7 @@ public final class Clocks {
     scope++;
     observedOf = null;
     mustOf = null;
+    occurrence = null;
   }
 
   /**
@@ -75,45 +92,57 @@ public final class Clocks {
       }
       case MONITOR_ENTER -> acquire(e.thread(), ((MonitorEnter) e).monitor(), false);
       case MONITOR_EXIT -> release(e.thread(), ((MonitorExit) e).monitor(), false);
+      default -> applyOther(e, kind);
+    }
+  }
+
+  /**
+   * The synchronization events other than locks and monitors (which are half of a trace). A method
+   * of its own so that the JIT compiles it apart, and the lock cases above, the hottest, stay
+   * within the inlining budget of theirs.
+   */
+  private void applyOther(Event e, EventKind kind) {
+    switch (kind) {
       case THREAD_START -> {
         int child = ((ThreadStart) e).child();
-        observed.threadStart(e.thread(), child);
-        must.threadStart(e.thread(), child);
+        for (SyncClocks relation : relations) {
+          relation.threadStart(e.thread(), child);
+        }
       }
       case THREAD_JOIN -> {
         int child = ((ThreadJoin) e).child();
-        observed.threadJoin(e.thread(), child);
-        must.threadJoin(e.thread(), child);
+        for (SyncClocks relation : relations) {
+          relation.threadJoin(e.thread(), child);
+        }
       }
       case HANDOFF_SEND -> {
         TracedObject o = current(objects.getOrAdd(((HandoffSend) e).channel()));
-        boolean reorderable = o.reorderable;
-        observed.send(e.thread(), o.observed, reorderable);
-        must.send(e.thread(), o.must, reorderable);
+        for (int i = 0; i < relations.length; i++) {
+          o.clock(i, relations[i].send(e.thread(), o.clock(i), o.reorderable));
+        }
       }
       case HANDOFF_RECEIVE -> {
         HandoffReceive r = (HandoffReceive) e;
+        // with no record nothing was sent through it yet; an executor task still starts here
         TracedObject o = current(objects.get(r.channel()));
-        if (o == null) { // nothing sent through it yet; an executor task still starts here
-          observed.receive(r.thread(), null, false, r.how());
-          must.receive(r.thread(), null, false, r.how());
-        } else {
-          boolean reorderable = o.reorderable;
-          observed.receive(r.thread(), o.observed, reorderable, r.how());
-          must.receive(r.thread(), o.must, reorderable, r.how());
+        for (int i = 0; i < relations.length; i++) {
+          ObjectClock c = o == null ? null : o.clock(i);
+          relations[i].receive(r.thread(), c, o != null && o.reorderable, r.how());
         }
       }
       case VOLATILE_WRITE -> {
         VolatileWrite w = (VolatileWrite) e;
         long location = SyncClocks.location(w.field(), w.object());
-        observed.volatileWrite(w.thread(), location, w.value());
-        must.volatileWrite(w.thread(), location, w.value());
+        for (SyncClocks relation : relations) {
+          relation.volatileWrite(w.thread(), location, w.value());
+        }
       }
       case VOLATILE_READ -> {
         VolatileRead r = (VolatileRead) e;
         long location = SyncClocks.location(r.field(), r.object());
-        observed.volatileRead(r.thread(), location, r.value());
-        must.volatileRead(r.thread(), location, r.value());
+        for (SyncClocks relation : relations) {
+          relation.volatileRead(r.thread(), location, r.value());
+        }
       }
       default -> {}
     }
@@ -122,24 +151,24 @@ public final class Clocks {
   private void acquire(int t, long lock, boolean shared) {
     TracedObject o = current(objects.get(lock));
     if (o != null) { // else never released: nothing to learn from it
-      boolean reorderable = o.reorderable;
-      observed.acquire(t, o.observed, reorderable, shared);
-      must.acquire(t, o.must, reorderable, shared);
+      for (int i = 0; i < relations.length; i++) {
+        relations[i].acquire(t, o.clock(i), o.reorderable, shared);
+      }
     }
   }
 
   private void release(int t, long lock, boolean shared) {
     TracedObject o = current(objects.getOrAdd(lock));
-    boolean reorderable = o.reorderable;
-    observed.release(t, o.observed, reorderable, shared);
-    must.release(t, o.must, reorderable, shared);
+    for (int i = 0; i < relations.length; i++) {
+      o.clock(i, relations[i].release(t, o.clock(i), o.reorderable, shared));
+    }
   }
 
   /** {@code o} with the clocks of an earlier scope dropped; null for null. */
   private TracedObject current(TracedObject o) {
     if (o != null && o.scope != scope) {
-      o.observed.clear();
-      o.must.clear();
+      o.observed = null;
+      o.must = null;
       o.scope = scope;
     }
     return o;
@@ -156,6 +185,20 @@ public final class Clocks {
       observedStamp = observed.stamp(e.thread(), e.seq());
     }
     return observedStamp;
+  }
+
+  /**
+   * The current event's occurrence, with its place in both relations (cached per event); the stamps
+   * are taken as {@link #observed} says.
+   */
+  public Occurrence occurrence(Event e) {
+    Occurrence o = occurrence; // small enough for the JIT to inline at every caller
+    return o != null && o.event() == e ? o : newOccurrence(e);
+  }
+
+  private Occurrence newOccurrence(Event e) {
+    occurrence = new Occurrence(e, observed, must);
+    return occurrence;
   }
 
   /** The must-order stamp of the current event (cached per event); see {@link #observed}. */

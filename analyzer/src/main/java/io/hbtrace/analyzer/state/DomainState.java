@@ -77,6 +77,7 @@ public final class DomainState implements EventHandler {
   private long fs = Long.MIN_VALUE;
   private long droppedWrites;
   private WriteOp justDone;
+  private InodeState lastInode; // the inode found last, or null
 
   public DomainState(Clocks clocks, Geometry geometry) {
     this.clocks = clocks;
@@ -89,11 +90,17 @@ public final class DomainState implements EventHandler {
 
   /** The inode's state, created on first use. */
   public InodeState inode(long ino) {
+    InodeState s = lastInode; // most events are about the inode of the one before
+    return s != null && s.ino == ino ? s : findInode(ino);
+  }
+
+  private InodeState findInode(long ino) {
     InodeState s = inodes.get(ino);
     if (s == null) {
       s = new InodeState(ino);
       inodes.put(ino, s);
     }
+    lastInode = s;
     return s;
   }
 
@@ -131,6 +138,7 @@ public final class DomainState implements EventHandler {
     if (e.fs() != fs) {
       fs = e.fs();
       inodes.clear();
+      lastInode = null;
     }
     forgetInMemory();
   }
@@ -410,10 +418,12 @@ public final class DomainState implements EventHandler {
 
   private ThreadContext context(int t) {
     ThreadContext c = threads.get(t);
-    if (c == null) {
-      c = new ThreadContext();
-      threads.put(t, c);
-    }
+    return c != null ? c : newContext(t);
+  }
+
+  private ThreadContext newContext(int t) {
+    ThreadContext c = new ThreadContext();
+    threads.put(t, c);
     return c;
   }
 }

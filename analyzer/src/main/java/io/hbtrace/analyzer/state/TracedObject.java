@@ -24,16 +24,33 @@ public final class TracedObject {
    */
   int scope;
 
-  /** Its clock in the observed happens-before, and in the must-order. */
-  final ObjectClock observed = new ObjectClock();
+  /**
+   * Its clock in the observed happens-before, and in the must-order: null until it is released or
+   * sent through where that relation counts the edge (never, in the must-order, for a reorderable
+   * object).
+   */
+  ObjectClock observed;
 
-  final ObjectClock must = new ObjectClock();
+  ObjectClock must;
 
   /** Who holds it, from its first acquire a check asks about (see {@link LockHoldings}). */
   LockHoldings.Holders holders;
 
   TracedObject(long id) {
     this.id = id;
+  }
+
+  /** Its clock in relation {@code relation} ({@link Clocks#OBSERVED} or {@link Clocks#MUST}). */
+  ObjectClock clock(int relation) {
+    return relation == Clocks.OBSERVED ? observed : must;
+  }
+
+  void clock(int relation, ObjectClock c) {
+    if (relation == Clocks.OBSERVED) {
+      observed = c;
+    } else {
+      must = c;
+    }
   }
 
   /** Gives it role {@code r}. */

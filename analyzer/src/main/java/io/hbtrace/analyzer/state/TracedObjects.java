@@ -13,11 +13,12 @@ public final class TracedObjects {
 
   /** The record of {@code id}, or null if the object has none. */
   public TracedObject get(long id) {
-    TracedObject o = last;
-    if (o != null && o.id == id) {
-      return o;
-    }
-    o = table.get(id);
+    TracedObject o = last; // small enough for the JIT to inline at every caller
+    return o != null && o.id == id ? o : find(id);
+  }
+
+  private TracedObject find(long id) {
+    TracedObject o = table.get(id);
     if (o != null) {
       last = o;
     }
