@@ -20,6 +20,14 @@ public final class ObjectClock {
   VectorClock readers;
 
   /**
+   * The last shared releaser, and how much it had learned then (its {@code learned} count): when it
+   * releases again having learned nothing since, only its own entry of {@code readers} moves.
+   */
+  int readerThread;
+
+  int readerLearned;
+
+  /**
    * Hand-offs sent through the object, joined; null before the first counted one. After one send it
    * is the sender's snapshot, shared, and {@code senderThread} (non-zero only then) and {@code
    * senderEpoch} give the sender's own entry, which the snapshot may hold older.

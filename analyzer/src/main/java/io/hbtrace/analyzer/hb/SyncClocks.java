@@ -115,7 +115,7 @@ public final class SyncClocks {
     if (c.writer != null && tc.clock.get(c.writerThread) < c.writerEpoch) {
       join(tc, c.writer);
       tc.clock.set(c.writerThread, c.writerEpoch); // the snapshot's own entry may be older
-      tc.snapshot = null;
+      learned(tc);
     }
     if (!shared && c.readers != null) {
       join(tc, c.readers);
@@ -136,9 +136,16 @@ public final class SyncClocks {
     }
     if (shared) {
       if (c.readers == null) {
-        c.readers = new VectorClock();
+        c.readers = new VectorClock(width);
+        c.readers.join(tc.clock);
+      } else if (c.readerThread == tc.id && c.readerLearned == tc.learned) {
+        // the same reader again, having learned nothing since: only its own entry moved on
+        c.readers.set(tc.id, tc.clock.get(tc.id));
+      } else {
+        c.readers.join(tc.clock);
       }
-      c.readers.join(tc.clock);
+      c.readerThread = tc.id;
+      c.readerLearned = tc.learned;
     } else {
       c.writer = snapshot(tc); // immutable: shared with stamps and releases until the next join
       c.writerThread = tc.id;
@@ -210,10 +217,12 @@ public final class SyncClocks {
     }
     if (c != null && c.channel != null && policy.objectEdges(reorderable)) {
       ThreadClock tc = current(t);
-      join(tc, c.channel);
-      if (c.senderThread != 0 && tc.clock.get(c.senderThread) < c.senderEpoch) {
+      if (c.senderThread == 0) { // joined from several sends
+        join(tc, c.channel);
+      } else if (tc.clock.get(c.senderThread) < c.senderEpoch) { // else seen all of it already
+        join(tc, c.channel);
         tc.clock.set(c.senderThread, c.senderEpoch); // the shared snapshot's own entry may be older
-        tc.snapshot = null;
+        learned(tc);
       }
     }
   }
@@ -225,9 +234,13 @@ public final class SyncClocks {
     ThreadClock tc = current(t);
     VolatileClock v = volatiles.computeIfAbsent(location, k -> new VolatileClock());
     v.previousValue = v.lastValue;
+    v.previousThread = v.lastThread;
+    v.previousEpoch = v.lastEpoch;
     VectorClock recycled = v.previous;
     v.previous = v.last;
     v.lastValue = value;
+    v.lastThread = tc.id;
+    v.lastEpoch = tc.clock.get(tc.id);
     v.last = recycled == null ? new VectorClock() : recycled;
     v.last.copyFrom(tc.clock);
     tick(tc);
@@ -241,10 +254,17 @@ public final class SyncClocks {
     if (v == null) {
       return;
     }
+    // a reader that knows the write's epoch has seen all of it (FastTrack's epoch check, O(1))
     if (v.last != null && v.lastValue == value) {
-      join(current(t), v.last);
+      ThreadClock tc = current(t);
+      if (tc.clock.get(v.lastThread) < v.lastEpoch) {
+        join(tc, v.last);
+      }
     } else if (v.previous != null && v.previousValue == value) {
-      join(current(t), v.previous);
+      ThreadClock tc = current(t);
+      if (tc.clock.get(v.previousThread) < v.previousEpoch) {
+        join(tc, v.previous);
+      }
     }
   }
 
@@ -330,9 +350,15 @@ public final class SyncClocks {
     return id;
   }
 
+  /** The thread's clock grew in another thread's entry: its snapshot is out of date. */
+  private static void learned(ThreadClock tc) {
+    tc.snapshot = null;
+    tc.learned++;
+  }
+
   private static void join(ThreadClock tc, VectorClock other) {
     if (tc.clock.join(other)) {
-      tc.snapshot = null;
+      learned(tc);
     }
   }
 
@@ -354,6 +380,10 @@ public final class SyncClocks {
     final int id;
     final VectorClock clock;
     VectorClock snapshot;
+
+    /** Counts the times the clock grew in another thread's entry (see {@link #learned}). */
+    int learned;
+
     boolean joined;
 
     ThreadClock(int id, int width) {
@@ -362,10 +392,15 @@ public final class SyncClocks {
     }
   }
 
+  /** The last two writes to a volatile location: value, clock, and writer's thread and epoch. */
   private static final class VolatileClock {
     long lastValue;
     VectorClock last;
+    int lastThread;
+    int lastEpoch;
     long previousValue;
     VectorClock previous;
+    int previousThread;
+    int previousEpoch;
   }
 }
