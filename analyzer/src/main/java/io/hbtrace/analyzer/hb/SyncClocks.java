@@ -46,6 +46,8 @@ public final class SyncClocks {
   private int currentTid = -1;
   private ThreadClock currentClock; // the current logical thread of trace thread currentTid
   private final Long2ObjectOpenHashMap<VolatileClock> volatiles = new Long2ObjectOpenHashMap<>();
+  private long lastLocation; // the volatile location used last, and its clock (if not null)
+  private VolatileClock lastVolatile;
 
   public SyncClocks(EdgePolicy policy) {
     this.policy = policy;
@@ -61,6 +63,7 @@ public final class SyncClocks {
     currentTid = -1;
     currentClock = null;
     volatiles.clear();
+    lastVolatile = null;
   }
 
   /** The live clock of trace thread {@code t} (do not keep it: it changes; use {@link #stamp}). */
@@ -232,7 +235,13 @@ public final class SyncClocks {
       return;
     }
     ThreadClock tc = current(t);
-    VolatileClock v = volatiles.computeIfAbsent(location, k -> new VolatileClock());
+    VolatileClock v = volatileClock(location);
+    if (v == null) {
+      v = new VolatileClock();
+      volatiles.put(location, v);
+      lastLocation = location;
+      lastVolatile = v;
+    }
     v.previousValue = v.lastValue;
     v.previousThread = v.lastThread;
     v.previousEpoch = v.lastEpoch;
@@ -250,7 +259,7 @@ public final class SyncClocks {
     if (!policy.volatileEdges()) {
       return;
     }
-    VolatileClock v = volatiles.get(location);
+    VolatileClock v = volatileClock(location);
     if (v == null) {
       return;
     }
@@ -266,6 +275,19 @@ public final class SyncClocks {
         join(tc, v.previous);
       }
     }
+  }
+
+  /** The clock of a volatile location, or null; the last one is at hand (flags are read often). */
+  private VolatileClock volatileClock(long location) {
+    if (lastVolatile != null && location == lastLocation) {
+      return lastVolatile;
+    }
+    VolatileClock v = volatiles.get(location);
+    if (v != null) {
+      lastLocation = location;
+      lastVolatile = v;
+    }
+    return v;
   }
 
   /** The volatile location key for field {@code field} of {@code object}. */

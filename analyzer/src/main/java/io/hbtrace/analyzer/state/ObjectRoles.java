@@ -73,11 +73,13 @@ public final class ObjectRoles {
     }
     Long2LongOpenHashMap byOwner = byOwner(name);
     Role r = new Role(name, e.owner(), e.detail(), REORDERABLE.contains(name), byOwner != null);
-    objects.getOrAdd(e.object()).name(r);
+    TracedObject o = objects.getOrAdd(e.object());
+    boolean wasHeld = o.held;
+    o.name(r);
     if (byOwner != null) {
       byOwner.put(e.owner(), e.object());
       heldRoles.put(e.object(), r);
-    } else {
+    } else if (wasHeld) { // named again, with a role whose holders do not matter
       heldRoles.remove(e.object());
     }
   }
