@@ -96,7 +96,16 @@ public final class IdTable<V> {
     return old;
   }
 
+  /** Removes every value; a few emptied pages are kept for reuse (tables are cleared often). */
   public void clear() {
+    for (Page<V> p : pages.values()) {
+      if (spare.size() == SPARE) {
+        break;
+      }
+      Arrays.fill(p.slots, null);
+      p.live = 0;
+      spare.push(p);
+    }
     pages.clear();
     Arrays.fill(recent, null);
     cached = null;
