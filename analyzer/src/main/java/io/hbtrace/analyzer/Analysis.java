@@ -4,6 +4,8 @@ import io.hbtrace.analyzer.check.Check;
 import io.hbtrace.analyzer.check.CheckContext;
 import io.hbtrace.analyzer.check.CheckRegistry;
 import io.hbtrace.analyzer.report.Finding;
+import io.hbtrace.analyzer.state.DomainState;
+import io.hbtrace.analyzer.state.DurableState;
 import io.hbtrace.analyzer.state.Geometry;
 import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.EventHandler;
@@ -33,6 +35,7 @@ public final class Analysis {
   private final BitSet threads = new BitSet();
   private long events;
   private long scopeFs = Long.MIN_VALUE;
+  private int lastThread = -1;
   private final boolean holdings;
 
   /** Default geometry when the trace has no MOUNT: 4 KiB blocks and pages. */
@@ -52,8 +55,10 @@ public final class Analysis {
     }
     for (EventKind k : EventKind.values()) {
       List<EventHandler> handlers = table.get(k.code());
-      if (k.family() != EventKind.Family.SYNC) {
+      if (DomainState.KINDS.contains(k)) {
         handlers.add(context.domain);
+      }
+      if (DurableState.KINDS.contains(k)) {
         handlers.add(context.durable);
       }
       for (Check c : checks) {
@@ -70,15 +75,28 @@ public final class Analysis {
   /** Feeds the next event, in order-key order. */
   public void accept(Event e) {
     events++;
-    threads.set(e.thread());
+    int thread = e.thread();
+    if (thread != lastThread) { // events come in runs of one thread
+      threads.set(thread);
+      lastThread = thread;
+    }
     EventKind kind = e.kind(); // once: every call through the Event interface is an itable call
     int code = kind.code();
     kindCounts[code]++;
-    if (kind == EventKind.MOUNT && ((Mount) e).fs() != scopeFs) {
+    if (kind.family() == EventKind.Family.SYNC) {
+      synchronization(e, kind);
+    } else if (kind == EventKind.MOUNT && ((Mount) e).fs() != scopeFs) {
       // a new file system: nothing after this compares with anything before it
       scopeFs = ((Mount) e).fs();
       context.clocks.reset();
     }
+    for (EventHandler h : byKind[code]) {
+      e.accept(h);
+    }
+  }
+
+  /** Clocks, then lock holdings and object roles, over a synchronization event. */
+  private void synchronization(Event e, EventKind kind) {
     context.clocks.apply(e, kind);
     switch (kind) {
       case LOCK_ACQUIRE -> {
@@ -106,10 +124,6 @@ public final class Analysis {
       case OBJECT_ROLE -> context.roles.onRole((ObjectRole) e);
       case OBJECT_FREE -> context.roles.onFree((ObjectFree) e);
       default -> {}
-    }
-
-    for (EventHandler h : byKind[code]) {
-      e.accept(h);
     }
   }
 

@@ -64,15 +64,7 @@ public class AnalyzerBench {
    */
   @Setup(Level.Trial)
   public void record() throws Exception {
-    Path dir = RecordedTrace.home().resolve("bench/target/analyzer-bench");
-    Path done = dir.resolve("pre-fix-" + repeat + ".path");
-    if (Files.exists(done)) {
-      trace = Path.of(Files.readString(done).trim());
-    } else {
-      Files.createDirectories(dir);
-      trace = RecordedTrace.record(dir, "pre-fix", repeat);
-      Files.writeString(done, trace.toString());
-    }
+    trace = trace(repeat);
     long events = 0;
     try (TraceReader r = TraceReader.open(trace)) {
       while (r.next() != null) {
@@ -110,13 +102,26 @@ public class AnalyzerBench {
     }
   }
 
+  /** The recording of {@code repeat} pre-fix runs, made on first use and reused. */
+  static Path trace(int repeat) throws Exception {
+    Path dir = RecordedTrace.home().resolve("bench/target/analyzer-bench");
+    Path done = dir.resolve("pre-fix-" + repeat + ".path");
+    if (Files.exists(done)) {
+      return Path.of(Files.readString(done).trim());
+    }
+    Files.createDirectories(dir);
+    Path trace = RecordedTrace.record(dir, "pre-fix", repeat);
+    Files.writeString(done, trace.toString());
+    return trace;
+  }
+
   /** Where {@link #checkAll(TraceReader, Next)} takes its events from. */
-  private interface Next {
+  interface Next {
     Event next() throws TraceException;
   }
 
   /** Runs every check over the events {@code next} gives; returns the number of findings. */
-  private static int checkAll(TraceReader r, Next next) throws TraceException {
+  static int checkAll(TraceReader r, Next next) throws TraceException {
     Analysis a = new Analysis(new TraceSymbols(r), CheckRegistry.all());
     Event e;
     while ((e = next.next()) != null) {

@@ -8,6 +8,7 @@ import io.hbtrace.analyzer.state.DurableState;
 import io.hbtrace.analyzer.state.Geometry;
 import io.hbtrace.analyzer.state.LockHoldings;
 import io.hbtrace.analyzer.state.ObjectRoles;
+import io.hbtrace.analyzer.state.TracedObjects;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,10 @@ import java.util.List;
 public final class CheckContext {
   public final Symbols symbols;
   public final Geometry geometry;
+
+  /** One record per live object: its role, clocks and holders (read through the views below). */
+  public final TracedObjects objects;
+
   public final ObjectRoles roles;
 
   /** Holders of the locks whose holder a check asks about ({@link ObjectRoles#holderMatters}). */
@@ -29,9 +34,10 @@ public final class CheckContext {
   public CheckContext(Symbols symbols, Geometry geometry) {
     this.symbols = symbols;
     this.geometry = geometry;
-    this.roles = new ObjectRoles(symbols);
-    this.holdings = new LockHoldings(roles::holderMatters);
-    this.clocks = new Clocks(roles);
+    this.objects = new TracedObjects();
+    this.roles = new ObjectRoles(symbols, objects);
+    this.holdings = new LockHoldings(objects);
+    this.clocks = new Clocks(objects);
     this.domain = new DomainState(clocks, geometry);
     this.durable = new DurableState(clocks);
     this.findings = new Findings();

@@ -5,6 +5,7 @@ import io.hbtrace.analyzer.state.DurableState;
 import io.hbtrace.analyzer.state.Occurrence;
 import io.hbtrace.traces.event.EventKind;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -24,7 +25,9 @@ final class InvariantEpisodes {
    */
   void afterCommit(DurableState durable, int blockSize, BiConsumer<Episode, Occurrence> closed) {
     DurableState.Commit c = durable.lastCommit();
-    for (Occurrence change : c.changes()) {
+    List<Occurrence> changes = c.changes();
+    for (int i = 0; i < changes.size(); i++) { // no iterator: called on every commit
+      Occurrence change = changes.get(i);
       long ino = change.event().field(0);
       DurableInode d = durable.inode(ino);
       boolean broken = d.unprotectedBlocks(blockSize) > 0;

@@ -142,7 +142,9 @@ final class StaleSizeWindow implements Check {
 
   /** A write that ended without publishing a size has no window: forget its waiting pairs. */
   private void dropFinished() {
-    waiting.keySet().removeIf(WriteOp::done);
+    if (!waiting.isEmpty()) { // most writes publish their size at once: nothing waits
+      waiting.keySet().removeIf(WriteOp::done);
+    }
   }
 
   private void decide(WriteOp w, ReadPageOp fill, Occurrence inv) {

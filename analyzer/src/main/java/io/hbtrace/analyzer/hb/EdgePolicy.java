@@ -1,21 +1,20 @@
 package io.hbtrace.analyzer.hb;
 
-import java.util.function.LongPredicate;
-
 /**
  * Which synchronization edges a clock engine counts. The observed happens-before counts every edge;
  * the must-order used by predictive checks drops the edges whose direction in this run was an
- * accident of timing (see {@link #mustOrder}).
+ * accident of timing (see {@link #mustOrder}). Whether an object's edges are such an accident is
+ * the caller's knowledge (its role), passed in as {@code reorderable}.
  */
 public interface EdgePolicy {
   /** Logical slots per service thread in a task-scoped policy (see {@link #taskScoped}). */
   int TASK_SLOTS = 16;
 
-  /** True if release→acquire edges of this lock or monitor are counted. */
-  boolean lockEdges(long lock);
-
-  /** True if hand-off edges through this channel (a task, future, latch, condition) count. */
-  boolean handoffEdges(long channel);
+  /**
+   * True if release→acquire edges of a lock or monitor, and hand-off edges through a channel,
+   * count; {@code reorderable} says whether the object could have been taken the other way.
+   */
+  boolean objectEdges(boolean reorderable);
 
   /** True if a volatile write → read-that-saw-it edge is counted. */
   boolean volatileEdges();
@@ -31,29 +30,24 @@ public interface EdgePolicy {
 
   /** Every edge: the happens-before of the observed run. */
   static EdgePolicy observed() {
-    return new Fixed(object -> true, true, false);
+    return new Fixed(true, true, false);
   }
 
   /**
    * The must-order of a predictive analysis: program order (task-scoped), thread start/join; lock
-   * and hand-off edges except through objects that {@code reorderable} says could have been taken
-   * the other way (page locks and wait queues, the page-cache tree lock); no volatile reads-from
-   * edges, since a read that saw a value could have run earlier and seen an older one.
+   * and hand-off edges except through reorderable objects (page locks and wait queues, the
+   * page-cache tree lock); no volatile reads-from edges, since a read that saw a value could have
+   * run earlier and seen an older one.
    */
-  static EdgePolicy mustOrder(LongPredicate reorderable) {
-    return new Fixed(object -> !reorderable.test(object), false, true);
+  static EdgePolicy mustOrder() {
+    return new Fixed(false, false, true);
   }
 
-  /** A policy from its answers: which objects' lock and hand-off edges count, and the rest. */
-  record Fixed(LongPredicate objects, boolean volatiles, boolean tasks) implements EdgePolicy {
+  /** A policy from its answers: whether reorderable objects' edges count, and the rest. */
+  record Fixed(boolean reorderableEdges, boolean volatiles, boolean tasks) implements EdgePolicy {
     @Override
-    public boolean lockEdges(long lock) {
-      return objects.test(lock);
-    }
-
-    @Override
-    public boolean handoffEdges(long channel) {
-      return objects.test(channel);
+    public boolean objectEdges(boolean reorderable) {
+      return reorderableEdges || !reorderable;
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 /**
  * The oracle: happens-before as plain graph reachability over a whole trace held in memory, written
@@ -34,9 +35,15 @@ public final class ReferenceHappensBefore {
   private final List<Event> events;
   private final List<List<Integer>> successors = new ArrayList<>();
   private final BitSet[] reach;
+  private final LongPredicate reorderable;
 
-  public ReferenceHappensBefore(List<Event> trace, EdgePolicy policy) {
+  /**
+   * The oracle of {@code trace} under {@code policy}; {@code reorderable} names the objects whose
+   * lock or hand-off order was an accident of timing (see {@link EdgePolicy#objectEdges}).
+   */
+  public ReferenceHappensBefore(List<Event> trace, EdgePolicy policy, LongPredicate reorderable) {
     this.events = List.copyOf(trace);
+    this.reorderable = reorderable;
     for (int i = 0; i < events.size(); i++) {
       successors.add(new ArrayList<>());
     }
@@ -128,7 +135,8 @@ public final class ReferenceHappensBefore {
         lockEdges(i, a.lock(), a.mode() == LockMode.SHARED, policy);
       } else if (e instanceof MonitorEnter m) {
         lockEdges(i, m.monitor(), false, policy);
-      } else if (e instanceof HandoffReceive r && policy.handoffEdges(r.channel())) {
+      } else if (e instanceof HandoffReceive r
+          && policy.objectEdges(reorderable.test(r.channel()))) {
         for (int j = 0; j < i; j++) {
           if (events.get(j) instanceof HandoffSend s && s.channel() == r.channel()) {
             edge(j, i);
@@ -141,7 +149,7 @@ public final class ReferenceHappensBefore {
   }
 
   private void lockEdges(int acquire, long lock, boolean shared, EdgePolicy policy) {
-    if (!policy.lockEdges(lock)) {
+    if (!policy.objectEdges(reorderable.test(lock))) {
       return;
     }
     for (int j = 0; j < acquire; j++) {

@@ -15,10 +15,20 @@ public record Stamp(int thread, long seq, int epoch, VectorClock clock) {
 
   /** True if this event happens-before {@code later} (false for the same event). */
   public boolean happensBefore(Stamp later) {
-    if (thread == later.thread) {
-      return seq < later.seq;
+    return happensBefore(thread, seq, epoch, later.thread, later.seq, later.clock);
+  }
+
+  /**
+   * The same rule on a stamp's parts, for holders that keep them unboxed: the event of logical
+   * thread {@code thread} at {@code seq} in interval {@code epoch} happens-before the event of
+   * {@code laterThread} at {@code laterSeq} whose thread's clock was then {@code laterClock}.
+   */
+  public static boolean happensBefore(
+      int thread, long seq, int epoch, int laterThread, long laterSeq, VectorClock laterClock) {
+    if (thread == laterThread) {
+      return seq < laterSeq;
     }
-    return epoch() <= later.clock.get(thread);
+    return epoch <= laterClock.get(thread);
   }
 
   /** True if neither happens-before the other. */

@@ -1,14 +1,15 @@
 package io.hbtrace.analyzer.hb;
 
-import io.hbtrace.analyzer.util.IdTable;
 import io.hbtrace.traces.event.Handoff;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.Arrays;
 
 /**
- * The vector-clock engine: keeps one clock per logical thread, lock, hand-off channel and volatile
- * location, and advances them over the synchronization events of a trace in order-key order.
+ * The vector-clock engine of one relation: keeps one clock per logical thread and volatile
+ * location, and advances them, with the {@link ObjectClock} of each lock and hand-off channel (kept
+ * by the caller, who finds it once per event for every relation it advances), over the
+ * synchronization events of a trace in order-key order.
  *
  * <p>Rules (each keeps the invariant that a logical thread's clock covers exactly the events that
  * happen-before its next event):
@@ -37,12 +38,16 @@ public final class SyncClocks {
   private final EdgePolicy policy;
   private ThreadClock[] logical = new ThreadClock[16];
   private int nextLogical = 1;
+  private static final int MAX_INITIAL_WIDTH = 64;
+  private int width = 8;
   private final Int2ObjectOpenHashMap<Real> real = new Int2ObjectOpenHashMap<>();
   private int lastTid = -1;
   private Real lastReal;
-  private final IdTable<LockClock> locks = new IdTable<>();
-  private final IdTable<VectorClock> channels = new IdTable<>();
+  private int currentTid = -1;
+  private ThreadClock currentClock; // the current logical thread of trace thread currentTid
   private final Long2ObjectOpenHashMap<VolatileClock> volatiles = new Long2ObjectOpenHashMap<>();
+  private long lastLocation; // the volatile location used last, and its clock (if not null)
+  private VolatileClock lastVolatile;
 
   public SyncClocks(EdgePolicy policy) {
     this.policy = policy;
@@ -55,9 +60,10 @@ public final class SyncClocks {
     real.clear();
     lastTid = -1;
     lastReal = null;
-    locks.clear();
-    channels.clear();
+    currentTid = -1;
+    currentClock = null;
     volatiles.clear();
+    lastVolatile = null;
   }
 
   /** The live clock of trace thread {@code t} (do not keep it: it changes; use {@link #stamp}). */
@@ -71,6 +77,22 @@ public final class SyncClocks {
     return new Stamp(tc.id, seq, tc.clock.get(tc.id), snapshot(tc));
   }
 
+  /** The logical thread trace thread {@code t} runs on now: a stamp's {@code thread}. */
+  public int logicalThread(int t) {
+    return current(t).id;
+  }
+
+  /** Trace thread {@code t}'s own clock entry now: a stamp's {@code epoch}. */
+  public int epoch(int t) {
+    ThreadClock tc = current(t);
+    return tc.clock.get(tc.id);
+  }
+
+  /** Trace thread {@code t}'s clock now, as the immutable snapshot a stamp holds. */
+  public VectorClock snapshot(int t) {
+    return snapshot(current(t));
+  }
+
   /**
    * The thread's clock as an immutable copy, exact in every entry but (possibly) its own: made once
    * per stretch in which the thread learns nothing from others (copy-on-write), not once per tick.
@@ -82,46 +104,59 @@ public final class SyncClocks {
     return tc.snapshot;
   }
 
-  public void acquire(int t, long lock, boolean shared) {
-    LockClock l = locks.get(lock);
-    if (l == null || !policy.lockEdges(lock)) {
+  /**
+   * An acquire by trace thread {@code t} of a lock whose clock in this relation is {@code c} (null
+   * if it has none); {@code reorderable}: see {@link EdgePolicy#objectEdges}.
+   */
+  public void acquire(int t, ObjectClock c, boolean reorderable, boolean shared) {
+    if (c == null || !policy.objectEdges(reorderable)) {
       return;
     }
     ThreadClock tc = current(t);
     // The lock's clock is its last releaser's clock at the release: an acquirer that already
     // knows the releaser's epoch there has seen all of it (FastTrack's epoch check, O(1)).
-    if (l.writer != null && tc.clock.get(l.writerThread) < l.writerEpoch) {
-      join(tc, l.writer);
-      tc.clock.set(l.writerThread, l.writerEpoch); // the snapshot's own entry may be older
-      tc.snapshot = null;
+    if (c.writer != null && tc.clock.get(c.writerThread) < c.writerEpoch) {
+      join(tc, c.writer);
+      tc.clock.set(c.writerThread, c.writerEpoch); // the snapshot's own entry may be older
+      learned(tc);
     }
-    if (!shared && l.readers != null) {
-      join(tc, l.readers);
+    if (!shared && c.readers != null) {
+      join(tc, c.readers);
     }
   }
 
-  public void release(int t, long lock, boolean shared) {
-    if (!policy.lockEdges(lock)) {
-      return; // no acquire will learn from it: no clock to keep, no new interval needed
+  /**
+   * A release by trace thread {@code t} of a lock whose clock here is {@code c} (null if it has
+   * none yet); returns the lock's clock afterwards, made on its first counted release.
+   */
+  public ObjectClock release(int t, ObjectClock c, boolean reorderable, boolean shared) {
+    if (!policy.objectEdges(reorderable)) {
+      return c; // no acquire will learn from it: no clock to keep, no new interval needed
     }
     ThreadClock tc = current(t);
-    LockClock l = locks.get(lock);
-    if (l == null) {
-      l = new LockClock();
-      locks.put(lock, l);
+    if (c == null) {
+      c = new ObjectClock();
     }
     if (shared) {
-      if (l.readers == null) {
-        l.readers = new VectorClock();
+      if (c.readers == null) {
+        c.readers = new VectorClock(width);
+        c.readers.join(tc.clock);
+      } else if (c.readerThread == tc.id && c.readerLearned == tc.learned) {
+        // the same reader again, having learned nothing since: only its own entry moved on
+        c.readers.set(tc.id, tc.clock.get(tc.id));
+      } else {
+        c.readers.join(tc.clock);
       }
-      l.readers.join(tc.clock);
+      c.readerThread = tc.id;
+      c.readerLearned = tc.learned;
     } else {
-      l.writer = snapshot(tc); // immutable: shared with stamps and releases until the next join
-      l.writerThread = tc.id;
-      l.writerEpoch = tc.clock.get(tc.id);
-      l.readers = null; // the releasing writer has seen every earlier reader
+      c.writer = snapshot(tc); // immutable: shared with stamps and releases until the next join
+      c.writerThread = tc.id;
+      c.writerEpoch = tc.clock.get(tc.id);
+      c.readers = null; // the releasing writer has seen every earlier reader
     }
     tick(tc);
+    return c;
   }
 
   public void threadStart(int parent, int child) {
@@ -147,28 +182,51 @@ public final class SyncClocks {
     }
   }
 
-  public void send(int t, long channel) {
-    if (!policy.handoffEdges(channel)) {
-      return;
+  /**
+   * A hand-off sent by trace thread {@code t} through a channel whose clock is {@code c} (null if
+   * it has none yet); returns the channel's clock afterwards, made on its first counted send.
+   */
+  public ObjectClock send(int t, ObjectClock c, boolean reorderable) {
+    if (!policy.objectEdges(reorderable)) {
+      return c;
     }
     ThreadClock tc = current(t);
-    VectorClock ch = channels.get(channel);
-    if (ch == null) {
-      channels.put(channel, tc.clock.copy()); // most channels carry one hand-off
+    if (c == null) {
+      c = new ObjectClock();
+    }
+    if (c.channel == null) { // most channels carry one hand-off: share the sender's snapshot
+      c.channel = snapshot(tc);
+      c.senderThread = tc.id;
+      c.senderEpoch = tc.clock.get(tc.id);
     } else {
-      ch.join(tc.clock);
+      if (c.senderThread != 0) { // a second send: the channel needs a clock of its own
+        c.channel = c.channel.copy();
+        c.channel.set(c.senderThread, c.senderEpoch);
+        c.senderThread = 0;
+      }
+      c.channel.join(tc.clock);
     }
     tick(tc);
+    return c;
   }
 
-  /** A hand-off receive; {@code how} is a {@link Handoff} code (an executor task starts here). */
-  public void receive(int t, long channel, int how) {
+  /**
+   * A hand-off receive; {@code c} is the channel's clock or null, {@code how} a {@link Handoff}
+   * code (an executor task starts here).
+   */
+  public void receive(int t, ObjectClock c, boolean reorderable, int how) {
     if (how == Handoff.EXECUTOR && policy.taskScoped()) {
       beginTask(t);
     }
-    VectorClock ch = channels.get(channel);
-    if (ch != null && policy.handoffEdges(channel)) {
-      join(current(t), ch);
+    if (c != null && c.channel != null && policy.objectEdges(reorderable)) {
+      ThreadClock tc = current(t);
+      if (c.senderThread == 0) { // joined from several sends
+        join(tc, c.channel);
+      } else if (tc.clock.get(c.senderThread) < c.senderEpoch) { // else seen all of it already
+        join(tc, c.channel);
+        tc.clock.set(c.senderThread, c.senderEpoch); // the shared snapshot's own entry may be older
+        learned(tc);
+      }
     }
   }
 
@@ -177,11 +235,21 @@ public final class SyncClocks {
       return;
     }
     ThreadClock tc = current(t);
-    VolatileClock v = volatiles.computeIfAbsent(location, k -> new VolatileClock());
+    VolatileClock v = volatileClock(location);
+    if (v == null) {
+      v = new VolatileClock();
+      volatiles.put(location, v);
+      lastLocation = location;
+      lastVolatile = v;
+    }
     v.previousValue = v.lastValue;
+    v.previousThread = v.lastThread;
+    v.previousEpoch = v.lastEpoch;
     VectorClock recycled = v.previous;
     v.previous = v.last;
     v.lastValue = value;
+    v.lastThread = tc.id;
+    v.lastEpoch = tc.clock.get(tc.id);
     v.last = recycled == null ? new VectorClock() : recycled;
     v.last.copyFrom(tc.clock);
     tick(tc);
@@ -191,21 +259,35 @@ public final class SyncClocks {
     if (!policy.volatileEdges()) {
       return;
     }
-    VolatileClock v = volatiles.get(location);
+    VolatileClock v = volatileClock(location);
     if (v == null) {
       return;
     }
+    // a reader that knows the write's epoch has seen all of it (FastTrack's epoch check, O(1))
     if (v.last != null && v.lastValue == value) {
-      join(current(t), v.last);
+      ThreadClock tc = current(t);
+      if (tc.clock.get(v.lastThread) < v.lastEpoch) {
+        join(tc, v.last);
+      }
     } else if (v.previous != null && v.previousValue == value) {
-      join(current(t), v.previous);
+      ThreadClock tc = current(t);
+      if (tc.clock.get(v.previousThread) < v.previousEpoch) {
+        join(tc, v.previous);
+      }
     }
   }
 
-  /** The object is gone: drop whatever clock it had as a lock or channel. */
-  public void forget(long object) {
-    locks.remove(object);
-    channels.remove(object);
+  /** The clock of a volatile location, or null; the last one is at hand (flags are read often). */
+  private VolatileClock volatileClock(long location) {
+    if (lastVolatile != null && location == lastLocation) {
+      return lastVolatile;
+    }
+    VolatileClock v = volatiles.get(location);
+    if (v != null) {
+      lastLocation = location;
+      lastVolatile = v;
+    }
+    return v;
   }
 
   /** The volatile location key for field {@code field} of {@code object}. */
@@ -227,9 +309,9 @@ public final class SyncClocks {
     return true;
   }
 
-  /** Number of logical threads, locks, channels and volatile locations with state. */
+  /** Number of logical threads and volatile locations with state. */
   public int size() {
-    return nextLogical - 1 + locks.size() + channels.size() + volatiles.size();
+    return nextLogical - 1 + volatiles.size();
   }
 
   private void beginTask(int t) {
@@ -245,11 +327,19 @@ public final class SyncClocks {
       }
     }
     r.current = r.pool[slot];
+    currentTid = -1; // the thread's current logical thread changed
   }
 
   private ThreadClock current(int t) {
+    // events come in runs of one thread; small enough for the JIT to inline at every caller
+    return t == currentTid ? currentClock : switchTo(t);
+  }
+
+  private ThreadClock switchTo(int t) {
     Real r = real(t); // first: it may grow the logical table
-    return logical[r.current];
+    currentClock = logical[r.current];
+    currentTid = t;
+    return currentClock;
   }
 
   private Real real(int t) {
@@ -273,15 +363,24 @@ public final class SyncClocks {
     if (id >= logical.length) {
       logical = Arrays.copyOf(logical, logical.length * 2);
     }
-    ThreadClock tc = new ThreadClock(id);
+    // as wide as the widest clock so far (up to a bound): scopes tend to look alike, and a clock
+    // that starts wide enough never grows
+    width = Math.min(Math.max(width, id + 1), MAX_INITIAL_WIDTH);
+    ThreadClock tc = new ThreadClock(id, width);
     tc.clock.set(id, 1);
     logical[id] = tc;
     return id;
   }
 
+  /** The thread's clock grew in another thread's entry: its snapshot is out of date. */
+  private static void learned(ThreadClock tc) {
+    tc.snapshot = null;
+    tc.learned++;
+  }
+
   private static void join(ThreadClock tc, VectorClock other) {
     if (tc.clock.join(other)) {
-      tc.snapshot = null;
+      learned(tc);
     }
   }
 
@@ -301,30 +400,29 @@ public final class SyncClocks {
 
   private static final class ThreadClock {
     final int id;
-    final VectorClock clock = new VectorClock();
+    final VectorClock clock;
     VectorClock snapshot;
+
+    /** Counts the times the clock grew in another thread's entry (see {@link #learned}). */
+    int learned;
+
     boolean joined;
 
-    ThreadClock(int id) {
+    ThreadClock(int id, int width) {
       this.id = id;
+      this.clock = new VectorClock(width);
     }
   }
 
-  private static final class LockClock {
-    /** The last exclusive release's clock (an immutable snapshot), its thread and epoch. */
-    VectorClock writer;
-
-    int writerThread;
-    int writerEpoch;
-
-    /** Shared releases since the last exclusive one, joined. */
-    VectorClock readers;
-  }
-
+  /** The last two writes to a volatile location: value, clock, and writer's thread and epoch. */
   private static final class VolatileClock {
     long lastValue;
     VectorClock last;
+    int lastThread;
+    int lastEpoch;
     long previousValue;
     VectorClock previous;
+    int previousThread;
+    int previousEpoch;
   }
 }

@@ -13,7 +13,12 @@ public final class VectorClock {
   private int[] c;
 
   public VectorClock() {
-    c = new int[8];
+    this(8);
+  }
+
+  /** A bottom clock with room for threads below {@code capacity} before it grows. */
+  public VectorClock(int capacity) {
+    c = new int[capacity];
   }
 
   private VectorClock(int[] values) {

@@ -1,29 +1,63 @@
 package io.hbtrace.analyzer.state;
 
 import io.hbtrace.analyzer.hb.EdgePolicy;
+import io.hbtrace.analyzer.hb.ObjectClock;
 import io.hbtrace.analyzer.hb.Stamp;
 import io.hbtrace.analyzer.hb.SyncClocks;
-import io.hbtrace.analyzer.hb.SyncEvents;
 import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.EventKind;
+import io.hbtrace.traces.event.HandoffReceive;
+import io.hbtrace.traces.event.HandoffSend;
+import io.hbtrace.traces.event.LockAcquire;
+import io.hbtrace.traces.event.LockMode;
+import io.hbtrace.traces.event.LockRelease;
+import io.hbtrace.traces.event.MonitorEnter;
+import io.hbtrace.traces.event.MonitorExit;
+import io.hbtrace.traces.event.ThreadJoin;
+import io.hbtrace.traces.event.ThreadStart;
+import io.hbtrace.traces.event.VolatileRead;
+import io.hbtrace.traces.event.VolatileWrite;
 
 /**
- * The two happens-before relations the checks use, advanced together: the observed order of this
- * run (every edge), and the must-order of a predictive analysis (no edges through reorderable locks
- * or volatile reads; see {@link EdgePolicy#mustOrder}).
+ * The two happens-before relations the checks use, advanced together in one pass over the
+ * synchronization events: the observed order of this run (every edge), and the must-order of a
+ * predictive analysis (no edges through objects whose role makes them reorderable, nor volatile
+ * reads; see {@link EdgePolicy#mustOrder}). The lock or channel of an event is found once, as a
+ * {@link TracedObject} holding its clock in both relations.
+ *
+ * <p>Release-type events (release, monitor exit, thread start, hand-off send, volatile write) are
+ * recorded before the operation and acquire-type ones after it: a stamp of a release-type event
+ * must be taken before {@link #apply}, and of an acquire-type event after it.
  */
 public final class Clocks {
-  private final ObjectRoles roles;
-  private SyncClocks observed;
-  private SyncClocks must;
+  /** The relations' indices in {@link #relations} (and in {@link TracedObject#clock}). */
+  static final int OBSERVED = 0;
+
+  static final int MUST = 1;
+
+  private final TracedObjects objects;
+  private final SyncClocks observed;
+  private final SyncClocks must;
+
+  /**
+   * Both relations, advanced by one loop per event: the JIT then compiles each engine method once
+   * into the event switch, not once per relation, and keeps the hot cases within its inlining
+   * budget.
+   */
+  private final SyncClocks[] relations;
+
+  private int scope;
   private Event observedOf;
   private Stamp observedStamp;
   private Event mustOf;
   private Stamp mustStamp;
+  private Occurrence occurrence;
 
-  public Clocks(ObjectRoles roles) {
-    this.roles = roles;
-    reset();
+  public Clocks(TracedObjects objects) {
+    this.objects = objects;
+    observed = new SyncClocks(EdgePolicy.observed());
+    must = new SyncClocks(EdgePolicy.mustOrder());
+    relations = new SyncClocks[] {observed, must};
   }
 
   /**
@@ -31,33 +65,119 @@ public final class Clocks {
    * runs forward in time, so no path between two later events passes through an earlier one, and
    * dropping all clocks loses nothing the later events need. It keeps clocks as short as the
    * threads of one scope. Stamps taken before the cut must not be compared with later ones.
+   * Objects' clocks are dropped lazily, when each is next used.
    */
   public void reset() {
-    if (observed == null) {
-      observed = new SyncClocks(EdgePolicy.observed());
-      must = new SyncClocks(EdgePolicy.mustOrder(roles::reorderable));
-    } else {
-      observed.clear();
-      must.clear();
-    }
+    observed.clear();
+    must.clear();
+    scope++;
     observedOf = null;
     mustOf = null;
+    occurrence = null;
   }
 
   /**
    * Advances both relations over {@code e}, of kind {@code kind} (passed in: the caller has read
-   * it); a no-op for non-synchronization events.
+   * it); a no-op for events without a synchronization effect.
    */
   public void apply(Event e, EventKind kind) {
-    if (kind.family() == EventKind.Family.SYNC) {
-      SyncEvents.apply(observed, e, kind);
-      SyncEvents.apply(must, e, kind);
+    switch (kind) {
+      case LOCK_ACQUIRE -> {
+        LockAcquire a = (LockAcquire) e;
+        acquire(a.thread(), a.lock(), a.mode() == LockMode.SHARED);
+      }
+      case LOCK_RELEASE -> {
+        LockRelease r = (LockRelease) e;
+        release(r.thread(), r.lock(), r.mode() == LockMode.SHARED);
+      }
+      case MONITOR_ENTER -> acquire(e.thread(), ((MonitorEnter) e).monitor(), false);
+      case MONITOR_EXIT -> release(e.thread(), ((MonitorExit) e).monitor(), false);
+      default -> applyOther(e, kind);
     }
   }
 
   /**
-   * The observed-order stamp of the current event (cached per event). Only for events without a
-   * synchronization effect: checks stamp domain, lifecycle and workload events.
+   * The synchronization events other than locks and monitors (which are half of a trace). A method
+   * of its own so that the JIT compiles it apart, and the lock cases above, the hottest, stay
+   * within the inlining budget of theirs.
+   */
+  private void applyOther(Event e, EventKind kind) {
+    switch (kind) {
+      case THREAD_START -> {
+        int child = ((ThreadStart) e).child();
+        for (SyncClocks relation : relations) {
+          relation.threadStart(e.thread(), child);
+        }
+      }
+      case THREAD_JOIN -> {
+        int child = ((ThreadJoin) e).child();
+        for (SyncClocks relation : relations) {
+          relation.threadJoin(e.thread(), child);
+        }
+      }
+      case HANDOFF_SEND -> {
+        TracedObject o = current(objects.getOrAdd(((HandoffSend) e).channel()));
+        for (int i = 0; i < relations.length; i++) {
+          o.clock(i, relations[i].send(e.thread(), o.clock(i), o.reorderable));
+        }
+      }
+      case HANDOFF_RECEIVE -> {
+        HandoffReceive r = (HandoffReceive) e;
+        // with no record nothing was sent through it yet; an executor task still starts here
+        TracedObject o = current(objects.get(r.channel()));
+        for (int i = 0; i < relations.length; i++) {
+          ObjectClock c = o == null ? null : o.clock(i);
+          relations[i].receive(r.thread(), c, o != null && o.reorderable, r.how());
+        }
+      }
+      case VOLATILE_WRITE -> {
+        VolatileWrite w = (VolatileWrite) e;
+        long location = SyncClocks.location(w.field(), w.object());
+        for (SyncClocks relation : relations) {
+          relation.volatileWrite(w.thread(), location, w.value());
+        }
+      }
+      case VOLATILE_READ -> {
+        VolatileRead r = (VolatileRead) e;
+        long location = SyncClocks.location(r.field(), r.object());
+        for (SyncClocks relation : relations) {
+          relation.volatileRead(r.thread(), location, r.value());
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private void acquire(int t, long lock, boolean shared) {
+    TracedObject o = current(objects.get(lock));
+    if (o != null) { // else never released: nothing to learn from it
+      for (int i = 0; i < relations.length; i++) {
+        relations[i].acquire(t, o.clock(i), o.reorderable, shared);
+      }
+    }
+  }
+
+  private void release(int t, long lock, boolean shared) {
+    TracedObject o = current(objects.getOrAdd(lock));
+    for (int i = 0; i < relations.length; i++) {
+      o.clock(i, relations[i].release(t, o.clock(i), o.reorderable, shared));
+    }
+  }
+
+  /** {@code o} with the clocks of an earlier scope dropped; null for null. */
+  private TracedObject current(TracedObject o) {
+    if (o != null && o.scope != scope) {
+      o.observed = null;
+      o.must = null;
+      o.scope = scope;
+    }
+    return o;
+  }
+
+  /**
+   * The observed-order stamp of the current event (cached per event). Checks stamp domain,
+   * lifecycle and workload events; a synchronization event's stamp must be taken on the side of
+   * {@link #apply} the class comment names.
    */
   public Stamp observed(Event e) {
     if (observedOf != e) {
@@ -65,6 +185,20 @@ public final class Clocks {
       observedStamp = observed.stamp(e.thread(), e.seq());
     }
     return observedStamp;
+  }
+
+  /**
+   * The current event's occurrence, with its place in both relations (cached per event); the stamps
+   * are taken as {@link #observed} says.
+   */
+  public Occurrence occurrence(Event e) {
+    Occurrence o = occurrence; // small enough for the JIT to inline at every caller
+    return o != null && o.event() == e ? o : newOccurrence(e);
+  }
+
+  private Occurrence newOccurrence(Event e) {
+    occurrence = new Occurrence(e, observed, must);
+    return occurrence;
   }
 
   /** The must-order stamp of the current event (cached per event); see {@link #observed}. */
@@ -81,6 +215,7 @@ public final class Clocks {
     return must.seenByAllLive(s);
   }
 
+  /** Number of logical threads and volatile locations with state in both relations. */
   public int size() {
     return observed.size() + must.size();
   }

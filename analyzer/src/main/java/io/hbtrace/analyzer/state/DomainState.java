@@ -10,6 +10,7 @@ import io.hbtrace.traces.event.DiskWrite;
 import io.hbtrace.traces.event.DisksizeUpdate;
 import io.hbtrace.traces.event.EndIo;
 import io.hbtrace.traces.event.EventHandler;
+import io.hbtrace.traces.event.EventKind;
 import io.hbtrace.traces.event.Fill;
 import io.hbtrace.traces.event.Invalidation;
 import io.hbtrace.traces.event.Mount;
@@ -26,7 +27,10 @@ import io.hbtrace.traces.event.TruncateBegin;
 import io.hbtrace.traces.event.TruncateEnd;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.Set;
 
 /**
  * The domain as the trace shows it, per inode of the current filesystem scope: sizes, orphan list
@@ -41,6 +45,31 @@ public final class DomainState implements EventHandler {
   /** Writes kept per inode before the oldest returned ones are dropped regardless. */
   static final int MAX_RETAINED_WRITES = 256;
 
+  /** The kinds this state follows: it is given no others (most events change nothing here). */
+  public static final Set<EventKind> KINDS =
+      Collections.unmodifiableSet(
+          EnumSet.of(
+              EventKind.MOUNT,
+              EventKind.CRASH,
+              EventKind.DIO_WRITE_BEGIN,
+              EventKind.DIO_WRITE_END,
+              EventKind.END_IO,
+              EventKind.DIO_COMPLETE,
+              EventKind.PAGE_INVALIDATE,
+              EventKind.SIZE_UPDATE,
+              EventKind.DISKSIZE_UPDATE,
+              EventKind.ORPHAN_ADD,
+              EventKind.ORPHAN_DEL,
+              EventKind.TRUNCATE_BEGIN,
+              EventKind.TRUNCATE_END,
+              EventKind.DISK_WRITE,
+              EventKind.PAGE_INSERT,
+              EventKind.SIZE_SAMPLE,
+              EventKind.BLOCK_FILL,
+              EventKind.PAGE_UPTODATE,
+              EventKind.PAGE_DIRTY,
+              EventKind.PAGE_WRITEBACK));
+
   private final Clocks clocks;
   private final Geometry geometry;
   private final Long2ObjectOpenHashMap<InodeState> inodes = new Long2ObjectOpenHashMap<>();
@@ -48,6 +77,7 @@ public final class DomainState implements EventHandler {
   private long fs = Long.MIN_VALUE;
   private long droppedWrites;
   private WriteOp justDone;
+  private InodeState lastInode; // the inode found last, or null
 
   public DomainState(Clocks clocks, Geometry geometry) {
     this.clocks = clocks;
@@ -60,11 +90,17 @@ public final class DomainState implements EventHandler {
 
   /** The inode's state, created on first use. */
   public InodeState inode(long ino) {
+    InodeState s = lastInode; // most events are about the inode of the one before
+    return s != null && s.ino == ino ? s : findInode(ino);
+  }
+
+  private InodeState findInode(long ino) {
     InodeState s = inodes.get(ino);
     if (s == null) {
       s = new InodeState(ino);
       inodes.put(ino, s);
     }
+    lastInode = s;
     return s;
   }
 
@@ -102,6 +138,7 @@ public final class DomainState implements EventHandler {
     if (e.fs() != fs) {
       fs = e.fs();
       inodes.clear();
+      lastInode = null;
     }
     forgetInMemory();
   }
@@ -381,10 +418,12 @@ public final class DomainState implements EventHandler {
 
   private ThreadContext context(int t) {
     ThreadContext c = threads.get(t);
-    if (c == null) {
-      c = new ThreadContext();
-      threads.put(t, c);
-    }
+    return c != null ? c : newContext(t);
+  }
+
+  private ThreadContext newContext(int t) {
+    ThreadContext c = new ThreadContext();
+    threads.put(t, c);
     return c;
   }
 }

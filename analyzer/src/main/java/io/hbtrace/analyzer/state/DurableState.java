@@ -6,13 +6,17 @@ import io.hbtrace.traces.event.Crash;
 import io.hbtrace.traces.event.DisksizeUpdate;
 import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.EventHandler;
+import io.hbtrace.traces.event.EventKind;
 import io.hbtrace.traces.event.JournalCommit;
 import io.hbtrace.traces.event.Mount;
 import io.hbtrace.traces.event.OrphanAdd;
 import io.hbtrace.traces.event.OrphanDel;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The journal-lite view: metadata changes (block allocation and freeing, on-disk size, orphan
@@ -23,6 +27,19 @@ import java.util.List;
 public final class DurableState implements EventHandler {
   /** A committed transaction: its commit and the changes it made durable, in order. */
   public record Commit(Occurrence commit, List<Occurrence> changes) {}
+
+  /** The kinds this state follows: it is given no others. */
+  public static final Set<EventKind> KINDS =
+      Collections.unmodifiableSet(
+          EnumSet.of(
+              EventKind.MOUNT,
+              EventKind.CRASH,
+              EventKind.BLOCK_ALLOC,
+              EventKind.BLOCK_FREE,
+              EventKind.DISKSIZE_UPDATE,
+              EventKind.ORPHAN_ADD,
+              EventKind.ORPHAN_DEL,
+              EventKind.JOURNAL_COMMIT));
 
   private final Clocks clocks;
   private final Long2ObjectOpenHashMap<DurableInode> inodes = new Long2ObjectOpenHashMap<>();

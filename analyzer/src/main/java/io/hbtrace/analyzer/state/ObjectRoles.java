@@ -1,11 +1,11 @@
 package io.hbtrace.analyzer.state;
 
 import io.hbtrace.analyzer.Symbols;
-import io.hbtrace.analyzer.util.IdTable;
 import io.hbtrace.traces.event.ObjectFree;
 import io.hbtrace.traces.event.ObjectRole;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.Set;
 
 /**
@@ -46,30 +46,49 @@ public final class ObjectRoles {
   public record Role(String name, long owner, long detail, boolean reorderable, boolean held) {}
 
   private final Symbols symbols;
-  private final IdTable<Role> roles = new IdTable<>();
+  private final TracedObjects objects;
   private final Int2ObjectOpenHashMap<String> names = new Int2ObjectOpenHashMap<>();
   private final Long2LongOpenHashMap inodeLocks = new Long2LongOpenHashMap();
   private final Long2LongOpenHashMap dataSems = new Long2LongOpenHashMap();
 
-  public ObjectRoles(Symbols symbols) {
+  /**
+   * The held roles by object, beside their records: an object is freed long after its last use, and
+   * this small map answers whether it was an inode lock or i_data_sem without reading its record
+   * back from memory.
+   */
+  private final Long2ObjectOpenHashMap<Role> heldRoles = new Long2ObjectOpenHashMap<>();
+
+  /** Roles kept in the records of {@code objects}. */
+  public ObjectRoles(Symbols symbols, TracedObjects objects) {
     this.symbols = symbols;
+    this.objects = objects;
     inodeLocks.defaultReturnValue(0);
   }
 
   public void onRole(ObjectRole e) {
-    String name = names.computeIfAbsent(e.role(), symbols::string); // a few names, many objects
+    String name = names.get(e.role());
+    if (name == null) {
+      name = symbols.string(e.role()); // a few names, many objects
+      names.put(e.role(), name);
+    }
     Long2LongOpenHashMap byOwner = byOwner(name);
-    roles.put(
-        e.object(),
-        new Role(name, e.owner(), e.detail(), REORDERABLE.contains(name), byOwner != null));
+    Role r = new Role(name, e.owner(), e.detail(), REORDERABLE.contains(name), byOwner != null);
+    TracedObject o = objects.getOrAdd(e.object());
+    boolean wasHeld = o.held;
+    o.name(r);
     if (byOwner != null) {
       byOwner.put(e.owner(), e.object());
+      heldRoles.put(e.object(), r);
+    } else if (wasHeld) { // named again, with a role whose holders do not matter
+      heldRoles.remove(e.object());
     }
   }
 
+  /** The object is gone: its record goes, with its role, clocks and holders. */
   public void onFree(ObjectFree e) {
-    Role r = roles.remove(e.object());
-    if (r != null && r.held()) {
+    objects.remove(e.object());
+    Role r = heldRoles.remove(e.object());
+    if (r != null) {
       Long2LongOpenHashMap byOwner = byOwner(r.name());
       if (byOwner.get(r.owner()) == e.object()) {
         byOwner.remove(r.owner());
@@ -91,19 +110,14 @@ public final class ObjectRoles {
    * and disksize rules). Holdings of other locks are not tracked.
    */
   public boolean holderMatters(long object) {
-    Role r = roles.get(object);
+    Role r = role(object);
     return r != null && r.held();
   }
 
   /** The role of {@code object}, or null. */
   public Role role(long object) {
-    return roles.get(object);
-  }
-
-  /** True if the object's role makes its lock order a matter of timing (page, tree locks). */
-  public boolean reorderable(long object) {
-    Role r = roles.get(object);
-    return r != null && r.reorderable();
+    TracedObject o = objects.get(object);
+    return o == null ? null : o.role;
   }
 
   /** The object id of inode {@code ino}'s inode lock, or 0 if the trace names none. */
@@ -126,7 +140,7 @@ public final class ObjectRoles {
    * object#id.
    */
   public String describe(long object) {
-    Role r = roles.get(object);
+    Role r = role(object);
     if (r != null) {
       return switch (r.name()) {
         case INODE_LOCK -> "inode lock of inode " + r.owner();
@@ -138,8 +152,8 @@ public final class ObjectRoles {
     return "object#" + object;
   }
 
-  /** Number of objects with a role (for memory tests). */
-  public int size() {
-    return roles.size();
+  /** Number of objects with a role whose holders matter (for memory tests). */
+  public int heldSize() {
+    return heldRoles.size();
   }
 }

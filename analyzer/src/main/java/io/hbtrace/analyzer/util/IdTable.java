@@ -27,12 +27,17 @@ public final class IdTable<V> {
   private static final int RECENT = 64;
 
   @SuppressWarnings("unchecked")
-  private final Page<V>[] recent = new Page[RECENT];
+  private final Page<V>[] recent = newPages(RECENT);
 
   /** Emptied pages kept for reuse: ids move on, so pages come and go all the time. */
   private static final int SPARE = 4;
 
   private final ArrayDeque<Page<V>> spare = new ArrayDeque<>(SPARE);
+
+  @SuppressWarnings("unchecked")
+  private static <V> Page<V>[] newPages(int n) {
+    return (Page<V>[]) new Page<?>[n];
+  }
 
   private static final class Page<V> {
     long number;
@@ -47,8 +52,14 @@ public final class IdTable<V> {
   /** The value of {@code id}, or null. */
   @SuppressWarnings("unchecked")
   public V get(long id) {
-    Page<V> p = page(id >> SHIFT, false);
-    return p == null ? null : (V) p.slots[(int) (id & MASK)];
+    Page<V> p = cached; // the common case in a few bytecodes, so the JIT inlines it
+    if (p == null || p.number != id >> SHIFT) {
+      p = page(id >> SHIFT, false);
+      if (p == null) {
+        return null;
+      }
+    }
+    return (V) p.slots[(int) (id & MASK)];
   }
 
   /** Sets the value of {@code id} (not null); returns the previous one, or null. */
@@ -85,7 +96,16 @@ public final class IdTable<V> {
     return old;
   }
 
+  /** Removes every value; a few emptied pages are kept for reuse (tables are cleared often). */
   public void clear() {
+    for (Page<V> p : pages.values()) {
+      if (spare.size() == SPARE) {
+        break;
+      }
+      Arrays.fill(p.slots, null);
+      p.live = 0;
+      spare.push(p);
+    }
     pages.clear();
     Arrays.fill(recent, null);
     cached = null;

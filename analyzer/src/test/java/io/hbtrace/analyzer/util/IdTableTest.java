@@ -66,4 +66,22 @@ class IdTableTest {
     assertThat(t.size()).isEqualTo(2);
     assertThat(t.pages()).isEqualTo(2);
   }
+
+  @Test
+  void pagesKeptAtAClearHoldNothingOfTheirPastLife() {
+    IdTable<Long> t = new IdTable<>();
+    for (long id = 0; id < 10 * 1024; id += 7) {
+      t.put(id, id);
+    }
+    t.clear();
+    assertThat(t.size()).isZero();
+    assertThat(t.pages()).isZero();
+    t.put(50_000, 50_000L); // pages come from the spare again
+    t.put(90_000, 90_000L);
+    for (long id = 49_152; id < 49_152 + 1024; id++) {
+      assertThat(t.get(id)).isEqualTo(id == 50_000 ? 50_000L : null);
+    }
+    assertThat(t.get(7)).isNull();
+    assertThat(t.size()).isEqualTo(2);
+  }
 }

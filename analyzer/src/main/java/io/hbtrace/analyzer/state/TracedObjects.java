@@ -1,0 +1,55 @@
+package io.hbtrace.analyzer.state;
+
+import io.hbtrace.analyzer.util.IdTable;
+
+/**
+ * The record of every live object of the trace, by object id. Roles, both relations' clocks and
+ * lock holdings all read the same record, and the record found last is kept at hand: the parts of
+ * the analysis that look at one event's object find it without another table lookup.
+ */
+public final class TracedObjects {
+  private final IdTable<TracedObject> table = new IdTable<>();
+  private TracedObject last; // the record found last, or null
+
+  /** The record of {@code id}, or null if the object has none. */
+  public TracedObject get(long id) {
+    TracedObject o = last; // small enough for the JIT to inline at every caller
+    return o != null && o.id == id ? o : find(id);
+  }
+
+  private TracedObject find(long id) {
+    TracedObject o = table.get(id);
+    if (o != null) {
+      last = o;
+    }
+    return o;
+  }
+
+  /** The record of {@code id}, created if it has none. */
+  public TracedObject getOrAdd(long id) {
+    TracedObject o = get(id);
+    if (o == null) {
+      o = new TracedObject(id);
+      table.put(id, o);
+      last = o;
+    }
+    return o;
+  }
+
+  /**
+   * Drops the record of {@code id} (the object is gone). It does not return the record: objects are
+   * freed long after their last use, and even a type check of the dropped record would read it back
+   * from memory.
+   */
+  public void remove(long id) {
+    if (last != null && last.id == id) {
+      last = null;
+    }
+    table.remove(id);
+  }
+
+  /** Number of records held (for memory tests). */
+  public int size() {
+    return table.size();
+  }
+}
