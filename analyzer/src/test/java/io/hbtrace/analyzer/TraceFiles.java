@@ -5,6 +5,9 @@ import io.hbtrace.traces.TraceWriter;
 import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.EventKind;
 import io.hbtrace.traces.event.ObjectRole;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +55,38 @@ public final class TraceFiles {
       whileOpen.accept(dir);
     }
     return dir;
+  }
+
+  /**
+   * Corrupts 1 KiB of event batches in a recorded trace directory: the bytes 512 past the start
+   * record (found by the main class name it holds, {@code SampleFsMain}) are flipped in place.
+   */
+  public static void corruptEvents(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      Path cq4 = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+      byte[] b = Files.readAllBytes(cq4);
+      int start = indexOf(b, "SampleFsMain".getBytes(StandardCharsets.US_ASCII));
+      if (start < 0) {
+        throw new IllegalStateException("no start record naming SampleFsMain in " + cq4);
+      }
+      for (int i = start + 512; i < start + 512 + 1024; i++) {
+        b[i] ^= (byte) 0x5a;
+      }
+      Files.write(cq4, b);
+    }
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   private static void emit(

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,11 +50,7 @@ final class DemoCommand implements Callable<Integer> {
               + " six). Default: 50.")
   int repeat;
 
-  @Option(names = "--agent", paramLabel = "JAR", description = "The agent jar.")
-  Path agent;
-
-  @Option(names = "--workload", paramLabel = "JAR", description = "The sample-fs jar.")
-  Path workload;
+  @Mixin ModelJars jars;
 
   @Override
   public Integer call() throws CliException, IOException {
@@ -61,8 +58,8 @@ final class DemoCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--repeat must be positive");
     }
     PrintWriter o = spec.commandLine().getOut();
-    Path agentJar = Home.require(agent, Home.agentJar(), "agent jar");
-    Path fsJar = Home.require(workload, Home.sampleFsJar(), "sample-fs jar");
+    Path agentJar = jars.agentJar();
+    Path fsJar = jars.sampleFsJar();
     Path dir = out != null ? out : Files.createTempDirectory("hbtrace-demo-");
     Files.createDirectories(dir);
     o.printf(

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -72,18 +73,14 @@ final class ExploreCommand implements Callable<Integer> {
       description = "Stop a search after N runs. Default: 100000.")
   long maxRuns;
 
-  @Option(names = "--agent", paramLabel = "JAR", description = "The agent jar.")
-  Path agent;
-
-  @Option(names = "--workload", paramLabel = "JAR", description = "The sample-fs jar.")
-  Path workload;
+  @Mixin ModelJars jars;
 
   @Override
   public Integer call() throws CliException, IOException {
     List<String> chosen = checkOptions();
     PrintWriter o = spec.commandLine().getOut();
-    Path agentJar = Home.require(agent, Home.agentJar(), "agent jar");
-    Path fsJar = Home.require(workload, Home.sampleFsJar(), "sample-fs jar");
+    Path agentJar = jars.agentJar();
+    Path fsJar = jars.sampleFsJar();
     o.printf(
         "hbtrace explore: one extending direct write racing a buffered read of its page%n"
             + "(%s), %s%n%n",

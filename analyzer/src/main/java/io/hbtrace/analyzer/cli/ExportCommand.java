@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -68,26 +69,7 @@ final class ExportCommand implements Callable<Integer> {
       description = "With --findings: the checks to run, as for check. Default: all.")
   String checks;
 
-  @Option(
-      names = "--thread",
-      split = ",",
-      paramLabel = "THREAD",
-      description = "Only these threads, by name or id.")
-  String[] threads;
-
-  @Option(
-      names = "--from",
-      defaultValue = "0",
-      paramLabel = "SEQ",
-      description = "First order key to export.")
-  long from;
-
-  @Option(
-      names = "--to",
-      defaultValue = "" + Long.MAX_VALUE,
-      paramLabel = "SEQ",
-      description = "Last order key to export.")
-  long to;
+  @Mixin EventWindow window;
 
   @Override
   public Integer call() throws CliException {
@@ -97,10 +79,7 @@ final class ExportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    if (from < 0 || to < from) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--from and --to must satisfy 0 <= from <= to");
-    }
+    window.validate(spec.commandLine());
     if (overwritesTrace()) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--out " + out + " would overwrite the trace " + trace);
@@ -137,7 +116,7 @@ final class ExportCommand implements Callable<Integer> {
     boolean done = false;
     try (w) {
       PerfettoExport export =
-          new PerfettoExport(w, in, processName(in), about(in), window(in), marks);
+          new PerfettoExport(w, in, processName(in), about(in), exportWindow(in), marks);
       Event e;
       while ((e = in.next()) != null && export.accept(e)) {
         // written as read
@@ -173,21 +152,8 @@ final class ExportCommand implements Callable<Integer> {
     return o.equals(t) || (Files.isDirectory(t) && o.startsWith(t));
   }
 
-  private PerfettoExport.Window window(TraceInput in) {
-    if (threads == null) {
-      return new PerfettoExport.Window(from, to, tid -> true);
-    }
-    return new PerfettoExport.Window(
-        from,
-        to,
-        tid -> {
-          for (String t : threads) {
-            if (t.equals(Integer.toString(tid)) || t.equals(in.threadName(tid))) {
-              return true;
-            }
-          }
-          return false;
-        });
+  private PerfettoExport.Window exportWindow(TraceInput in) {
+    return new PerfettoExport.Window(window.from, window.to, tid -> window.threadWanted(in, tid));
   }
 
   private static String processName(TraceInput in) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,32 +30,13 @@ final class PrintCommand implements Callable<Integer> {
       description = "Only these kinds (e.g. SIZE_UPDATE,PAGE_INVALIDATE).")
   String[] kinds;
 
-  @Option(
-      names = "--thread",
-      split = ",",
-      paramLabel = "THREAD",
-      description = "Only these threads, by name or id.")
-  String[] threads;
+  @Mixin EventWindow window;
 
   @Option(
       names = "--ino",
       paramLabel = "INO",
       description = "Only events of this inode (events with an ino field).")
   Long ino;
-
-  @Option(
-      names = "--from",
-      defaultValue = "0",
-      paramLabel = "SEQ",
-      description = "First order key to print.")
-  long from;
-
-  @Option(
-      names = "--to",
-      defaultValue = "" + Long.MAX_VALUE,
-      paramLabel = "SEQ",
-      description = "Last order key to print.")
-  long to;
 
   @Option(
       names = "--limit",
@@ -66,16 +48,16 @@ final class PrintCommand implements Callable<Integer> {
   @Override
   public Integer call() throws CliException {
     Set<EventKind> wanted = parseKinds();
+    window.validate(spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
     try (TraceInput in = TraceInput.open(trace)) {
       long printed = 0;
       boolean atEnd = false;
       Event e = null;
       while (printed < limit && !(atEnd = (e = in.next()) == null)) {
-        if (e.seq() < from
-            || e.seq() > to
+        if (!window.contains(e.seq())
             || !wanted.contains(e.kind())
-            || !threadWanted(in, e.thread())
+            || !window.threadWanted(in, e.thread())
             || !inoWanted(e)) {
           continue;
         }
@@ -110,18 +92,6 @@ final class PrintCommand implements Callable<Integer> {
       }
     }
     return set;
-  }
-
-  private boolean threadWanted(TraceInput in, int tid) {
-    if (threads == null) {
-      return true;
-    }
-    for (String t : threads) {
-      if (t.equals(Integer.toString(tid)) || t.equals(in.threadName(tid))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private boolean inoWanted(Event e) {

@@ -47,14 +47,8 @@ public final class JsonReport {
     out.flush();
   }
 
-  private static void finding(JsonGenerator g, Finding f, Symbols symbols) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("check", f.check());
-    g.writeStringField("severity", f.severity().label());
-    g.writeStringField("title", f.title());
-    g.writeNumberField("inode", f.ino());
-    g.writeBooleanField("observed", f.observed());
-    g.writeNumberField("occurrences", f.occurrences());
+  /** Writes a finding's values as the object {@code "values"}: numbers as numbers. */
+  static void values(JsonGenerator g, Finding f) throws IOException {
     g.writeObjectFieldStart("values");
     for (Map.Entry<String, Object> v : f.orderedValues().entrySet()) {
       if (v.getValue() instanceof Number num) {
@@ -64,6 +58,17 @@ public final class JsonReport {
       }
     }
     g.writeEndObject();
+  }
+
+  private static void finding(JsonGenerator g, Finding f, Symbols symbols) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("check", f.check());
+    g.writeStringField("severity", f.severity().label());
+    g.writeStringField("title", f.title());
+    g.writeNumberField("inode", f.ino());
+    g.writeBooleanField("observed", f.observed());
+    g.writeNumberField("occurrences", f.occurrences());
+    values(g, f);
     g.writeArrayFieldStart("operations");
     for (Operation op : f.operations()) {
       operation(g, op, symbols);

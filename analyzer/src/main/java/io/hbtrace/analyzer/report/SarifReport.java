@@ -165,15 +165,7 @@ public final class SarifReport {
     g.writeBooleanField("observed", f.observed());
     g.writeNumberField("occurrences", f.occurrences());
     g.writeNumberField("inode", f.ino());
-    g.writeObjectFieldStart("values");
-    for (Map.Entry<String, Object> v : f.orderedValues().entrySet()) {
-      if (v.getValue() instanceof Number num) {
-        g.writeNumberField(v.getKey(), num.longValue());
-      } else {
-        g.writeStringField(v.getKey(), String.valueOf(v.getValue()));
-      }
-    }
-    g.writeEndObject();
+    JsonReport.values(g, f);
     g.writeArrayFieldStart("sites");
     for (String s : SarifLocations.keySites(f, symbols)) {
       g.writeString(s);

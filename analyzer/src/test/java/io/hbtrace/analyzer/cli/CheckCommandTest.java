@@ -260,33 +260,10 @@ class CheckCommandTest {
   @Test
   void aCorruptedTrace() throws Exception {
     Path dir = racy();
-    try (var files = Files.list(dir)) {
-      Path cq4 = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
-      byte[] b = Files.readAllBytes(cq4);
-      // the event batches follow the start record, which names the main class
-      int start = indexOf(b, "SampleFsMain".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      assertThat(start).isPositive();
-      for (int i = start + 512; i < start + 512 + 1024; i++) {
-        b[i] ^= (byte) 0x5a;
-      }
-      Files.write(cq4, b);
-    }
+    TraceFiles.corruptEvents(dir);
     Cli r = Cli.run("check", dir.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.TRACE);
     assertThat(r.oneLineError()).isTrue();
-  }
-
-  private static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   @Test

@@ -170,33 +170,12 @@ class ExportCommandTest {
   @Test
   void aCorruptTraceLeavesNoHalfWrittenFile() throws Exception {
     Path dir = trace();
-    try (var files = Files.list(dir)) {
-      Path cq4 = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
-      byte[] b = Files.readAllBytes(cq4);
-      int start = indexOf(b, "SampleFsMain".getBytes(StandardCharsets.US_ASCII));
-      for (int i = start + 512; i < start + 512 + 1024; i++) {
-        b[i] ^= (byte) 0x5a;
-      }
-      Files.write(cq4, b);
-    }
+    TraceFiles.corruptEvents(dir);
     Path out = tmp.resolve("c.json");
     Cli r = Cli.run("export", dir.toString(), "--out", out.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.TRACE);
     assertThat(r.oneLineError()).isTrue();
     assertThat(out).doesNotExist();
-  }
-
-  private static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   @Test

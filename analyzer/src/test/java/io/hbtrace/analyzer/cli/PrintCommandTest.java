@@ -63,4 +63,12 @@ class PrintCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.oneLineError()).isTrue();
   }
+
+  @Test
+  void anEmptyRangeIsAUsageError() throws Exception {
+    Cli r = Cli.run("print", "--from", "10", "--to", "9", trace().toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.oneLineError()).isTrue();
+    assertThat(r.err()).contains("--from and --to");
+  }
 }
