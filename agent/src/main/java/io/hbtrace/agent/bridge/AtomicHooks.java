@@ -10,7 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * SPEC.md}). Each performs the call once; it records a write before the operation (for
  * read-modify-write operations, the value it is about to store, computed from the value seen just
  * before, so exact only without contention) and, where the operation reads, a read after it with
- * the value it observed. The recorder drops all of it for atomics not loaded from a named field.
+ * the value it observed. A read-modify-write announces its write through {@code
+ * Hooks.atomicUpdate}, so that a replay performs the update in the turn of its read; a plain read
+ * of a number or a boolean returns what the hook gives back (in a replay, the value the recorded
+ * run read). The recorder drops all of it for atomics not loaded from a named field.
  */
 public final class AtomicHooks {
 
@@ -18,14 +21,12 @@ public final class AtomicHooks {
 
   public static long get(AtomicLong a, int site) {
     long v = a.get();
-    Hooks.atomicRead(a, v, site);
-    return v;
+    return Hooks.atomicRead(a, v, site, true);
   }
 
   public static long getAcquire(AtomicLong a, int site) {
     long v = a.getAcquire();
-    Hooks.atomicRead(a, v, site);
-    return v;
+    return Hooks.atomicRead(a, v, site, true);
   }
 
   public static void set(AtomicLong a, long v, int site) {
@@ -44,71 +45,62 @@ public final class AtomicHooks {
   }
 
   public static long getAndSet(AtomicLong a, long v, int site) {
-    Hooks.atomicWrite(a, v, site);
+    Hooks.atomicUpdate(a, v, site);
     long old = a.getAndSet(v);
-    Hooks.atomicRead(a, old, site);
-    return old;
+    return Hooks.atomicRead(a, old, site, true);
   }
 
   public static boolean compareAndSet(AtomicLong a, long expect, long v, int site) {
-    Hooks.atomicWrite(a, v, site);
+    Hooks.atomicUpdate(a, v, site);
     boolean ok = a.compareAndSet(expect, v);
-    Hooks.atomicRead(a, ok ? expect : a.get(), site);
+    Hooks.atomicRead(a, ok ? expect : a.get(), site, false);
     return ok;
   }
 
   public static long incrementAndGet(AtomicLong a, int site) {
-    Hooks.atomicWrite(a, a.get() + 1, site);
+    Hooks.atomicUpdate(a, a.get() + 1, site);
     long r = a.incrementAndGet();
-    Hooks.atomicRead(a, r - (1), site);
-    return r;
+    return Hooks.atomicRead(a, r - (1), site, true) + (1);
   }
 
   public static long decrementAndGet(AtomicLong a, int site) {
-    Hooks.atomicWrite(a, a.get() + -1, site);
+    Hooks.atomicUpdate(a, a.get() + -1, site);
     long r = a.decrementAndGet();
-    Hooks.atomicRead(a, r - (-1), site);
-    return r;
+    return Hooks.atomicRead(a, r - (-1), site, true) + (-1);
   }
 
   public static long getAndIncrement(AtomicLong a, int site) {
-    Hooks.atomicWrite(a, a.get() + 1, site);
+    Hooks.atomicUpdate(a, a.get() + 1, site);
     long r = a.getAndIncrement();
-    Hooks.atomicRead(a, r, site);
-    return r;
+    return Hooks.atomicRead(a, r, site, true);
   }
 
   public static long getAndDecrement(AtomicLong a, int site) {
-    Hooks.atomicWrite(a, a.get() + -1, site);
+    Hooks.atomicUpdate(a, a.get() + -1, site);
     long r = a.getAndDecrement();
-    Hooks.atomicRead(a, r, site);
-    return r;
+    return Hooks.atomicRead(a, r, site, true);
   }
 
   public static long addAndGet(AtomicLong a, long delta, int site) {
-    Hooks.atomicWrite(a, a.get() + delta, site);
+    Hooks.atomicUpdate(a, a.get() + delta, site);
     long r = a.addAndGet(delta);
-    Hooks.atomicRead(a, r - delta, site);
-    return r;
+    return Hooks.atomicRead(a, r - delta, site, true) + delta;
   }
 
   public static long getAndAdd(AtomicLong a, long delta, int site) {
-    Hooks.atomicWrite(a, a.get() + delta, site);
+    Hooks.atomicUpdate(a, a.get() + delta, site);
     long r = a.getAndAdd(delta);
-    Hooks.atomicRead(a, r, site);
-    return r;
+    return Hooks.atomicRead(a, r, site, true);
   }
 
   public static int get(AtomicInteger a, int site) {
     int v = a.get();
-    Hooks.atomicRead(a, v, site);
-    return v;
+    return (int) Hooks.atomicRead(a, v, site, true);
   }
 
   public static int getAcquire(AtomicInteger a, int site) {
     int v = a.getAcquire();
-    Hooks.atomicRead(a, v, site);
-    return v;
+    return (int) Hooks.atomicRead(a, v, site, true);
   }
 
   public static void set(AtomicInteger a, int v, int site) {
@@ -127,65 +119,57 @@ public final class AtomicHooks {
   }
 
   public static int getAndSet(AtomicInteger a, int v, int site) {
-    Hooks.atomicWrite(a, v, site);
+    Hooks.atomicUpdate(a, v, site);
     int old = a.getAndSet(v);
-    Hooks.atomicRead(a, old, site);
-    return old;
+    return (int) Hooks.atomicRead(a, old, site, true);
   }
 
   public static boolean compareAndSet(AtomicInteger a, int expect, int v, int site) {
-    Hooks.atomicWrite(a, v, site);
+    Hooks.atomicUpdate(a, v, site);
     boolean ok = a.compareAndSet(expect, v);
-    Hooks.atomicRead(a, ok ? expect : a.get(), site);
+    Hooks.atomicRead(a, ok ? expect : a.get(), site, false);
     return ok;
   }
 
   public static int incrementAndGet(AtomicInteger a, int site) {
-    Hooks.atomicWrite(a, a.get() + 1, site);
+    Hooks.atomicUpdate(a, a.get() + 1, site);
     int r = a.incrementAndGet();
-    Hooks.atomicRead(a, r - (1), site);
-    return r;
+    return (int) (Hooks.atomicRead(a, r - (1), site, true) + (1));
   }
 
   public static int decrementAndGet(AtomicInteger a, int site) {
-    Hooks.atomicWrite(a, a.get() + -1, site);
+    Hooks.atomicUpdate(a, a.get() + -1, site);
     int r = a.decrementAndGet();
-    Hooks.atomicRead(a, r - (-1), site);
-    return r;
+    return (int) (Hooks.atomicRead(a, r - (-1), site, true) + (-1));
   }
 
   public static int getAndIncrement(AtomicInteger a, int site) {
-    Hooks.atomicWrite(a, a.get() + 1, site);
+    Hooks.atomicUpdate(a, a.get() + 1, site);
     int r = a.getAndIncrement();
-    Hooks.atomicRead(a, r, site);
-    return r;
+    return (int) Hooks.atomicRead(a, r, site, true);
   }
 
   public static int getAndDecrement(AtomicInteger a, int site) {
-    Hooks.atomicWrite(a, a.get() + -1, site);
+    Hooks.atomicUpdate(a, a.get() + -1, site);
     int r = a.getAndDecrement();
-    Hooks.atomicRead(a, r, site);
-    return r;
+    return (int) Hooks.atomicRead(a, r, site, true);
   }
 
   public static int addAndGet(AtomicInteger a, int delta, int site) {
-    Hooks.atomicWrite(a, a.get() + delta, site);
+    Hooks.atomicUpdate(a, a.get() + delta, site);
     int r = a.addAndGet(delta);
-    Hooks.atomicRead(a, r - delta, site);
-    return r;
+    return (int) (Hooks.atomicRead(a, r - delta, site, true) + delta);
   }
 
   public static int getAndAdd(AtomicInteger a, int delta, int site) {
-    Hooks.atomicWrite(a, a.get() + delta, site);
+    Hooks.atomicUpdate(a, a.get() + delta, site);
     int r = a.getAndAdd(delta);
-    Hooks.atomicRead(a, r, site);
-    return r;
+    return (int) Hooks.atomicRead(a, r, site, true);
   }
 
   public static boolean get(AtomicBoolean a, int site) {
     boolean v = a.get();
-    Hooks.atomicRead(a, (v ? 1L : 0L), site);
-    return v;
+    return Hooks.atomicRead(a, v ? 1L : 0L, site, true) != 0;
   }
 
   public static void set(AtomicBoolean a, boolean v, int site) {
@@ -199,23 +183,22 @@ public final class AtomicHooks {
   }
 
   public static boolean getAndSet(AtomicBoolean a, boolean v, int site) {
-    Hooks.atomicWrite(a, (v ? 1L : 0L), site);
+    Hooks.atomicUpdate(a, (v ? 1L : 0L), site);
     boolean old = a.getAndSet(v);
-    Hooks.atomicRead(a, (old ? 1L : 0L), site);
-    return old;
+    return Hooks.atomicRead(a, (old ? 1L : 0L), site, true) != 0;
   }
 
   public static boolean compareAndSet(AtomicBoolean a, boolean expect, boolean v, int site) {
-    Hooks.atomicWrite(a, (v ? 1L : 0L), site);
+    Hooks.atomicUpdate(a, (v ? 1L : 0L), site);
     boolean ok = a.compareAndSet(expect, v);
     boolean seen = ok ? expect : a.get();
-    Hooks.atomicRead(a, (seen ? 1L : 0L), site);
+    Hooks.atomicRead(a, (seen ? 1L : 0L), site, false);
     return ok;
   }
 
   public static Object get(AtomicReference<Object> a, int site) {
     Object v = a.get();
-    Hooks.atomicRead(a, Hooks.identity(v), site);
+    Hooks.atomicRead(a, Hooks.identity(v), site, false);
     return v;
   }
 
@@ -230,18 +213,18 @@ public final class AtomicHooks {
   }
 
   public static Object getAndSet(AtomicReference<Object> a, Object v, int site) {
-    Hooks.atomicWrite(a, Hooks.identity(v), site);
+    Hooks.atomicUpdate(a, Hooks.identity(v), site);
     Object old = a.getAndSet(v);
-    Hooks.atomicRead(a, Hooks.identity(old), site);
+    Hooks.atomicRead(a, Hooks.identity(old), site, false);
     return old;
   }
 
   public static boolean compareAndSet(
       AtomicReference<Object> a, Object expect, Object v, int site) {
-    Hooks.atomicWrite(a, Hooks.identity(v), site);
+    Hooks.atomicUpdate(a, Hooks.identity(v), site);
     boolean ok = a.compareAndSet(expect, v);
     Object seen = ok ? expect : a.get();
-    Hooks.atomicRead(a, Hooks.identity(seen), site);
+    Hooks.atomicRead(a, Hooks.identity(seen), site, false);
     return ok;
   }
 }

@@ -49,7 +49,12 @@ public interface HookSink {
 
   void volatileWrite(int field, Object owner, long value, int site);
 
-  void volatileRead(int field, Object owner, long value, int site);
+  /**
+   * A read of a named volatile field that got {@code value}; returns the value the program is to
+   * use when {@code given} (a primitive field, whose read the instrumented code takes back from the
+   * hook): {@code value}, except in a replay, where it is the value the recorded run read.
+   */
+  long volatileRead(int field, Object owner, long value, int site, boolean given);
 
   /** A reference value written to or read from a named field: recorded as its identity. */
   long identity(Object value);
@@ -59,7 +64,15 @@ public interface HookSink {
 
   void atomicWrite(Object atomic, long value, int site);
 
-  void atomicRead(Object atomic, long value, int site);
+  /** As {@link #volatileRead}, for an atomic loaded from a named field. */
+  long atomicRead(Object atomic, long value, int site, boolean given);
+
+  /**
+   * The write half of an atomic read-modify-write, {@code value} being what it is about to store;
+   * its read follows through {@link #atomicRead} once the update is done. A scheduled run performs
+   * the update in the turn of that read, where the recording saw the value it replaced.
+   */
+  void atomicUpdate(Object atomic, long value, int site);
 
   /** A tracepoint event with its captured fields. */
   void event(int kind, int site, long f0, long f1, long f2, long f3, long f4, long f5);

@@ -868,16 +868,18 @@ public final class Hooks {
     }
   }
 
-  private static void volatileRead(int field, Object owner, long value, int site) {
+  /** Records a primitive volatile read; returns the value the program is to use. */
+  private static long volatileRead(int field, Object owner, long value, int site) {
     Guard g = enter();
     HookSink s = g == null ? null : g.sink;
     if (s == null) {
-      return;
+      return value;
     }
     try {
-      s.volatileRead(field, owner, value, site);
+      return s.volatileRead(field, owner, value, site, true);
     } catch (Throwable t) {
       fail(s, t);
+      return value;
     } finally {
       g.sink = null;
     }
@@ -894,7 +896,7 @@ public final class Hooks {
       if (write) {
         s.volatileWrite(field, owner, id, site);
       } else {
-        s.volatileRead(field, owner, id, site);
+        s.volatileRead(field, owner, id, site, false);
       }
     } catch (Throwable t) {
       fail(s, t);
@@ -923,20 +925,21 @@ public final class Hooks {
     volatileRef(true, field, owner, v, site);
   }
 
-  public static void getField(Object owner, int v, int field, int site) {
-    volatileRead(field, owner, v, site);
+  public static int getField(Object owner, int v, int field, int site) {
+    return (int) volatileRead(field, owner, v, site);
   }
 
-  public static void getField(Object owner, long v, int field, int site) {
-    volatileRead(field, owner, v, site);
+  public static long getField(Object owner, long v, int field, int site) {
+    return volatileRead(field, owner, v, site);
   }
 
-  public static void getField(Object owner, float v, int field, int site) {
-    volatileRead(field, owner, Double.doubleToRawLongBits(v), site);
+  public static float getField(Object owner, float v, int field, int site) {
+    return (float)
+        Double.longBitsToDouble(volatileRead(field, owner, Double.doubleToRawLongBits(v), site));
   }
 
-  public static void getField(Object owner, double v, int field, int site) {
-    volatileRead(field, owner, Double.doubleToRawLongBits(v), site);
+  public static double getField(Object owner, double v, int field, int site) {
+    return Double.longBitsToDouble(volatileRead(field, owner, Double.doubleToRawLongBits(v), site));
   }
 
   public static void getField(Object owner, Object v, int field, int site) {
@@ -963,20 +966,21 @@ public final class Hooks {
     volatileRef(true, field, null, v, site);
   }
 
-  public static void getStatic(int v, int field, int site) {
-    volatileRead(field, null, v, site);
+  public static int getStatic(int v, int field, int site) {
+    return (int) volatileRead(field, null, v, site);
   }
 
-  public static void getStatic(long v, int field, int site) {
-    volatileRead(field, null, v, site);
+  public static long getStatic(long v, int field, int site) {
+    return volatileRead(field, null, v, site);
   }
 
-  public static void getStatic(float v, int field, int site) {
-    volatileRead(field, null, Double.doubleToRawLongBits(v), site);
+  public static float getStatic(float v, int field, int site) {
+    return (float)
+        Double.longBitsToDouble(volatileRead(field, null, Double.doubleToRawLongBits(v), site));
   }
 
-  public static void getStatic(double v, int field, int site) {
-    volatileRead(field, null, Double.doubleToRawLongBits(v), site);
+  public static double getStatic(double v, int field, int site) {
+    return Double.longBitsToDouble(volatileRead(field, null, Double.doubleToRawLongBits(v), site));
   }
 
   public static void getStatic(Object v, int field, int site) {
@@ -1018,16 +1022,36 @@ public final class Hooks {
     }
   }
 
-  static void atomicRead(Object atomic, long value, int site) {
+  static void atomicUpdate(Object atomic, long value, int site) {
     Guard g = enter();
     HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
     try {
-      s.atomicRead(atomic, value, site);
+      s.atomicUpdate(atomic, value, site);
     } catch (Throwable t) {
       fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  /**
+   * Records a read of an atomic; when {@code given}, returns the value the program is to use (else
+   * {@code value}).
+   */
+  static long atomicRead(Object atomic, long value, int site, boolean given) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return value;
+    }
+    try {
+      return s.atomicRead(atomic, value, site, given);
+    } catch (Throwable t) {
+      fail(s, t);
+      return value;
     } finally {
       g.sink = null;
     }

@@ -8,10 +8,12 @@ import net.bytebuddy.jar.asm.Type;
 /**
  * Reads and writes of spec-named fields. A {@code volatile} field: PUTFIELD/PUTSTATIC is preceded
  * by {@code Hooks.putField(owner, value, field, site)} and GETFIELD/GETSTATIC followed by {@code
- * Hooks.getField(...)} (the value is duplicated on the stack; nothing else changes). An {@code
- * atomic} field: its loads register the atomic object with {@code Hooks.atomicLoaded}, and calls on
- * {@code AtomicLong/AtomicInteger/AtomicBoolean/AtomicReference} are rewritten to {@code
- * AtomicHooks}, which record them for registered atomics only.
+ * Hooks.getField(...)}. A read of a primitive field passes the value through the hook, which
+ * returns it (in a replay, the value the recorded run read: see {@code ReplayScheduler}); a read of
+ * a reference is duplicated on the stack for the hook. An {@code atomic} field: its loads register
+ * the atomic object with {@code Hooks.atomicLoaded}, and calls on {@code
+ * AtomicLong/AtomicInteger/AtomicBoolean/AtomicReference} are rewritten to {@code AtomicHooks},
+ * which record them for registered atomics only.
  */
 final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
   private static final String ATOMIC_HOOKS = "io/hbtrace/agent/bridge/AtomicHooks";
@@ -49,6 +51,10 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
       }
     }
     return null;
+  }
+
+  private static boolean isReference(String desc) {
+    return desc.charAt(0) == 'L' || desc.charAt(0) == '[';
   }
 
   /** The hook parameter type for a field of descriptor {@code desc}. */
@@ -121,8 +127,12 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
       case Opcodes.GETFIELD:
         super.visitInsn(Opcodes.DUP); // owner, owner
         super.visitFieldInsn(opcode, owner, name, desc); // owner, v
-        super.visitInsn(wide ? Opcodes.DUP2_X1 : Opcodes.DUP_X1); // v, owner, v
-        hook("getField", "(Ljava/lang/Object;" + v + "II)V", id, site);
+        if (isReference(desc)) {
+          super.visitInsn(Opcodes.DUP_X1); // v, owner, v
+          hook("getField", "(Ljava/lang/Object;" + v + "II)V", id, site); // v
+        } else {
+          hook("getField", "(Ljava/lang/Object;" + v + "II)" + v, id, site); // the value to use
+        }
         break;
       case Opcodes.PUTSTATIC:
         super.visitInsn(wide ? Opcodes.DUP2 : Opcodes.DUP);
@@ -131,8 +141,12 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
         break;
       default: // GETSTATIC
         super.visitFieldInsn(opcode, owner, name, desc);
-        super.visitInsn(wide ? Opcodes.DUP2 : Opcodes.DUP);
-        hook("getStatic", "(" + v + "II)V", id, site);
+        if (isReference(desc)) {
+          super.visitInsn(Opcodes.DUP);
+          hook("getStatic", "(" + v + "II)V", id, site);
+        } else {
+          hook("getStatic", "(" + v + "II)" + v, id, site); // the value to use
+        }
         break;
     }
   }

@@ -86,8 +86,8 @@ public final class FailingSink implements HookSink {
   }
 
   @Override
-  public void volatileRead(int field, Object owner, long value, int site) {
-    delegate.volatileRead(field, owner, value, site);
+  public long volatileRead(int field, Object owner, long value, int site, boolean given) {
+    delegate.volatileRead(field, owner, value, site, given);
     throw new IllegalStateException("failHooks: volatileRead");
   }
 
@@ -110,8 +110,14 @@ public final class FailingSink implements HookSink {
   }
 
   @Override
-  public void atomicRead(Object atomic, long value, int site) {
-    delegate.atomicRead(atomic, value, site);
+  public void atomicUpdate(Object atomic, long value, int site) {
+    delegate.atomicUpdate(atomic, value, site);
+    throw new IllegalStateException("failHooks: atomicUpdate");
+  }
+
+  @Override
+  public long atomicRead(Object atomic, long value, int site, boolean given) {
+    delegate.atomicRead(atomic, value, site, given);
     throw new IllegalStateException("failHooks: atomicRead");
   }
 

@@ -240,8 +240,16 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
   }
 
   @Override
-  public void volatileRead(int field, Object owner, long value, int site) {
-    out.record(VOLATILE_READ, site, field, ids.id(owner), value, 0, 0, 0);
+  public long volatileRead(int field, Object owner, long value, int site, boolean given) {
+    return read(site, field, ids.id(owner), value, given);
+  }
+
+  private long read(int site, long field, long owner, long value, boolean given) {
+    if (given) {
+      return out.recordRead(VOLATILE_READ, site, field, owner, value);
+    }
+    out.record(VOLATILE_READ, site, field, owner, value, 0, 0, 0);
+    return value;
   }
 
   @Override
@@ -263,11 +271,21 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
   }
 
   @Override
-  public void atomicRead(Object atomic, long value, int site) {
+  public void atomicUpdate(Object atomic, long value, int site) {
     IdentityTable.Entry e = ids.lookup(atomic);
     if (e != null && e.field != 0) {
-      out.record(VOLATILE_READ, site, e.field, e.fieldOwner, value, 0, 0, 0);
+      out.record(VOLATILE_WRITE, site, e.field, e.fieldOwner, value, 0, 0, 0);
+      out.before(VOLATILE_READ, site);
     }
+  }
+
+  @Override
+  public long atomicRead(Object atomic, long value, int site, boolean given) {
+    IdentityTable.Entry e = ids.lookup(atomic);
+    if (e != null && e.field != 0) {
+      return read(site, e.field, e.fieldOwner, value, given);
+    }
+    return value;
   }
 
   @Override

@@ -45,6 +45,11 @@ public final class RotatingOutput implements TraceOutput {
   }
 
   @Override
+  public long recordRead(int kindCode, int site, long field, long owner, long value) {
+    return current.recordRead(kindCode, site, field, owner, value);
+  }
+
+  @Override
   public void before(int kindCode, int site) {
     current.before(kindCode, site);
   }

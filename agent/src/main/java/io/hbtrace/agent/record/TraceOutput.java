@@ -32,6 +32,16 @@ public interface TraceOutput extends AutoCloseable {
   /** Fields beyond the kind's arity are ignored. */
   void record(int kindCode, int site, long f0, long f1, long f2, long f3, long f4, long f5);
 
+  /**
+   * Records a read of a named volatile field or atomic (kind {@code VOLATILE_READ}) that got {@code
+   * value}, and returns the value the program is to use: {@code value}, except in a replay that
+   * follows its recording, where it is the value the recorded run read there.
+   */
+  default long recordRead(int kindCode, int site, long field, long owner, long value) {
+    record(kindCode, site, field, owner, value, 0, 0, 0);
+    return value;
+  }
+
   void flush();
 
   /** Flushes everything and writes the end record; later calls to {@link #record} are dropped. */

@@ -27,6 +27,7 @@ import java.util.List;
  * place; what is known of the threads is {@link ThreadCensus}.
  */
 public final class ExploreScheduler implements Scheduler {
+  private static final int LOCK_ACQUIRE = EventKind.LOCK_ACQUIRE.code();
   private static final int RUN_BEGIN = EventKind.RUN_BEGIN.code();
   private static final int VERIFY = EventKind.VERIFY.code();
   private static final int FIRST_DOMAIN_CODE = EventKind.DIO_WRITE_BEGIN.code();
@@ -109,6 +110,9 @@ public final class ExploreScheduler implements Scheduler {
 
   @Override
   public void awaitTurnBefore(int kind, int site) {
+    if (kind != LOCK_ACQUIRE) {
+      return; // an atomic update: the holder runs through it, as through its events
+    }
     // Nothing to decide before an acquire, but a thread the holder's last release woke takes the
     // lock first, as it would if the holder were slower to come back for it.
     census.entering();

@@ -14,11 +14,12 @@ import java.util.Map;
 
 /**
  * The order a recorded run took: its scheduled events ({@link EventKey#scheduled}) in order-key
- * order, each with its thread, kind, site key and field hash, and each thread's own list of them.
- * Held in flat arrays: 21 bytes per event.
+ * order, each with its thread, kind, site key and field hash (for a volatile read, the value it
+ * read), and each thread's own list of them. Held in flat arrays: 21 bytes per event.
  */
 final class RecordedSchedule {
   private static final int HANDOFF_RECEIVE = EventKind.HANDOFF_RECEIVE.code();
+  private static final int VOLATILE_READ = EventKind.VOLATILE_READ.code();
 
   final int size;
   final int[] thread;
@@ -87,6 +88,16 @@ final class RecordedSchedule {
     return byName;
   }
 
+  /** The field hash that entry {@code i}'s event must match (see {@link EventKey#fields}). */
+  long key(int i) {
+    return (kind[i] & 0xFF) == VOLATILE_READ ? 0 : fields[i];
+  }
+
+  /** The value that the recorded read at entry {@code i} (a {@code VOLATILE_READ}) got. */
+  long readValue(int i) {
+    return fields[i];
+  }
+
   /** Entry {@code i} for a message: {@code LOCK_ACQUIRE at Class#method:line}. */
   String describe(int i) {
     EventKind k = EventKind.ofCode(kind[i] & 0xFF);
@@ -125,7 +136,8 @@ final class RecordedSchedule {
       thread[size] = tid;
       kind[size] = (byte) code;
       site[size] = siteIndex(reader, e.site());
-      fields[size] = EventKey.fields(code, f[0], f[1], f[2], f[3], f[4], f[5]);
+      fields[size] =
+          code == VOLATILE_READ ? f[2] : EventKey.fields(code, f[0], f[1], f[2], f[3], f[4], f[5]);
       size++;
     }
 

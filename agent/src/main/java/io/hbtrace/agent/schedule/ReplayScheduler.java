@@ -165,13 +165,13 @@ public final class ReplayScheduler implements Scheduler {
       return;
     }
     int want = s.kind[entry] & 0xFF;
-    if (want != kind || s.site[entry] != sites.index(site) || s.fields[entry] != fields) {
+    if (want != kind || s.site[entry] != sites.index(site) || s.key(entry) != fields) {
       diverge(
           "thread '"
               + s.threadNames[c.tid]
               + "' reached "
               + sites.describe(kind, site)
-              + (want == kind && s.fields[entry] != fields ? " with other values" : "")
+              + (want == kind && s.key(entry) != fields ? " with other values" : "")
               + " where the recording has "
               + s.describe(entry));
       return;
@@ -185,6 +185,15 @@ public final class ReplayScheduler implements Scheduler {
       }
     }
     c.pos++;
+  }
+
+  @Override
+  public long readValue(long actual) {
+    int e = cursor.get().held;
+    if (free || e < 0 || (s.kind[e] & 0xFF) != VOLATILE_READ) {
+      return actual;
+    }
+    return s.readValue(e);
   }
 
   @Override

@@ -57,6 +57,14 @@ public final class ScheduledOutput implements TraceOutput {
   }
 
   @Override
+  public long recordRead(int kindCode, int site, long field, long owner, long value) {
+    scheduler.awaitTurn(kindCode, site, field, owner, value, 0, 0, 0);
+    long v = scheduler.readValue(value);
+    out.record(kindCode, site, field, owner, v, 0, 0, 0);
+    return v;
+  }
+
+  @Override
   public void blocking(Object on) {
     scheduler.yieldTurn(on);
   }

@@ -20,12 +20,21 @@ public interface Scheduler {
   void yieldTurn(Object on);
 
   /**
-   * Before an operation whose event is recorded after it and which may block until another thread
-   * acts (a lock acquire): takes the thread's turn for that event now, if it is the thread's next
-   * one, so that the operation runs in its recorded place. The event's own {@link #awaitTurn} then
-   * keeps that turn.
+   * Before an operation whose event is recorded after it: a lock acquire, which may block until
+   * another thread acts, or the update of an atomic read-modify-write, whose read is recorded after
+   * it (with the value it replaced). Takes the thread's turn for that event now, if it is the
+   * thread's next one, so that the operation runs in its recorded place. The event's own {@link
+   * #awaitTurn} then keeps that turn.
    */
   void awaitTurnBefore(int kind, int site);
+
+  /**
+   * The value that the read whose turn the calling thread now holds (a named volatile field or
+   * atomic, {@code actual} being what it got) is to give the program: by default {@code actual}.
+   */
+  default long readValue(long actual) {
+    return actual;
+  }
 
   /** A site id of the output was defined (ids are dense from 1, defined before use). */
   void siteDefined(int site, String className, String method, int line);

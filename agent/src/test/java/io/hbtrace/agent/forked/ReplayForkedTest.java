@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Replay with a real {@code -javaagent}, on Java 17 and 25: a program that prints the order in
- * which its threads took a lock prints the recorded order again when replayed, and a program that
- * does something else than it did when recorded is reported as diverged and still runs to its end.
+ * which its threads took a lock prints the recorded order again when replayed, so does one whose
+ * output is what its lock-free reads saw, and a program that does something else than it did when
+ * recorded is reported as diverged and still runs to its end.
  */
 class ReplayForkedTest {
   static final String MAIN = "io.hbtrace.agenttest.replay.Interleavings";
@@ -42,9 +43,14 @@ class ReplayForkedTest {
   }
 
   private Result run(Jdk jdk, String agentOptions, String... jvmArgs) throws Exception {
+    return runMain(jdk, MAIN, agentOptions, jvmArgs);
+  }
+
+  private Result runMain(Jdk jdk, String main, String agentOptions, String... jvmArgs)
+      throws Exception {
     List<String> args = new ArrayList<>(List.of(ForkedJvm.javaagent(agentOptions)));
     args.addAll(Arrays.asList(jvmArgs));
-    return ForkedJvm.run(jdk, args, ForkedJvm.testClasses(), MAIN, "200");
+    return ForkedJvm.run(jdk, args, ForkedJvm.testClasses(), main, "200");
   }
 
   private static Properties load(Path p) throws Exception {
@@ -86,6 +92,29 @@ class ReplayForkedTest {
       assertThat(p.getProperty("status")).as(p.toString()).isEqualTo("followed");
       assertThat(p.getProperty("followed")).isEqualTo(p.getProperty("scheduled"));
       assertThat(Long.parseLong(p.getProperty("scheduled"))).isGreaterThan(1200);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void lockFreeReadsGetTheValuesTheyReadWhenRecorded(Jdk jdk) throws Exception {
+    String main = "io.hbtrace.agenttest.replay.LockFreeReads";
+    Path rec = tmp.resolve("rec");
+    Result recorded = runMain(jdk, main, "out=" + rec + ",spec=" + spec());
+    assertThat(recorded.exit()).as(recorded.err()).isZero();
+    String[] log = recorded.out().trim().split(" ");
+    assertThat(log).hasSize(600);
+    assertThat(Arrays.stream(log).filter(e -> !e.endsWith("!")))
+        .as("some worker was not the last one in flight: the workers overlapped")
+        .isNotEmpty();
+    for (int i = 0; i < 2; i++) {
+      Path result = tmp.resolve("result-" + i + ".properties");
+      Result replayed =
+          runMain(jdk, main, "replay=" + rec + ",replayResult=" + result + ",spec=" + spec());
+      assertThat(replayed.exit()).as(replayed.err()).isZero();
+      assertThat(replayed.out()).isEqualTo(recorded.out());
+      Properties p = load(result);
+      assertThat(p.getProperty("status")).as(p.toString()).isEqualTo("followed");
     }
   }
 

@@ -1,0 +1,65 @@
+package io.hbtrace.agenttest.replay;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A program whose output depends on lock-free reads racing with other threads' writes: three
+ * workers each count themselves in and out of {@link #inFlight} (an atomic) and read the others'
+ * progress from {@link #progress} (a volatile) without a lock, then log what they saw under a lock.
+ * A replay prints the same only if every read gets the value it got when recorded, which turns
+ * alone cannot guarantee: a volatile write is recorded just before it happens and a read just
+ * after, so a read recorded after a write may have happened before it.
+ */
+public final class LockFreeReads {
+  private static final AtomicInteger inFlight = new AtomicInteger();
+  private static volatile int progress;
+  private static final ReentrantLock LOCK = new ReentrantLock();
+  private static final List<String> LOG = new ArrayList<>();
+
+  private LockFreeReads() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    CountDownLatch go = new CountDownLatch(1);
+    List<Thread> workers = new ArrayList<>();
+    for (String name : List.of("w0", "w1", "w2")) {
+      Thread t = new Thread(() -> work(go, rounds), name);
+      workers.add(t);
+      t.start();
+    }
+    go.countDown();
+    for (Thread t : workers) {
+      t.join();
+    }
+    System.out.println(String.join(" ", LOG));
+  }
+
+  private static void work(CountDownLatch go, int rounds) {
+    String me = Thread.currentThread().getName();
+    try {
+      go.await();
+    } catch (InterruptedException e) {
+      return;
+    }
+    for (int i = 0; i < rounds; i++) {
+      inFlight.incrementAndGet();
+      int seen = progress;
+      progress = seen + 1;
+      long spin = System.nanoTime() + 20_000;
+      while (System.nanoTime() < spin) {
+        Thread.onSpinWait();
+      }
+      boolean last = inFlight.decrementAndGet() == 0;
+      LOCK.lock();
+      try {
+        LOG.add(me + ":" + seen + (last ? "!" : ""));
+      } finally {
+        LOCK.unlock();
+      }
+    }
+  }
+}
