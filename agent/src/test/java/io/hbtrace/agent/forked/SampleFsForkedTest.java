@@ -53,8 +53,9 @@ class SampleFsForkedTest {
    * and joined by main nothing runs concurrently and every count is fixed. (With a latency profile
    * the read completes on {@code blkdev-irq}, and how often the reader's wait loops go round
    * depends on timing.) Volatile events: i_size, the page flags the spec names (uptodate,
-   * writeback) and the named atomics (the direct IO's reference count, the inode's count of direct
-   * IOs in flight), whose objects also get an OBJECT_NEW each.
+   * writeback, and PG_locked, set and cleared once by the read) and the named atomics (the direct
+   * IO's reference count, the inode's count of direct IOs in flight), whose objects also get an
+   * OBJECT_NEW each.
    */
   private static final Map<EventKind, Integer> SINGLE_CHILD = new EnumMap<>(EventKind.class);
 
@@ -66,7 +67,7 @@ class SampleFsForkedTest {
       "THREAD_JOIN", 1,
       "HANDOFF_SEND", 2,
       "HANDOFF_RECEIVE", 1,
-      "VOLATILE_WRITE", 7,
+      "VOLATILE_WRITE", 9,
       "VOLATILE_READ", 19,
       "OBJECT_NEW", 22,
       "OBJECT_ROLE", 10,

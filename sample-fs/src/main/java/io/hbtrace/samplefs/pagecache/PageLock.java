@@ -38,28 +38,40 @@ public final class PageLock implements Lock {
 
   private final Sync sync = new Sync();
 
+  /**
+   * PG_locked as {@code PageLocked()} reads it, without the lock: set once the lock is taken,
+   * cleared just before it is released.
+   */
+  private volatile boolean locked;
+
   @Override
   public void lock() {
     sync.acquire(1);
+    locked = true;
   }
 
   @Override
   public void lockInterruptibly() throws InterruptedException {
     sync.acquireInterruptibly(1);
+    locked = true;
   }
 
   @Override
   public boolean tryLock() {
-    return sync.tryAcquire(1);
+    return sync.tryAcquire(1) && (locked = true);
   }
 
   @Override
   public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
-    return sync.tryAcquireNanos(1, unit.toNanos(time));
+    return sync.tryAcquireNanos(1, unit.toNanos(time)) && (locked = true);
   }
 
   @Override
   public void unlock() {
+    if (!sync.isHeldExclusively()) {
+      throw new IllegalMonitorStateException("page not locked");
+    }
+    locked = false;
     sync.release(1);
   }
 
@@ -71,6 +83,6 @@ public final class PageLock implements Lock {
 
   /** {@code PageLocked(page)}. */
   public boolean isLocked() {
-    return sync.isHeldExclusively();
+    return locked;
   }
 }
