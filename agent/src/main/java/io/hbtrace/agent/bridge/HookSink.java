@@ -22,6 +22,12 @@ public interface HookSink {
   default void beforeAcquire(Object lock, int site) {}
 
   /**
+   * Before a {@code synchronized} block is entered, in a scheduled run (the instrumentation asks
+   * only then): the entry's own {@link #monitorEnter} follows.
+   */
+  default void beforeMonitorEnter(Object monitor, int site) {}
+
+  /**
    * Before an operation that blocks until another thread acts (a wait, a join, a take), when {@link
    * Hooks#scheduledRun} asked for it: {@code on} is what it waits on (the thread it joins, the
    * condition, latch, future or queue; null when a task leaves for its executor's own wait).

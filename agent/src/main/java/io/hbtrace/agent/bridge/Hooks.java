@@ -231,6 +231,25 @@ public final class Hooks {
     }
   }
 
+  /**
+   * Before MONITORENTER of a {@code synchronized} block (instrumented in scheduled runs only): the
+   * block is entered in its turn.
+   */
+  public static void entering(Object monitor, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.beforeMonitorEnter(monitor, site);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
   private static void acquiring(Object lock, int site) {
     Guard g = enter();
     HookSink s = g == null ? null : g.sink;

@@ -102,11 +102,12 @@ public final class AgentCore {
         err.println("hbtrace-agent: already recording in this JVM; ignoring this start");
         return NOT_RECORDING;
       }
-      Hooks.scheduledRun(opened instanceof ScheduledOutput);
+      boolean scheduled = opened instanceof ScheduledOutput;
+      Hooks.scheduledRun(scheduled);
       stage = "instrumentation";
       // Byte Buddy's own name for this property is relocated with it: only our copy sees it.
       System.setProperty("net.bytebuddy.safe", "true");
-      Instrumenter instrumenter = new Instrumenter(spec, recorder, problems);
+      Instrumenter instrumenter = new Instrumenter(spec, recorder, problems, scheduled);
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(() -> finish(recorder, instrumenter, problems, options), "hbtrace-close"));

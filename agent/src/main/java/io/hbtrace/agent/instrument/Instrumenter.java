@@ -47,13 +47,20 @@ public final class Instrumenter {
   private final CallRedirect.Rules atomicRules = new CallRedirect.Rules();
   private final Map<String, Integer> volatileIds = new HashMap<>();
   private final Map<String, Integer> atomicIds = new HashMap<>();
+  private final boolean scheduled;
 
   /** Per class loader (weakly): owner internal name + ' ' + type -> is a subtype. */
   private final Map<ClassLoader, Map<String, Boolean>> subtypes =
       Collections.synchronizedMap(new WeakHashMap<>());
 
-  public Instrumenter(Spec spec, Recorder recorder, Problems problems) {
+  /**
+   * Instruments what {@code spec} names, recording into {@code recorder}; {@code scheduled}: a
+   * replay or an exploration, in which a {@code synchronized} block also asks for its turn before
+   * it enters.
+   */
+  public Instrumenter(Spec spec, Recorder recorder, Problems problems, boolean scheduled) {
     this.spec = spec;
+    this.scheduled = scheduled;
     this.recorder = recorder;
     this.problems = problems;
     this.sites = new Sites(recorder.output());
@@ -149,7 +156,7 @@ public final class Instrumenter {
                 v = CallRedirect.visitor(v, ctx, all);
               }
               if (sync) {
-                v = new MonitorInstrumentation(v, ctx);
+                v = new MonitorInstrumentation(v, ctx, scheduled);
               }
               return v;
             }));

@@ -17,6 +17,10 @@ import net.bytebuddy.jar.asm.Opcodes;
  * ({@code dup; astore N; monitorenter; L: ...} with L starting a try range) the call is placed just
  * after L, reloading the monitor from local N. Other shapes get the call right after MONITORENTER
  * (correct, but the method may stay interpreted).
+ *
+ * <p>In a scheduled run (replay, exploration) MONITORENTER is also preceded by {@code
+ * Hooks.entering(monitor, site)}, so that the block is entered in its turn rather than taken out of
+ * turn and then held while its thread waits for the turn of its enter event.
  */
 final class MonitorInstrumentation extends CallRedirect.LineTracking {
   private static final String DESC = "(Ljava/lang/Object;I)V";
@@ -31,8 +35,12 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   private int pendingSite;
 
-  MonitorInstrumentation(MethodVisitor mv, MethodContext ctx) {
+  /** Whether MONITORENTER is preceded by {@code Hooks.entering} (scheduled runs). */
+  private final boolean gateEntries;
+
+  MonitorInstrumentation(MethodVisitor mv, MethodContext ctx, boolean gateEntries) {
     super(mv, ctx);
+    this.gateEntries = gateEntries;
   }
 
   @Override
@@ -67,14 +75,20 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
   public void visitInsn(int opcode) {
     flushPending();
     if (opcode == Opcodes.MONITORENTER) {
+      int site = site();
+      if (gateEntries) {
+        super.visitInsn(Opcodes.DUP);
+        pushInt(site);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, CallRedirect.HOOKS, "entering", DESC, false);
+      }
       if (lastOpcode == Opcodes.ASTORE && secondLastOpcode == Opcodes.DUP) {
         super.visitInsn(Opcodes.MONITORENTER);
         pendingLocal = lastStoredLocal;
-        pendingSite = site();
+        pendingSite = site;
       } else {
         super.visitInsn(Opcodes.DUP);
         super.visitInsn(Opcodes.MONITORENTER);
-        pushInt(site());
+        pushInt(site);
         super.visitMethodInsn(
             Opcodes.INVOKESTATIC, CallRedirect.HOOKS, "monitorEnter", DESC, false);
       }

@@ -189,6 +189,11 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
   }
 
   @Override
+  public void beforeMonitorEnter(Object monitor, int site) {
+    out.before(MONITOR_ENTER, site);
+  }
+
+  @Override
   public void beforeBlocking(Object on) {
     out.blocking(on);
   }

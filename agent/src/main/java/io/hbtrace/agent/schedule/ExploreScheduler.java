@@ -28,6 +28,7 @@ import java.util.List;
  */
 public final class ExploreScheduler implements Scheduler {
   private static final int LOCK_ACQUIRE = EventKind.LOCK_ACQUIRE.code();
+  private static final int MONITOR_ENTER = EventKind.MONITOR_ENTER.code();
   private static final int RUN_BEGIN = EventKind.RUN_BEGIN.code();
   private static final int VERIFY = EventKind.VERIFY.code();
   private static final int FIRST_DOMAIN_CODE = EventKind.DIO_WRITE_BEGIN.code();
@@ -110,7 +111,7 @@ public final class ExploreScheduler implements Scheduler {
 
   @Override
   public void awaitTurnBefore(int kind, int site) {
-    if (kind != LOCK_ACQUIRE) {
+    if (kind != LOCK_ACQUIRE && kind != MONITOR_ENTER) {
       return; // an atomic update: the holder runs through it, as through its events
     }
     // Nothing to decide before an acquire, but a thread the holder's last release woke takes the

@@ -20,11 +20,11 @@ public interface Scheduler {
   void yieldTurn(Object on);
 
   /**
-   * Before an operation whose event is recorded after it: a lock acquire, which may block until
-   * another thread acts, or the update of an atomic read-modify-write, whose read is recorded after
-   * it (with the value it replaced). Takes the thread's turn for that event now, if it is the
-   * thread's next one, so that the operation runs in its recorded place. The event's own {@link
-   * #awaitTurn} then keeps that turn.
+   * Before an operation whose event is recorded after it: a lock acquire or a monitor entry, which
+   * may block until another thread acts, or the update of an atomic read-modify-write, whose read
+   * is recorded after it (with the value it replaced). Takes the thread's turn for that event now,
+   * if it is the thread's next one, so that the operation runs in its recorded place. The event's
+   * own {@link #awaitTurn} then keeps that turn.
    */
   void awaitTurnBefore(int kind, int site);
 

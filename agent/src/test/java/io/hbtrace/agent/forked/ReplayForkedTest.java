@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Replay with a real {@code -javaagent}, on Java 17 and 25: a program that prints the order in
  * which its threads took a lock prints the recorded order again when replayed, so does one whose
- * output is what its lock-free reads saw, and a program that does something else than it did when
- * recorded is reported as diverged and still runs to its end.
+ * output is what its lock-free reads saw (its log kept under a lock or in a {@code synchronized}
+ * block), and a program that does something else than it did when recorded is reported as diverged
+ * and still runs to its end.
  */
 class ReplayForkedTest {
   static final String MAIN = "io.hbtrace.agenttest.replay.Interleavings";
@@ -98,9 +99,20 @@ class ReplayForkedTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
   void lockFreeReadsGetTheValuesTheyReadWhenRecorded(Jdk jdk) throws Exception {
+    replaysLockFreeReads(jdk);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void aSynchronizedBlockIsEnteredInItsTurn(Jdk jdk) throws Exception {
+    replaysLockFreeReads(jdk, "-Dmonitor=true");
+  }
+
+  /** Records {@code LockFreeReads}, replays it twice: the same output, every step in its turn. */
+  private void replaysLockFreeReads(Jdk jdk, String... jvmArgs) throws Exception {
     String main = "io.hbtrace.agenttest.replay.LockFreeReads";
     Path rec = tmp.resolve("rec");
-    Result recorded = runMain(jdk, main, "out=" + rec + ",spec=" + spec());
+    Result recorded = runMain(jdk, main, "out=" + rec + ",spec=" + spec(), jvmArgs);
     assertThat(recorded.exit()).as(recorded.err()).isZero();
     String[] log = recorded.out().trim().split(" ");
     assertThat(log).hasSize(600);
@@ -110,11 +122,13 @@ class ReplayForkedTest {
     for (int i = 0; i < 2; i++) {
       Path result = tmp.resolve("result-" + i + ".properties");
       Result replayed =
-          runMain(jdk, main, "replay=" + rec + ",replayResult=" + result + ",spec=" + spec());
+          runMain(
+              jdk, main, "replay=" + rec + ",replayResult=" + result + ",spec=" + spec(), jvmArgs);
       assertThat(replayed.exit()).as(replayed.err()).isZero();
       assertThat(replayed.out()).isEqualTo(recorded.out());
       Properties p = load(result);
       assertThat(p.getProperty("status")).as(p.toString()).isEqualTo("followed");
+      assertThat(p.getProperty("forced")).as("no step taken out of turn").isEqualTo("0");
     }
   }
 

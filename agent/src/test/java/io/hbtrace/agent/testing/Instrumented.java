@@ -40,7 +40,7 @@ public final class Instrumented implements AutoCloseable {
     Problems problems =
         new Problems(true, new PrintStream(problemText, true, StandardCharsets.UTF_8));
     recorder = new Recorder(out, problems);
-    transformer = new Instrumenter(spec, recorder, problems).agentBuilder().makeRaw();
+    transformer = new Instrumenter(spec, recorder, problems, false).agentBuilder().makeRaw();
     loader = new Loader(Instrumented.class.getClassLoader());
     if (!Hooks.install(failHooks ? new FailingSink(recorder) : recorder)) {
       throw new IllegalStateException("a sink is installed already");

@@ -13,12 +13,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * A replay prints the same only if every read gets the value it got when recorded, which turns
  * alone cannot guarantee: a volatile write is recorded just before it happens and a read just
  * after, so a read recorded after a write may have happened before it.
+ *
+ * <p>With {@code -Dmonitor=true} the log is kept under a {@code synchronized} block instead of a
+ * {@code ReentrantLock}: the replay must then also enter the block in the recorded order.
  */
 public final class LockFreeReads {
   private static final AtomicInteger inFlight = new AtomicInteger();
   private static volatile int progress;
   private static final ReentrantLock LOCK = new ReentrantLock();
   private static final List<String> LOG = new ArrayList<>();
+  private static final boolean MONITOR = Boolean.getBoolean("monitor");
 
   private LockFreeReads() {}
 
@@ -54,11 +58,18 @@ public final class LockFreeReads {
         Thread.onSpinWait();
       }
       boolean last = inFlight.decrementAndGet() == 0;
-      LOCK.lock();
-      try {
-        LOG.add(me + ":" + seen + (last ? "!" : ""));
-      } finally {
-        LOCK.unlock();
+      String entry = me + ":" + seen + (last ? "!" : "");
+      if (MONITOR) {
+        synchronized (LOG) {
+          LOG.add(entry);
+        }
+      } else {
+        LOCK.lock();
+        try {
+          LOG.add(entry);
+        } finally {
+          LOCK.unlock();
+        }
       }
     }
   }
