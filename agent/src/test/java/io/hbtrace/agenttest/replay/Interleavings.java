@@ -2,7 +2,6 @@ package io.hbtrace.agenttest.replay;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -26,28 +25,11 @@ public final class Interleavings {
   public static void main(String[] args) throws InterruptedException {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     String extra = System.getProperty("extra", "");
-    List<Thread> workers = new ArrayList<>();
-    CountDownLatch go = new CountDownLatch(1);
-    for (String name : List.of("w0", "w1", "w2")) {
-      int n = rounds + (name.equals(extra) ? 1 : 0);
-      Thread t = new Thread(() -> work(go, n), name);
-      workers.add(t);
-      t.start();
-    }
-    go.countDown();
-    for (Thread t : workers) {
-      t.join();
-    }
+    Workers.run(name -> rounds + (name.equals(extra) ? 1 : 0), Interleavings::work);
     System.out.println(String.join(" ", LOG));
   }
 
-  private static void work(CountDownLatch go, int rounds) {
-    String me = Thread.currentThread().getName();
-    try {
-      go.await();
-    } catch (InterruptedException e) {
-      return;
-    }
+  private static void work(String me, int rounds) {
     for (int i = 0; i < rounds; i++) {
       long spin = System.nanoTime() + 50_000;
       while (System.nanoTime() < spin) {

@@ -2,7 +2,6 @@ package io.hbtrace.agenttest.replay;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -28,27 +27,11 @@ public final class LockFreeReads {
 
   public static void main(String[] args) throws InterruptedException {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-    CountDownLatch go = new CountDownLatch(1);
-    List<Thread> workers = new ArrayList<>();
-    for (String name : List.of("w0", "w1", "w2")) {
-      Thread t = new Thread(() -> work(go, rounds), name);
-      workers.add(t);
-      t.start();
-    }
-    go.countDown();
-    for (Thread t : workers) {
-      t.join();
-    }
+    Workers.run(name -> rounds, LockFreeReads::work);
     System.out.println(String.join(" ", LOG));
   }
 
-  private static void work(CountDownLatch go, int rounds) {
-    String me = Thread.currentThread().getName();
-    try {
-      go.await();
-    } catch (InterruptedException e) {
-      return;
-    }
+  private static void work(String me, int rounds) {
     for (int i = 0; i < rounds; i++) {
       inFlight.incrementAndGet();
       int seen = progress;
