@@ -20,6 +20,6 @@ rm -rf "$trace"
   --repeat "$runs" --seed 1 | tail -1 || true   # exit 1 when the workload saw corruption
 du -sh "$trace"
 echo "plain scan (summary), 1 GiB heap:"
-/usr/bin/time -f "scan: %e s, peak RSS %M KiB" java -Xmx1g -jar analyzer/target/hbtrace.jar summary "$trace" | grep -E "^events"
+/usr/bin/time -f "scan: %e s, peak RSS %M KiB" java -Xmx1g -XX:+UseParallelGC -jar analyzer/target/hbtrace.jar summary "$trace" | grep -E "^events"
 echo "all checks, 1 GiB heap:"
-/usr/bin/time -f "check: %e s, peak RSS %M KiB" java -Xmx1g -jar analyzer/target/hbtrace.jar check "$trace" | tail -1
+/usr/bin/time -f "check: %e s, peak RSS %M KiB" java -Xmx1g -XX:+UseParallelGC -jar analyzer/target/hbtrace.jar check "$trace" | tail -1

@@ -48,6 +48,7 @@ import org.openjdk.jmh.infra.Blackhole;
     value = 1,
     jvmArgsAppend = {
       "-Xmx1g",
+      "-XX:+UseParallelGC", // as the hbtrace launcher runs the CLI
       "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
       "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
       "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED"

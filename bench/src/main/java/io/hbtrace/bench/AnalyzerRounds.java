@@ -16,7 +16,7 @@ import java.util.Arrays;
  *
  * <pre>
  * mvn -q -DskipTests package
- * java -Xmx1g --add-opens=java.base/java.lang.reflect=ALL-UNNAMED \
+ * java -Xmx1g -XX:+UseParallelGC --add-opens=java.base/java.lang.reflect=ALL-UNNAMED \
  *   --add-exports=java.base/sun.nio.ch=ALL-UNNAMED --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED \
  *   -cp bench/target/benchmarks.jar io.hbtrace.bench.AnalyzerRounds 800 20
  * </pre>
