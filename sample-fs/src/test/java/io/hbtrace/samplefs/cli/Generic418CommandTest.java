@@ -16,11 +16,14 @@ class Generic418CommandTest {
         .contains("runs=900 failed=0");
   }
 
-  /** Real threads: on a loaded machine one matrix may race by chance less; three tries. */
+  /**
+   * Real threads: with these settings one matrix of 1440 runs fails 0 to 5 times (measured), so one
+   * matrix in four or so misses, more on a loaded machine; up to eight tries.
+   */
   @Test
   void preFixFailsWithTheKnob() {
     Cli r = null;
-    for (int attempt = 0; attempt < 3 && (r == null || r.status != 1); attempt++) {
+    for (int attempt = 0; attempt < 8 && (r == null || r.status != 1); attempt++) {
       r =
           Cli.run(
               "generic-418",
