@@ -13,26 +13,27 @@ import org.junit.jupiter.api.Test;
 class FieldAccessInstrumentationTest {
   private static final String C = "io.hbtrace.agenttest.FieldPrograms";
 
+  private static final String SPEC =
+      "spec 1\n"
+          + "volatile "
+          + C
+          + ".generation\n"
+          + "volatile "
+          + C
+          + ".current\n"
+          + "volatile "
+          + C
+          + ".ratio\n"
+          + "atomic "
+          + C
+          + ".size\n"
+          + "atomic "
+          + C
+          + ".name\n";
+
   @Test
   void namedVolatileAndAtomicFieldsOfEveryShape() throws Throwable {
-    String spec =
-        "spec 1\n"
-            + "volatile "
-            + C
-            + ".generation\n"
-            + "volatile "
-            + C
-            + ".current\n"
-            + "volatile "
-            + C
-            + ".ratio\n"
-            + "atomic "
-            + C
-            + ".size\n"
-            + "atomic "
-            + C
-            + ".name\n";
-    try (Instrumented in = new Instrumented(spec)) {
+    try (Instrumented in = new Instrumented(SPEC)) {
       assertThat(in.call(FieldPrograms.class, "run")).isEqualTo(3L + 1 + 5 + 15 + 1 + 1);
       List<Ev> ev = in.out.events(VOLATILE_WRITE, VOLATILE_READ);
       List<String> described =
@@ -68,6 +69,29 @@ class FieldAccessInstrumentationTest {
       // static field: owner 0; instance fields: the owner's identity
       assertThat(ev.get(0).f(1)).isZero();
       assertThat(ev.get(2).f(1)).isPositive().isEqualTo(ev.get(6).f(1));
+    }
+  }
+
+  /**
+   * What a replay relies on: a read of a primitive named field, an atomic's {@code get} and the old
+   * value of an atomic update reach the program as the output gives them back (here 3 becomes 7 and
+   * 15 becomes 20; references and compare-and-set are never replaced), and are recorded so.
+   */
+  @Test
+  void aReadGivesTheProgramTheValueTheOutputGivesBack() throws Throwable {
+    try (Instrumented in = new Instrumented(SPEC)) {
+      in.out.readValues = v -> v == 3 ? 7 : v == 15 ? 20 : v;
+      // g = 7 (was 3), s = 20 (was 15); the rest as before: 1 + 5 + 1 + 1
+      assertThat(in.call(FieldPrograms.class, "run")).isEqualTo(7L + 1 + 5 + 20 + 1 + 1);
+      List<Long> reads =
+          in.out.events(VOLATILE_READ).stream()
+              .filter(e -> !in.out.string((int) e.f(0)).endsWith("current"))
+              .filter(e -> !in.out.string((int) e.f(0)).endsWith("name"))
+              .map(e -> e.f(2))
+              .toList();
+      assertThat(reads)
+          .as("generation, ratio, size's old value in addAndGet, size.get()")
+          .containsExactly(7L, Double.doubleToRawLongBits(0.5), 10L, 20L);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /** A trace output that keeps everything in memory, for in-process tests. */
 public final class MemoryTraceOutput implements TraceOutput {
@@ -38,6 +39,19 @@ public final class MemoryTraceOutput implements TraceOutput {
   private final List<String> threadNames = new ArrayList<>();
   private long seq;
   private boolean closed;
+
+  /**
+   * What a read that gives its value back to the program ({@link #recordRead}) gets, from the value
+   * it read: by default that value, as in a recording; a test may stand in for a replay.
+   */
+  public volatile LongUnaryOperator readValues = LongUnaryOperator.identity();
+
+  @Override
+  public long recordRead(int kindCode, int site, long field, long owner, long value) {
+    long v = readValues.applyAsLong(value);
+    record(kindCode, site, field, owner, v, 0, 0, 0);
+    return v;
+  }
 
   @Override
   public synchronized int string(String s) {
