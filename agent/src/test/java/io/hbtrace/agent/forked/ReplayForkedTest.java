@@ -132,6 +132,50 @@ class ReplayForkedTest {
     }
   }
 
+  /**
+   * The model itself, as the demo records it (nvme latency: completions on the device thread) but
+   * shorter: a fresh recording replays to its last event, and the workload fails the same runs.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void aFreshRecordingOfTheModelReplaysToItsEnd(Jdk jdk) throws Exception {
+    Path jar = Path.of(System.getProperty("hbtrace.samplefs.jar"));
+    String[] workload = {
+      "dio-invalidate-cache",
+      "--variant",
+      "pre-fix",
+      "-w",
+      "-b",
+      "1024",
+      "-n",
+      "8",
+      "-i",
+      "4",
+      "--repeat",
+      "8",
+      "--seed",
+      "1",
+      "--extension-stall-us",
+      "1000"
+    };
+    Path rec = tmp.resolve("rec");
+    Result recorded =
+        ForkedJvm.runJar(jdk, List.of(ForkedJvm.javaagent("out=" + rec)), jar, workload);
+    assertThat(recorded.out()).as(recorded.err()).contains("runs=8 failed=");
+    Path result = tmp.resolve("result.properties");
+    Result replayed =
+        ForkedJvm.runJar(
+            jdk,
+            List.of(ForkedJvm.javaagent("replay=" + rec + ",replayResult=" + result)),
+            jar,
+            workload);
+    Properties p = load(result);
+    assertThat(p.getProperty("status")).as(p + "\n" + replayed.err()).isEqualTo("followed");
+    assertThat(Long.parseLong(p.getProperty("scheduled"))).isGreaterThan(10_000);
+    assertThat(replayed.exit()).isEqualTo(recorded.exit());
+    assertThat(replayed.out()).isEqualTo(recorded.out());
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
   void aRunThatDoesSomethingElseDivergesAndStillFinishes(Jdk jdk) throws Exception {
