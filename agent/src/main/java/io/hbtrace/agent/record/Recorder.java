@@ -251,7 +251,7 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
 
   private long read(int site, long field, long owner, long value, boolean given) {
     if (given) {
-      return out.recordRead(VOLATILE_READ, site, field, owner, value);
+      return out.recordRead(site, field, owner, value);
     }
     out.record(VOLATILE_READ, site, field, owner, value, 0, 0, 0);
     return value;
@@ -269,28 +269,36 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
 
   @Override
   public void atomicWrite(Object atomic, long value, int site) {
-    IdentityTable.Entry e = ids.lookup(atomic);
-    if (e != null && e.field != 0) {
-      out.record(VOLATILE_WRITE, site, e.field, e.fieldOwner, value, 0, 0, 0);
-    }
+    recordAtomicWrite(atomic, value, site);
   }
 
   @Override
   public void atomicUpdate(Object atomic, long value, int site) {
-    IdentityTable.Entry e = ids.lookup(atomic);
-    if (e != null && e.field != 0) {
-      out.record(VOLATILE_WRITE, site, e.field, e.fieldOwner, value, 0, 0, 0);
+    if (recordAtomicWrite(atomic, value, site)) {
       out.before(VOLATILE_READ, site);
     }
   }
 
+  /** Records a write of {@code atomic} if it was loaded from a named field; says whether it was. */
+  private boolean recordAtomicWrite(Object atomic, long value, int site) {
+    IdentityTable.Entry e = named(atomic);
+    if (e == null) {
+      return false;
+    }
+    out.record(VOLATILE_WRITE, site, e.field, e.fieldOwner, value, 0, 0, 0);
+    return true;
+  }
+
   @Override
   public long atomicRead(Object atomic, long value, int site, boolean given) {
+    IdentityTable.Entry e = named(atomic);
+    return e == null ? value : read(site, e.field, e.fieldOwner, value, given);
+  }
+
+  /** The identity entry of an atomic loaded from a named field; null for any other. */
+  private IdentityTable.Entry named(Object atomic) {
     IdentityTable.Entry e = ids.lookup(atomic);
-    if (e != null && e.field != 0) {
-      return read(site, e.field, e.fieldOwner, value, given);
-    }
-    return value;
+    return e != null && e.field != 0 ? e : null;
   }
 
   @Override

@@ -45,8 +45,8 @@ public final class RotatingOutput implements TraceOutput {
   }
 
   @Override
-  public long recordRead(int kindCode, int site, long field, long owner, long value) {
-    return current.recordRead(kindCode, site, field, owner, value);
+  public long recordRead(int site, long field, long owner, long value) {
+    return current.recordRead(site, field, owner, value);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.hbtrace.agent.record;
 
+import io.hbtrace.traces.event.EventKind;
+
 /**
  * Where the recorder writes: the subset of {@code io.hbtrace.traces.TraceWriter} it uses, so that
  * tests can record into memory. Implementations are thread-safe; {@link #record} is the hot path,
@@ -33,12 +35,12 @@ public interface TraceOutput extends AutoCloseable {
   void record(int kindCode, int site, long f0, long f1, long f2, long f3, long f4, long f5);
 
   /**
-   * Records a read of a named volatile field or atomic (kind {@code VOLATILE_READ}) that got {@code
+   * Records a read (a {@code VOLATILE_READ}) of a named volatile field or atomic that got {@code
    * value}, and returns the value the program is to use: {@code value}, except in a replay that
    * follows its recording, where it is the value the recorded run read there.
    */
-  default long recordRead(int kindCode, int site, long field, long owner, long value) {
-    record(kindCode, site, field, owner, value, 0, 0, 0);
+  default long recordRead(int site, long field, long owner, long value) {
+    record(EventKind.VOLATILE_READ.code(), site, field, owner, value, 0, 0, 0);
     return value;
   }
 

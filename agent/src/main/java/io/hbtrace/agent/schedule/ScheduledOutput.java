@@ -1,6 +1,7 @@
 package io.hbtrace.agent.schedule;
 
 import io.hbtrace.agent.record.TraceOutput;
+import io.hbtrace.traces.event.EventKind;
 
 /**
  * A trace output that lets a {@link Scheduler} decide when each event may be recorded: the thread
@@ -9,6 +10,8 @@ import io.hbtrace.agent.record.TraceOutput;
  * events are not scheduled ({@link EventKey#scheduled}).
  */
 public final class ScheduledOutput implements TraceOutput {
+  private static final int VOLATILE_READ = EventKind.VOLATILE_READ.code();
+
   private final TraceOutput out;
   private final Scheduler scheduler;
 
@@ -57,10 +60,10 @@ public final class ScheduledOutput implements TraceOutput {
   }
 
   @Override
-  public long recordRead(int kindCode, int site, long field, long owner, long value) {
-    scheduler.awaitTurn(kindCode, site, field, owner, value, 0, 0, 0);
+  public long recordRead(int site, long field, long owner, long value) {
+    scheduler.awaitTurn(VOLATILE_READ, site, field, owner, value, 0, 0, 0);
     long v = scheduler.readValue(value);
-    out.record(kindCode, site, field, owner, v, 0, 0, 0);
+    out.record(VOLATILE_READ, site, field, owner, v, 0, 0, 0);
     return v;
   }
 

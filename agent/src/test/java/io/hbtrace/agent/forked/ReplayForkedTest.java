@@ -139,9 +139,7 @@ class ReplayForkedTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
   void aFreshRecordingOfTheModelReplaysToItsEnd(Jdk jdk) throws Exception {
-    Path jar = Path.of(System.getProperty("hbtrace.samplefs.jar"));
     String[] workload = {
-      "dio-invalidate-cache",
       "--variant",
       "pre-fix",
       "-w",
@@ -160,14 +158,13 @@ class ReplayForkedTest {
     };
     Path rec = tmp.resolve("rec");
     Result recorded =
-        ForkedJvm.runJar(jdk, List.of(ForkedJvm.javaagent("out=" + rec)), jar, workload);
+        ForkedJvm.dioInvalidateCache(jdk, List.of(ForkedJvm.javaagent("out=" + rec)), workload);
     assertThat(recorded.out()).as(recorded.err()).contains("runs=8 failed=");
     Path result = tmp.resolve("result.properties");
     Result replayed =
-        ForkedJvm.runJar(
+        ForkedJvm.dioInvalidateCache(
             jdk,
             List.of(ForkedJvm.javaagent("replay=" + rec + ",replayResult=" + result)),
-            jar,
             workload);
     Properties p = load(result);
     assertThat(p.getProperty("status")).as(p + "\n" + replayed.err()).isEqualTo("followed");

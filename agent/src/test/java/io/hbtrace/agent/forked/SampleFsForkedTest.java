@@ -15,7 +15,6 @@ import io.hbtrace.agent.testing.ReadTrace;
 import io.hbtrace.traces.event.DioFlags;
 import io.hbtrace.traces.event.EventKind;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -34,17 +33,6 @@ class SampleFsForkedTest {
 
   static Stream<Jdk> jdks() {
     return ForkedJvm.jdks();
-  }
-
-  private static Result workload(Jdk jdk, List<String> jvmArgs, String... args) throws Exception {
-    List<String> all = new ArrayList<>();
-    all.add("dio-invalidate-cache");
-    all.addAll(List.of(args));
-    return ForkedJvm.runJar(
-        jdk,
-        jvmArgs,
-        Path.of(System.getProperty("hbtrace.samplefs.jar")),
-        all.toArray(new String[0]));
   }
 
   /**
@@ -128,9 +116,10 @@ class SampleFsForkedTest {
     String[] args = {
       "--variant", "pre-fix", "-w", "-b", "1024", "-n", "1", "-i", "1", "--latency", "none"
     };
-    Result plain = workload(jdk, List.of(), args);
+    Result plain = ForkedJvm.dioInvalidateCache(jdk, List.of(), args);
     Path out = tmp.resolve("trace");
-    Result rec = workload(jdk, List.of(ForkedJvm.javaagent("out=" + out)), args);
+    Result rec =
+        ForkedJvm.dioInvalidateCache(jdk, List.of(ForkedJvm.javaagent("out=" + out)), args);
     assertThat(plain.exit()).as(plain.err()).isZero();
     assertThat(rec.exit()).as(rec.err()).isZero();
     assertThat(rec.out()).isEqualTo(plain.out()).isEqualTo("runs=1 failed=0\n");
@@ -187,7 +176,8 @@ class SampleFsForkedTest {
       "nvme"
     };
     Path out = tmp.resolve("trace");
-    Result rec = workload(jdk, List.of(ForkedJvm.javaagent("out=" + out)), args);
+    Result rec =
+        ForkedJvm.dioInvalidateCache(jdk, List.of(ForkedJvm.javaagent("out=" + out)), args);
     assertThat(rec.exit()).as(rec.err()).isIn(0, 1); // 1: the race showed (pre-fix)
     assertThat(rec.out()).contains("runs=3");
     assertThat(rec.agentLines()).isEmpty();

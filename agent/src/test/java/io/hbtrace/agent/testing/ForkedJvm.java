@@ -113,6 +113,19 @@ public final class ForkedJvm {
     return runIn(null, jdk, jvmArgs, cp, main, args);
   }
 
+  /** Runs sample-fs's {@code dio-invalidate-cache ARGS} (the reactor's jar) to the end. */
+  public static Result dioInvalidateCache(Jdk jdk, List<String> jvmArgs, String... args)
+      throws Exception {
+    List<String> all = new ArrayList<>();
+    all.add("dio-invalidate-cache");
+    all.addAll(List.of(args));
+    return runJar(
+        jdk,
+        jvmArgs,
+        Path.of(System.getProperty("hbtrace.samplefs.jar")),
+        all.toArray(new String[0]));
+  }
+
   /** Runs {@code java JVM_ARGS -jar JAR ARGS} to the end. */
   public static Result runJar(Jdk jdk, List<String> jvmArgs, Path jar, String... args)
       throws Exception {

@@ -47,9 +47,9 @@ public final class MemoryTraceOutput implements TraceOutput {
   public volatile LongUnaryOperator readValues = LongUnaryOperator.identity();
 
   @Override
-  public long recordRead(int kindCode, int site, long field, long owner, long value) {
+  public long recordRead(int site, long field, long owner, long value) {
     long v = readValues.applyAsLong(value);
-    record(kindCode, site, field, owner, v, 0, 0, 0);
+    record(EventKind.VOLATILE_READ.code(), site, field, owner, v, 0, 0, 0);
     return v;
   }
 
