@@ -10,12 +10,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,12 +103,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private String record(Path agentJar, Path fsJar, Path trace, String variant) throws CliException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Home.java());
-    cmd.add("-javaagent:" + agentJar + "=" + AgentOptions.of(trace, null));
-    cmd.add("-jar");
-    cmd.add(fsJar.toString());
-    cmd.addAll(
+    List<String> args =
         List.of(
             "dio-invalidate-cache",
             "--variant",
@@ -125,33 +118,31 @@ final class DemoCommand implements Callable<Integer> {
             "--repeat",
             Integer.toString(repeat),
             "--seed",
-            "1"));
+            "1");
+    RecordedProgram program =
+        new RecordedProgram(RecordedProgram.SAMPLE_FS_MAIN, args, "builtin:sample-fs");
     try {
       Path log = Files.createTempFile("hbtrace-demo-", ".log");
-      Process p =
-          new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      if (!p.waitFor(10, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw new CliException(
-            ExitCodes.RUN, "the workload did not finish in 10 minutes: " + String.join(" ", cmd));
-      }
+      int exit =
+          JavaRun.run(
+              agentJar,
+              AgentOptions.of(trace, null),
+              List.of(),
+              fsJar.toString(),
+              program,
+              log,
+              10);
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
       Files.deleteIfExists(log);
       String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-      if (p.exitValue() > 1 || !last.startsWith("runs=")) {
+      if (exit > 1 || !last.startsWith("runs=")) {
         throw new CliException(
             ExitCodes.RUN,
-            "the workload failed (exit "
-                + p.exitValue()
-                + "): "
-                + (lines.isEmpty() ? "no output" : last));
+            "the workload failed (exit " + exit + "): " + (lines.isEmpty() ? "no output" : last));
       }
       return last;
     } catch (IOException e) {
       throw new CliException(ExitCodes.RUN, "cannot run the workload: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException(ExitCodes.RUN, "interrupted while recording " + variant, e);
     }
   }
 

@@ -1,7 +1,6 @@
 package io.hbtrace.analyzer.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -191,11 +190,7 @@ final class ExploreCommand implements Callable<Integer> {
                 + "): "
                 + (lines.isEmpty() ? "no output" : lines.get(lines.size() - 1)));
       }
-      Properties p = new Properties();
-      try (InputStream in = Files.newInputStream(result)) {
-        p.load(in);
-      }
-      return p;
+      return JavaRun.result(result);
     } finally {
       TempDirs.delete(work);
     }

@@ -1,9 +1,12 @@
 package io.hbtrace.analyzer.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a Java program with the agent attached, in a JVM of its own, and waits for it. */
@@ -52,5 +55,14 @@ final class JavaRun {
       Thread.currentThread().interrupt();
       throw new CliException(ExitCodes.RUN, "interrupted while running " + program.mainClass(), e);
     }
+  }
+
+  /** The result file a run's agent wrote ({@code replayResult}, {@code exploreResult}). */
+  static Properties result(Path file) throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      p.load(in);
+    }
+    return p;
   }
 }

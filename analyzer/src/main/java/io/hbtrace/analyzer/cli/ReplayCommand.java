@@ -4,7 +4,6 @@ import io.hbtrace.analyzer.check.CheckRegistry;
 import io.hbtrace.analyzer.report.Finding;
 import io.hbtrace.analyzer.state.Geometry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,10 +100,7 @@ final class ReplayCommand implements Callable<Integer> {
       if (!Files.exists(result)) {
         throw new CliException(ExitCodes.RUN, agentFailure(lines, exit));
       }
-      Properties p = new Properties();
-      try (InputStream r = Files.newInputStream(result)) {
-        p.load(r);
-      }
+      Properties p = JavaRun.result(result);
       boolean followed = "followed".equals(p.getProperty("status"));
       o.printf("program exit %d%n", exit);
       o.println(outcomeLine(p, followed));

@@ -151,9 +151,4 @@ public final class ObjectRoles {
     }
     return "object#" + object;
   }
-
-  /** Number of objects with a role whose holders matter (for memory tests). */
-  public int heldSize() {
-    return heldRoles.size();
-  }
 }
