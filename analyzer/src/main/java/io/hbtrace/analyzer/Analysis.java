@@ -10,6 +10,8 @@ import io.hbtrace.analyzer.state.Geometry;
 import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.EventHandler;
 import io.hbtrace.traces.event.EventKind;
+import io.hbtrace.traces.event.HandoffReceive;
+import io.hbtrace.traces.event.HandoffSend;
 import io.hbtrace.traces.event.LockAcquire;
 import io.hbtrace.traces.event.LockMode;
 import io.hbtrace.traces.event.LockRelease;
@@ -17,7 +19,10 @@ import io.hbtrace.traces.event.MonitorEnter;
 import io.hbtrace.traces.event.MonitorExit;
 import io.hbtrace.traces.event.Mount;
 import io.hbtrace.traces.event.ObjectFree;
+import io.hbtrace.traces.event.ObjectNew;
 import io.hbtrace.traces.event.ObjectRole;
+import io.hbtrace.traces.event.VolatileRead;
+import io.hbtrace.traces.event.VolatileWrite;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -75,12 +80,43 @@ public final class Analysis {
   /** Feeds the next event, in order-key order. */
   public void accept(Event e) {
     events++;
-    int thread = e.thread();
+    // A call through the Event interface is an itable call, and a trace holds dozens of kinds; a
+    // type test is one compare of the class word. So the commonest kinds (synchronization, half of
+    // a trace and more) are told apart by type, and read through their own records.
+    EventKind kind;
+    int thread;
+    if (e instanceof LockAcquire a) {
+      kind = EventKind.LOCK_ACQUIRE;
+      thread = a.thread();
+    } else if (e instanceof LockRelease r) {
+      kind = EventKind.LOCK_RELEASE;
+      thread = r.thread();
+    } else if (e instanceof VolatileRead r) {
+      kind = EventKind.VOLATILE_READ;
+      thread = r.thread();
+    } else if (e instanceof VolatileWrite w) {
+      kind = EventKind.VOLATILE_WRITE;
+      thread = w.thread();
+    } else if (e instanceof ObjectNew n) {
+      kind = EventKind.OBJECT_NEW;
+      thread = n.thread();
+    } else if (e instanceof ObjectFree f) {
+      kind = EventKind.OBJECT_FREE;
+      thread = f.thread();
+    } else if (e instanceof HandoffSend s) {
+      kind = EventKind.HANDOFF_SEND;
+      thread = s.thread();
+    } else if (e instanceof HandoffReceive r) {
+      kind = EventKind.HANDOFF_RECEIVE;
+      thread = r.thread();
+    } else {
+      kind = e.kind();
+      thread = e.thread();
+    }
     if (thread != lastThread) { // events come in runs of one thread
       threads.set(thread);
       lastThread = thread;
     }
-    EventKind kind = e.kind(); // once: every call through the Event interface is an itable call
     int code = kind.code();
     kindCounts[code]++;
     if (kind.family() == EventKind.Family.SYNC) {
