@@ -10,8 +10,9 @@ dir="${2:-$(mktemp -d)}"
 cd "$root"
 [ -f analyzer/target/hbtrace.jar ] && [ -f agent/target/hbtrace-agent.jar ] && [ -f sample-fs/target/sample-fs.jar ] \
   || mvn -B -q -DskipTests -Dspotless.check.skip=true package
-# about 4,300 events per run of dio-invalidate-cache -w -b 1024 -n 8 -i 4 (measured)
-runs=$(( events / 4300 + 1 ))
+# about 6,300 events per run of dio-invalidate-cache -w -b 1024 -n 8 -i 4 with the built-in spec
+# (measured)
+runs=$(( events / 6300 + 1 ))
 trace="$dir/trace"
 echo "recording $runs runs into $trace"
 rm -rf "$trace"

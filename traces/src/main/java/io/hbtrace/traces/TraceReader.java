@@ -283,12 +283,21 @@ public final class TraceReader implements Closeable {
     expected = s.headSeq + 1;
     eventsRead++;
     s.eventsRead++;
-    dropHead(s);
+    loadHead(s);
+    // Events come in runs of one thread: a top whose next event is the next seq stays on top, as
+    // every other head is past the seq just consumed (seqs are unique), so the heap needs no work.
+    if (!s.hasHead || s.headSeq != expected) {
+      restore(s);
+    }
   }
 
   /** Moves {@code s} to its next event and restores the heap. */
   private void dropHead(ThreadStream s) throws TraceException {
     loadHead(s);
+    restore(s);
+  }
+
+  private void restore(ThreadStream s) {
     if (s.hasHead) {
       heap.headGrew(s);
     } else {
