@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -48,6 +49,17 @@ public class HookCostBenchmark {
 
   @Benchmark
   public long lockUnlock() {
+    return targets.lock();
+  }
+
+  /**
+   * {@link #lockUnlock} on two threads at once, each with its own lock (the state is per thread):
+   * nothing is shared in the program, so what the pair costs above one thread is what recording
+   * shares, chiefly the trace's one order-key counter, whose cache line moves between the cores.
+   */
+  @Benchmark
+  @Threads(2)
+  public long lockUnlockTwoThreads() {
     return targets.lock();
   }
 

@@ -23,6 +23,7 @@ public final class HookCostRun {
           "plainCall", 0,
           "monitorEnterExit", 2,
           "lockUnlock", 2,
+          "lockUnlockTwoThreads", 2,
           "tracepointWithVolatileWrite", 2,
           "volatileRead", 1);
 
