@@ -16,8 +16,6 @@ import net.bytebuddy.jar.asm.Type;
  * which record them for registered atomics only.
  */
 final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
-  private static final String ATOMIC_HOOKS = "io/hbtrace/agent/bridge/AtomicHooks";
-
   /** "internal/Owner.field" -> string id, for volatile and atomic fields. */
   private final Map<String, Integer> volatileIds;
 
@@ -158,7 +156,8 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
   }
 
   /** Rewrites of calls on the atomic classes, for classes that use spec-named atomic fields. */
-  static void addAtomicRules(CallRedirect.Rules r) {
+  static void addAtomicRules(CallRedirect.Rules rules) {
+    CallRedirect.Rules r = rules.in(CallRedirect.ATOMIC_HOOKS);
     atomicNumber(r, "java/util/concurrent/atomic/AtomicLong", "J");
     atomicNumber(r, "java/util/concurrent/atomic/AtomicInteger", "I");
     atomicOther(r, "java/util/concurrent/atomic/AtomicBoolean", "Z");
@@ -166,26 +165,26 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
   }
 
   private static void atomicNumber(CallRedirect.Rules r, String type, String t) {
-    r.exact(type, "get", "()" + t, ATOMIC_HOOKS, "get")
-        .exact(type, "getAcquire", "()" + t, ATOMIC_HOOKS, "getAcquire")
-        .exact(type, "set", "(" + t + ")V", ATOMIC_HOOKS, "set")
-        .exact(type, "lazySet", "(" + t + ")V", ATOMIC_HOOKS, "lazySet")
-        .exact(type, "setRelease", "(" + t + ")V", ATOMIC_HOOKS, "setRelease")
-        .exact(type, "getAndSet", "(" + t + ")" + t, ATOMIC_HOOKS, "getAndSet")
-        .exact(type, "compareAndSet", "(" + t + t + ")Z", ATOMIC_HOOKS, "compareAndSet")
-        .exact(type, "incrementAndGet", "()" + t, ATOMIC_HOOKS, "incrementAndGet")
-        .exact(type, "decrementAndGet", "()" + t, ATOMIC_HOOKS, "decrementAndGet")
-        .exact(type, "getAndIncrement", "()" + t, ATOMIC_HOOKS, "getAndIncrement")
-        .exact(type, "getAndDecrement", "()" + t, ATOMIC_HOOKS, "getAndDecrement")
-        .exact(type, "addAndGet", "(" + t + ")" + t, ATOMIC_HOOKS, "addAndGet")
-        .exact(type, "getAndAdd", "(" + t + ")" + t, ATOMIC_HOOKS, "getAndAdd");
+    r.exact(type, "get", "()" + t, "get")
+        .exact(type, "getAcquire", "()" + t, "getAcquire")
+        .exact(type, "set", "(" + t + ")V", "set")
+        .exact(type, "lazySet", "(" + t + ")V", "lazySet")
+        .exact(type, "setRelease", "(" + t + ")V", "setRelease")
+        .exact(type, "getAndSet", "(" + t + ")" + t, "getAndSet")
+        .exact(type, "compareAndSet", "(" + t + t + ")Z", "compareAndSet")
+        .exact(type, "incrementAndGet", "()" + t, "incrementAndGet")
+        .exact(type, "decrementAndGet", "()" + t, "decrementAndGet")
+        .exact(type, "getAndIncrement", "()" + t, "getAndIncrement")
+        .exact(type, "getAndDecrement", "()" + t, "getAndDecrement")
+        .exact(type, "addAndGet", "(" + t + ")" + t, "addAndGet")
+        .exact(type, "getAndAdd", "(" + t + ")" + t, "getAndAdd");
   }
 
   private static void atomicOther(CallRedirect.Rules r, String type, String t) {
-    r.exact(type, "get", "()" + t, ATOMIC_HOOKS, "get")
-        .exact(type, "set", "(" + t + ")V", ATOMIC_HOOKS, "set")
-        .exact(type, "lazySet", "(" + t + ")V", ATOMIC_HOOKS, "lazySet")
-        .exact(type, "getAndSet", "(" + t + ")" + t, ATOMIC_HOOKS, "getAndSet")
-        .exact(type, "compareAndSet", "(" + t + t + ")Z", ATOMIC_HOOKS, "compareAndSet");
+    r.exact(type, "get", "()" + t, "get")
+        .exact(type, "set", "(" + t + ")V", "set")
+        .exact(type, "lazySet", "(" + t + ")V", "lazySet")
+        .exact(type, "getAndSet", "(" + t + ")" + t, "getAndSet")
+        .exact(type, "compareAndSet", "(" + t + t + ")Z", "compareAndSet");
   }
 }

@@ -28,8 +28,10 @@ final class HandoffInstrumentation {
 
   private HandoffInstrumentation() {}
 
-  static void addRules(CallRedirect.Rules r) {
-    r.instance(EXECUTOR, "execute", "(" + RUNNABLE + ")V", "execute")
+  static void addRules(CallRedirect.Rules rules) {
+    rules
+        .in(CallRedirect.HOOKS)
+        .instance(EXECUTOR, "execute", "(" + RUNNABLE + ")V", "execute")
         .instance(SERVICE, "submit", "(" + RUNNABLE + ")" + FUT, "submit")
         .instance(SERVICE, "submit", "(" + RUNNABLE + "Ljava/lang/Object;)" + FUT, "submit")
         .instance(SERVICE, "submit", "(" + CALLABLE + ")" + FUT, "submit")
