@@ -19,17 +19,21 @@ import java.util.function.Supplier;
 
 /**
  * The facade instrumented code calls: one static call per hooked operation, forwarding to a {@link
- * HookSink} (none by default, so every hook is a no-op until the recorder installs itself).
+ * HookSink} (none by default, so every hook is a no-op until the recorder installs itself). This
+ * class holds the sink, the per-thread re-entrancy guard ({@link #enter}, {@link #fail}) and the
+ * hooks not of one concern; the others are in classes of their own beside it: {@link FieldHooks}
+ * (and {@link AtomicHooks}, which stands in for calls on atomics).
  *
- * <p>Rules, for every method here: it depends on {@code java.base} only (this class sits on the
- * bootstrap class path, visible to every class loader); it never throws into the program (a sink
- * failure is swallowed and counted); it never records while the same thread is already inside the
- * sink (re-entrancy guard). Methods that stand in for a call ({@link #lock}, {@link #submit}, ...)
- * perform that call exactly once, outside any try block, so its result and exceptions reach the
- * program unchanged. Release-type events are recorded before the operation, acquire-type after.
+ * <p>Rules, for every method here and in those classes (which refer to these): it depends on {@code
+ * java.base} only (the bridge sits on the bootstrap class path, visible to every class loader); it
+ * never throws into the program (a sink failure is swallowed and counted); it never records while
+ * the same thread is already inside the sink (re-entrancy guard). Methods that stand in for a call
+ * ({@link #lock}, {@link #submit}, ...) perform that call exactly once, outside any try block, so
+ * its result and exceptions reach the program unchanged. Release-type events are recorded before
+ * the operation, acquire-type after.
  *
- * <p>No lambdas and no string concatenation here: both bootstrap through {@code invokedynamic},
- * which this class must not depend on.
+ * <p>No lambdas and no string concatenation in any of them: both bootstrap through {@code
+ * invokedynamic}, which the bridge must not depend on.
  */
 public final class Hooks {
 
@@ -42,7 +46,7 @@ public final class Hooks {
   private static volatile boolean scheduledRun;
 
   /** Per-thread re-entrancy guard; holds the sink for the duration of one hook. */
-  private static final class Guard {
+  static final class Guard {
     HookSink sink;
   }
 
@@ -89,7 +93,7 @@ public final class Hooks {
    * This thread's guard, now holding the sink; null if no sink is installed or this thread is
    * already inside a hook. The caller clears {@code guard.sink} when done.
    */
-  private static Guard enter() {
+  static Guard enter() {
     HookSink s = sink;
     if (s == null) {
       return null;
@@ -102,7 +106,7 @@ public final class Hooks {
     return g;
   }
 
-  private static void fail(HookSink s, Throwable t) {
+  static void fail(HookSink s, Throwable t) {
     try {
       s.failed(t);
     } catch (Throwable ignored) {
@@ -867,229 +871,6 @@ public final class Hooks {
   public static void parkUntil(Object blocker, long deadline, int site) {
     LockSupport.parkUntil(blocker, deadline);
     received(Thread.currentThread(), HandoffKind.PARK, site);
-  }
-
-  // ---- spec-named volatile fields (the value stays on the operand stack; these only observe)
-  // -----
-
-  private static void volatileWrite(int field, Object owner, long value, int site) {
-    Guard g = enter();
-    HookSink s = g == null ? null : g.sink;
-    if (s == null) {
-      return;
-    }
-    try {
-      s.volatileWrite(field, owner, value, site);
-    } catch (Throwable t) {
-      fail(s, t);
-    } finally {
-      g.sink = null;
-    }
-  }
-
-  /** Records a primitive volatile read; returns the value the program is to use. */
-  private static long volatileRead(int field, Object owner, long value, int site) {
-    Guard g = enter();
-    HookSink s = g == null ? null : g.sink;
-    if (s == null) {
-      return value;
-    }
-    try {
-      return s.volatileRead(field, owner, value, site, true);
-    } catch (Throwable t) {
-      fail(s, t);
-      return value;
-    } finally {
-      g.sink = null;
-    }
-  }
-
-  private static void volatileRef(boolean write, int field, Object owner, Object value, int site) {
-    Guard g = enter();
-    HookSink s = g == null ? null : g.sink;
-    if (s == null) {
-      return;
-    }
-    try {
-      long id = s.identity(value);
-      if (write) {
-        s.volatileWrite(field, owner, id, site);
-      } else {
-        s.volatileRead(field, owner, id, site, false);
-      }
-    } catch (Throwable t) {
-      fail(s, t);
-    } finally {
-      g.sink = null;
-    }
-  }
-
-  public static void putField(Object owner, int v, int field, int site) {
-    volatileWrite(field, owner, v, site);
-  }
-
-  public static void putField(Object owner, long v, int field, int site) {
-    volatileWrite(field, owner, v, site);
-  }
-
-  public static void putField(Object owner, float v, int field, int site) {
-    volatileWrite(field, owner, Double.doubleToRawLongBits(v), site);
-  }
-
-  public static void putField(Object owner, double v, int field, int site) {
-    volatileWrite(field, owner, Double.doubleToRawLongBits(v), site);
-  }
-
-  public static void putField(Object owner, Object v, int field, int site) {
-    volatileRef(true, field, owner, v, site);
-  }
-
-  public static int getField(Object owner, int v, int field, int site) {
-    return (int) volatileRead(field, owner, v, site);
-  }
-
-  public static long getField(Object owner, long v, int field, int site) {
-    return volatileRead(field, owner, v, site);
-  }
-
-  public static float getField(Object owner, float v, int field, int site) {
-    return (float)
-        Double.longBitsToDouble(volatileRead(field, owner, Double.doubleToRawLongBits(v), site));
-  }
-
-  public static double getField(Object owner, double v, int field, int site) {
-    return Double.longBitsToDouble(volatileRead(field, owner, Double.doubleToRawLongBits(v), site));
-  }
-
-  public static void getField(Object owner, Object v, int field, int site) {
-    volatileRef(false, field, owner, v, site);
-  }
-
-  public static void putStatic(int v, int field, int site) {
-    volatileWrite(field, null, v, site);
-  }
-
-  public static void putStatic(long v, int field, int site) {
-    volatileWrite(field, null, v, site);
-  }
-
-  public static void putStatic(float v, int field, int site) {
-    volatileWrite(field, null, Double.doubleToRawLongBits(v), site);
-  }
-
-  public static void putStatic(double v, int field, int site) {
-    volatileWrite(field, null, Double.doubleToRawLongBits(v), site);
-  }
-
-  public static void putStatic(Object v, int field, int site) {
-    volatileRef(true, field, null, v, site);
-  }
-
-  public static int getStatic(int v, int field, int site) {
-    return (int) volatileRead(field, null, v, site);
-  }
-
-  public static long getStatic(long v, int field, int site) {
-    return volatileRead(field, null, v, site);
-  }
-
-  public static float getStatic(float v, int field, int site) {
-    return (float)
-        Double.longBitsToDouble(volatileRead(field, null, Double.doubleToRawLongBits(v), site));
-  }
-
-  public static double getStatic(double v, int field, int site) {
-    return Double.longBitsToDouble(volatileRead(field, null, Double.doubleToRawLongBits(v), site));
-  }
-
-  public static void getStatic(Object v, int field, int site) {
-    volatileRef(false, field, null, v, site);
-  }
-
-  /** After GETFIELD/GETSTATIC of a spec-named atomic field; returns the atomic unchanged. */
-  public static Object atomicLoaded(Object owner, Object atomic, int field) {
-    Guard g = enter();
-    HookSink s = g == null ? null : g.sink;
-    if (s == null || atomic == null) {
-      if (s != null) {
-        g.sink = null;
-      }
-      return atomic;
-    }
-    try {
-      s.atomicLoaded(owner, atomic, field);
-    } catch (Throwable t) {
-      fail(s, t);
-    } finally {
-      g.sink = null;
-    }
-    return atomic;
-  }
-
-  static void atomicWrite(Object atomic, long value, int site) {
-    Guard g = enter();
-    HookSink s = g == null ? null : g.sink;
-    if (s == null) {
-      return;
-    }
-    try {
-      s.atomicWrite(atomic, value, site);
-    } catch (Throwable t) {
-      fail(s, t);
-    } finally {
-      g.sink = null;
-    }
-  }
-
-  static void atomicUpdate(Object atomic, long value, int site) {
-    Guard g = enter();
-    HookSink s = g == null ? null : g.sink;
-    if (s == null) {
-      return;
-    }
-    try {
-      s.atomicUpdate(atomic, value, site);
-    } catch (Throwable t) {
-      fail(s, t);
-    } finally {
-      g.sink = null;
-    }
-  }
-
-  /**
-   * Records a read of an atomic; when {@code given}, returns the value the program is to use (else
-   * {@code value}).
-   */
-  static long atomicRead(Object atomic, long value, int site, boolean given) {
-    Guard g = enter();
-    HookSink s = g == null ? null : g.sink;
-    if (s == null) {
-      return value;
-    }
-    try {
-      return s.atomicRead(atomic, value, site, given);
-    } catch (Throwable t) {
-      fail(s, t);
-      return value;
-    } finally {
-      g.sink = null;
-    }
-  }
-
-  static long identity(Object value) {
-    Guard g = enter();
-    HookSink s = g == null ? null : g.sink;
-    if (s == null) {
-      return 0;
-    }
-    try {
-      return s.identity(value);
-    } catch (Throwable t) {
-      fail(s, t);
-      return 0;
-    } finally {
-      g.sink = null;
-    }
   }
 
   // ---- tracepoints

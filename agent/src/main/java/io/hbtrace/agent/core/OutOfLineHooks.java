@@ -14,15 +14,18 @@ import net.bytebuddy.jar.asm.Opcodes;
  * code for the program, which on a busy machine is time taken from the program itself, for a call
  * that costs a few nanoseconds next to the recording behind it.
  *
- * <p>The facades are every bridge class whose methods instrumented code calls: {@code Hooks}, and
- * {@code AtomicHooks}, whose stand-ins for calls on atomics are hooks like the others (left
- * inlinable, each would copy the guarded bodies of the read and update hooks it calls into every
- * instrumented caller).
+ * <p>The facades are every bridge class whose methods instrumented code calls: {@code Hooks} and
+ * the classes beside it that hold the hooks of one concern each, and {@code AtomicHooks}, whose
+ * stand-ins for calls on atomics are hooks like the others (left inlinable, each would copy the
+ * guarded bodies of the read and update hooks it calls into every instrumented caller).
  */
 final class OutOfLineHooks {
   /** The facades' binary names: exactly the bridge classes the instrumentation emits calls to. */
   static final Set<String> FACADES =
-      Set.of("io.hbtrace.agent.bridge.Hooks", "io.hbtrace.agent.bridge.AtomicHooks");
+      Set.of(
+          "io.hbtrace.agent.bridge.Hooks",
+          "io.hbtrace.agent.bridge.FieldHooks",
+          "io.hbtrace.agent.bridge.AtomicHooks");
 
   private static final String DONT_INLINE = "Ljdk/internal/vm/annotation/DontInline;";
 

@@ -7,11 +7,11 @@ import net.bytebuddy.jar.asm.Type;
 
 /**
  * Reads and writes of spec-named fields. A {@code volatile} field: PUTFIELD/PUTSTATIC is preceded
- * by {@code Hooks.putField(owner, value, field, site)} and GETFIELD/GETSTATIC followed by {@code
- * Hooks.getField(...)}. A read of a primitive field passes the value through the hook, which
- * returns it (in a replay, the value the recorded run read: see {@code ReplayScheduler}); a read of
- * a reference is duplicated on the stack for the hook. An {@code atomic} field: its loads register
- * the atomic object with {@code Hooks.atomicLoaded}, and calls on {@code
+ * by {@code FieldHooks.putField(owner, value, field, site)} and GETFIELD/GETSTATIC followed by
+ * {@code FieldHooks.getField(...)}. A read of a primitive field passes the value through the hook,
+ * which returns it (in a replay, the value the recorded run read: see {@code ReplayScheduler}); a
+ * read of a reference is duplicated on the stack for the hook. An {@code atomic} field: its loads
+ * register the atomic object with {@code FieldHooks.atomicLoaded}, and calls on {@code
  * AtomicLong/AtomicInteger/AtomicBoolean/AtomicReference} are rewritten to {@code AtomicHooks},
  * which record them for registered atomics only.
  */
@@ -92,7 +92,7 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
       pushInt(id);
       super.visitMethodInsn(
           Opcodes.INVOKESTATIC,
-          CallRedirect.HOOKS,
+          CallRedirect.FIELD_HOOKS,
           "atomicLoaded",
           "(Ljava/lang/Object;Ljava/lang/Object;I)Ljava/lang/Object;",
           false);
@@ -152,7 +152,7 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
   private void hook(String name, String desc, int field, int site) {
     pushInt(field);
     pushInt(site);
-    super.visitMethodInsn(Opcodes.INVOKESTATIC, CallRedirect.HOOKS, name, desc, false);
+    super.visitMethodInsn(Opcodes.INVOKESTATIC, CallRedirect.FIELD_HOOKS, name, desc, false);
   }
 
   /** Rewrites of calls on the atomic classes, for classes that use spec-named atomic fields. */
