@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  * The facade instrumented code calls: one static call per hooked operation, forwarding to a {@link
  * HookSink} (none by default, so every hook is a no-op until the recorder installs itself). This
  * class holds the sink, the per-thread re-entrancy guard ({@link #enter}, {@link #fail}) and the
- * hooks not of one concern; the others are in classes of their own beside it: {@link FieldHooks}
- * (and {@link AtomicHooks}, which stands in for calls on atomics).
+ * hooks not of one concern; the others are in classes of their own beside it: {@link MonitorHooks},
+ * {@link FieldHooks} (and {@link AtomicHooks}, which stands in for calls on atomics).
  *
  * <p>Rules, for every method here and in those classes (which refer to these): it depends on {@code
  * java.base} only (the bridge sits on the bootstrap class path, visible to every class loader); it
@@ -43,7 +43,7 @@ public final class Hooks {
    * Whether this is a scheduled run (replay, explore): lock acquires and blocking operations are
    * then announced to the sink before they are attempted.
    */
-  private static volatile boolean scheduledRun;
+  static volatile boolean scheduledRun;
 
   /** Per-thread re-entrancy guard; holds the sink for the duration of one hook. */
   static final class Guard {
@@ -114,92 +114,23 @@ public final class Hooks {
     }
   }
 
-  // ---- monitors
-  // ----------------------------------------------------------------------------------
-
-  /** After MONITORENTER, or at entry of a synchronized method. */
-  public static void monitorEnter(Object monitor, int site) {
+  /**
+   * Announces a blocking operation to the sink before it is attempted (the hooks call it in a
+   * scheduled run only; see {@link #scheduledRun}).
+   */
+  static void blocking(Object on) {
     Guard g = enter();
     HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return;
     }
     try {
-      s.monitorEnter(monitor, site);
+      s.beforeBlocking(on);
     } catch (Throwable t) {
       fail(s, t);
     } finally {
       g.sink = null;
     }
-  }
-
-  /** Before MONITOREXIT, or at any exit of a synchronized method. */
-  public static void monitorExit(Object monitor, int site) {
-    Guard g = enter();
-    HookSink s = g == null ? null : g.sink;
-    if (s == null) {
-      return;
-    }
-    try {
-      s.monitorExit(monitor, site);
-    } catch (Throwable t) {
-      fail(s, t);
-    } finally {
-      g.sink = null;
-    }
-  }
-
-  /** Stands in for {@code o.wait()}: the monitor is released and re-acquired around it. */
-  public static void objectWait(Object o, int site) throws InterruptedException {
-    monitorExit(o, site);
-    try {
-      if (scheduledRun) {
-        blocking(o);
-      }
-      o.wait();
-    } finally {
-      waited(o, site);
-    }
-  }
-
-  public static void objectWait(Object o, long millis, int site) throws InterruptedException {
-    monitorExit(o, site);
-    try {
-      if (scheduledRun) {
-        blocking(o);
-      }
-      o.wait(millis);
-    } finally {
-      waited(o, site);
-    }
-  }
-
-  public static void objectWait(Object o, long millis, int nanos, int site)
-      throws InterruptedException {
-    monitorExit(o, site);
-    try {
-      if (scheduledRun) {
-        blocking(o);
-      }
-      o.wait(millis, nanos);
-    } finally {
-      waited(o, site);
-    }
-  }
-
-  private static void waited(Object o, int site) {
-    received(o, HandoffKind.NOTIFY, site);
-    monitorEnter(o, site);
-  }
-
-  public static void objectNotify(Object o, int site) {
-    sent(o, HandoffKind.NOTIFY, site);
-    o.notify();
-  }
-
-  public static void objectNotifyAll(Object o, int site) {
-    sent(o, HandoffKind.NOTIFY, site);
-    o.notifyAll();
   }
 
   // ---- locks
@@ -235,25 +166,6 @@ public final class Hooks {
     }
   }
 
-  /**
-   * Before MONITORENTER of a {@code synchronized} block (instrumented in scheduled runs only): the
-   * block is entered in its turn.
-   */
-  public static void entering(Object monitor, int site) {
-    Guard g = enter();
-    HookSink s = g == null ? null : g.sink;
-    if (s == null) {
-      return;
-    }
-    try {
-      s.beforeMonitorEnter(monitor, site);
-    } catch (Throwable t) {
-      fail(s, t);
-    } finally {
-      g.sink = null;
-    }
-  }
-
   private static void acquiring(Object lock, int site) {
     Guard g = enter();
     HookSink s = g == null ? null : g.sink;
@@ -262,21 +174,6 @@ public final class Hooks {
     }
     try {
       s.beforeAcquire(lock, site);
-    } catch (Throwable t) {
-      fail(s, t);
-    } finally {
-      g.sink = null;
-    }
-  }
-
-  private static void blocking(Object on) {
-    Guard g = enter();
-    HookSink s = g == null ? null : g.sink;
-    if (s == null) {
-      return;
-    }
-    try {
-      s.beforeBlocking(on);
     } catch (Throwable t) {
       fail(s, t);
     } finally {

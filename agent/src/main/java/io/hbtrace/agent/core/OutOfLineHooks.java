@@ -24,6 +24,7 @@ final class OutOfLineHooks {
   static final Set<String> FACADES =
       Set.of(
           "io.hbtrace.agent.bridge.Hooks",
+          "io.hbtrace.agent.bridge.MonitorHooks",
           "io.hbtrace.agent.bridge.FieldHooks",
           "io.hbtrace.agent.bridge.AtomicHooks");
 

@@ -17,6 +17,8 @@ final class CallRedirect {
   /** Internal names of the bridge's hook facades, the classes instrumented code calls. */
   static final String HOOKS = "io/hbtrace/agent/bridge/Hooks";
 
+  static final String MONITOR_HOOKS = "io/hbtrace/agent/bridge/MonitorHooks";
+
   static final String FIELD_HOOKS = "io/hbtrace/agent/bridge/FieldHooks";
 
   static final String ATOMIC_HOOKS = "io/hbtrace/agent/bridge/AtomicHooks";

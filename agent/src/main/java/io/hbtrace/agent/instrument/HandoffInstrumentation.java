@@ -52,12 +52,16 @@ final class HandoffInstrumentation {
         .instance(QUEUE, "put", "(" + OBJ + ")V", "put")
         .instance(QUEUE, "take", "()" + OBJ, "take")
         .instance(QUEUE, "poll", "()" + OBJ, "poll")
-        .instance(QUEUE, "poll", "(J" + UNIT + ")" + OBJ, "poll")
+        .instance(QUEUE, "poll", "(J" + UNIT + ")" + OBJ, "poll");
+    rules
+        .in(CallRedirect.MONITOR_HOOKS)
         .instance(OBJECT, "wait", "()V", "objectWait")
         .instance(OBJECT, "wait", "(J)V", "objectWait")
         .instance(OBJECT, "wait", "(JI)V", "objectWait")
         .instance(OBJECT, "notify", "()V", "objectNotify")
-        .instance(OBJECT, "notifyAll", "()V", "objectNotifyAll")
+        .instance(OBJECT, "notifyAll", "()V", "objectNotifyAll");
+    rules
+        .in(CallRedirect.HOOKS)
         .statik(SUPPORT, "park", "()V", "park")
         .statik(SUPPORT, "park", "(Ljava/lang/Object;)V", "park")
         .statik(SUPPORT, "parkNanos", "(J)V", "parkNanos")
