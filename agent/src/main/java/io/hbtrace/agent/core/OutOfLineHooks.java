@@ -25,6 +25,7 @@ final class OutOfLineHooks {
       Set.of(
           "io.hbtrace.agent.bridge.Hooks",
           "io.hbtrace.agent.bridge.MonitorHooks",
+          "io.hbtrace.agent.bridge.LockHooks",
           "io.hbtrace.agent.bridge.FieldHooks",
           "io.hbtrace.agent.bridge.AtomicHooks");
 

@@ -8,7 +8,7 @@ import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * Rewrites calls to chosen methods into a static call of a hook with the same arguments plus an int
- * site id: {@code lock.lock()} becomes {@code Hooks.lock(lock, site)}. The operand stack is
+ * site id: {@code lock.lock()} becomes {@code LockHooks.lock(lock, site)}. The operand stack is
  * unchanged up to the site constant, so no locals or shuffling are needed, and the hook performs
  * the call itself (virtual dispatch intact) with its events around it.
  */
@@ -18,6 +18,8 @@ final class CallRedirect {
   static final String HOOKS = "io/hbtrace/agent/bridge/Hooks";
 
   static final String MONITOR_HOOKS = "io/hbtrace/agent/bridge/MonitorHooks";
+
+  static final String LOCK_HOOKS = "io/hbtrace/agent/bridge/LockHooks";
 
   static final String FIELD_HOOKS = "io/hbtrace/agent/bridge/FieldHooks";
 

@@ -16,7 +16,7 @@ final class LockCallInstrumentation {
 
   static void addRules(CallRedirect.Rules rules) {
     rules
-        .in(CallRedirect.HOOKS)
+        .in(CallRedirect.LOCK_HOOKS)
         .instance(LOCK, "lock", "()V", "lock")
         .instance(LOCK, "lockInterruptibly", "()V", "lockInterruptibly")
         .instance(LOCK, "tryLock", "()Z", "tryLock")
