@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -18,8 +17,8 @@ import java.util.function.Supplier;
  * HookSink} (none by default, so every hook is a no-op until the recorder installs itself). This
  * class holds the sink, the per-thread re-entrancy guard ({@link #enter}, {@link #fail}) and the
  * hooks not of one concern; the others are in classes of their own beside it: {@link MonitorHooks},
- * {@link LockHooks}, {@link FieldHooks} (and {@link AtomicHooks}, which stands in for calls on
- * atomics).
+ * {@link LockHooks}, {@link ThreadHooks}, {@link FieldHooks} (and {@link AtomicHooks}, which stands
+ * in for calls on atomics).
  *
  * <p>Rules, for every method here and in those classes (which refer to these): it depends on {@code
  * java.base} only (the bridge sits on the bootstrap class path, visible to every class loader); it
@@ -137,68 +136,6 @@ public final class Hooks {
   static void leaving() {
     if (scheduledRun) {
       blocking(null);
-    }
-  }
-
-  // ---- threads
-  // -----------------------------------------------------------------------------------
-
-  public static void start(Thread t, int site) {
-    Guard g = enter();
-    HookSink s = g == null ? null : g.sink;
-    if (s != null) {
-      try {
-        s.threadStart(t, site);
-      } catch (Throwable e) {
-        fail(s, e);
-      } finally {
-        g.sink = null;
-      }
-    }
-    t.start();
-  }
-
-  private static void joined(Thread t, int site) {
-    Guard g = enter();
-    HookSink s = g == null ? null : g.sink;
-    if (s == null) {
-      return;
-    }
-    try {
-      s.threadJoin(t, site);
-    } catch (Throwable e) {
-      fail(s, e);
-    } finally {
-      g.sink = null;
-    }
-  }
-
-  public static void join(Thread t, int site) throws InterruptedException {
-    if (scheduledRun) {
-      blocking(t);
-    }
-    t.join();
-    joined(t, site);
-  }
-
-  /** A timed join is a join only if the thread has terminated. */
-  public static void join(Thread t, long millis, int site) throws InterruptedException {
-    if (scheduledRun) {
-      blocking(t);
-    }
-    t.join(millis);
-    if (!t.isAlive()) {
-      joined(t, site);
-    }
-  }
-
-  public static void join(Thread t, long millis, int nanos, int site) throws InterruptedException {
-    if (scheduledRun) {
-      blocking(t);
-    }
-    t.join(millis, nanos);
-    if (!t.isAlive()) {
-      joined(t, site);
     }
   }
 
@@ -494,49 +431,6 @@ public final class Hooks {
     if (v != null) {
       received(v, HandoffKind.EXECUTOR, site);
     }
-  }
-
-  public static void unpark(Thread t, int site) {
-    if (t != null) {
-      sent(t, HandoffKind.PARK, site);
-    }
-    LockSupport.unpark(t);
-  }
-
-  public static void park(int site) {
-    if (scheduledRun) {
-      blocking(Thread.currentThread());
-    }
-    LockSupport.park();
-    received(Thread.currentThread(), HandoffKind.PARK, site);
-  }
-
-  public static void park(Object blocker, int site) {
-    if (scheduledRun) {
-      blocking(Thread.currentThread());
-    }
-    LockSupport.park(blocker);
-    received(Thread.currentThread(), HandoffKind.PARK, site);
-  }
-
-  public static void parkNanos(long nanos, int site) {
-    LockSupport.parkNanos(nanos);
-    received(Thread.currentThread(), HandoffKind.PARK, site);
-  }
-
-  public static void parkNanos(Object blocker, long nanos, int site) {
-    LockSupport.parkNanos(blocker, nanos);
-    received(Thread.currentThread(), HandoffKind.PARK, site);
-  }
-
-  public static void parkUntil(long deadline, int site) {
-    LockSupport.parkUntil(deadline);
-    received(Thread.currentThread(), HandoffKind.PARK, site);
-  }
-
-  public static void parkUntil(Object blocker, long deadline, int site) {
-    LockSupport.parkUntil(blocker, deadline);
-    received(Thread.currentThread(), HandoffKind.PARK, site);
   }
 
   // ---- tracepoints

@@ -26,6 +26,7 @@ final class OutOfLineHooks {
           "io.hbtrace.agent.bridge.Hooks",
           "io.hbtrace.agent.bridge.MonitorHooks",
           "io.hbtrace.agent.bridge.LockHooks",
+          "io.hbtrace.agent.bridge.ThreadHooks",
           "io.hbtrace.agent.bridge.FieldHooks",
           "io.hbtrace.agent.bridge.AtomicHooks");
 

@@ -21,6 +21,8 @@ final class CallRedirect {
 
   static final String LOCK_HOOKS = "io/hbtrace/agent/bridge/LockHooks";
 
+  static final String THREAD_HOOKS = "io/hbtrace/agent/bridge/ThreadHooks";
+
   static final String FIELD_HOOKS = "io/hbtrace/agent/bridge/FieldHooks";
 
   static final String ATOMIC_HOOKS = "io/hbtrace/agent/bridge/AtomicHooks";

@@ -61,7 +61,7 @@ final class HandoffInstrumentation {
         .instance(OBJECT, "notify", "()V", "objectNotify")
         .instance(OBJECT, "notifyAll", "()V", "objectNotifyAll");
     rules
-        .in(CallRedirect.HOOKS)
+        .in(CallRedirect.THREAD_HOOKS)
         .statik(SUPPORT, "park", "()V", "park")
         .statik(SUPPORT, "park", "(Ljava/lang/Object;)V", "park")
         .statik(SUPPORT, "parkNanos", "(J)V", "parkNanos")

@@ -11,7 +11,7 @@ final class ThreadInstrumentation {
 
   static void addRules(CallRedirect.Rules rules) {
     rules
-        .in(CallRedirect.HOOKS)
+        .in(CallRedirect.THREAD_HOOKS)
         .instance(THREAD, "start", "()V", "start")
         .instance(THREAD, "join", "()V", "join")
         .instance(THREAD, "join", "(J)V", "join")
