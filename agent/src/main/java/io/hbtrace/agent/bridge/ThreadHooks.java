@@ -1,11 +1,11 @@
 package io.hbtrace.agent.bridge;
 
+import static io.hbtrace.agent.bridge.HandoffHooks.received;
+import static io.hbtrace.agent.bridge.HandoffHooks.sent;
 import static io.hbtrace.agent.bridge.Hooks.blocking;
 import static io.hbtrace.agent.bridge.Hooks.enter;
 import static io.hbtrace.agent.bridge.Hooks.fail;
-import static io.hbtrace.agent.bridge.Hooks.received;
 import static io.hbtrace.agent.bridge.Hooks.scheduledRun;
-import static io.hbtrace.agent.bridge.Hooks.sent;
 
 import io.hbtrace.agent.bridge.Hooks.Guard;
 import java.util.concurrent.locks.LockSupport;

@@ -27,6 +27,8 @@ final class OutOfLineHooks {
           "io.hbtrace.agent.bridge.MonitorHooks",
           "io.hbtrace.agent.bridge.LockHooks",
           "io.hbtrace.agent.bridge.ThreadHooks",
+          "io.hbtrace.agent.bridge.ExecutorHooks",
+          "io.hbtrace.agent.bridge.HandoffHooks",
           "io.hbtrace.agent.bridge.FieldHooks",
           "io.hbtrace.agent.bridge.AtomicHooks");
 

@@ -23,6 +23,10 @@ final class CallRedirect {
 
   static final String THREAD_HOOKS = "io/hbtrace/agent/bridge/ThreadHooks";
 
+  static final String EXECUTOR_HOOKS = "io/hbtrace/agent/bridge/ExecutorHooks";
+
+  static final String HANDOFF_HOOKS = "io/hbtrace/agent/bridge/HandoffHooks";
+
   static final String FIELD_HOOKS = "io/hbtrace/agent/bridge/FieldHooks";
 
   static final String ATOMIC_HOOKS = "io/hbtrace/agent/bridge/AtomicHooks";

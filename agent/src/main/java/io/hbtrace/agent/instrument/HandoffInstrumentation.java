@@ -30,7 +30,7 @@ final class HandoffInstrumentation {
 
   static void addRules(CallRedirect.Rules rules) {
     rules
-        .in(CallRedirect.HOOKS)
+        .in(CallRedirect.EXECUTOR_HOOKS)
         .instance(EXECUTOR, "execute", "(" + RUNNABLE + ")V", "execute")
         .instance(SERVICE, "submit", "(" + RUNNABLE + ")" + FUT, "submit")
         .instance(SERVICE, "submit", "(" + RUNNABLE + "Ljava/lang/Object;)" + FUT, "submit")
@@ -42,7 +42,9 @@ final class HandoffInstrumentation {
         .statik(CF, "supplyAsync", "(" + SUPPLIER + ")" + CFD, "supplyAsync")
         .statik(CF, "supplyAsync", "(" + SUPPLIER + EXEC + ")" + CFD, "supplyAsync")
         .statik(CF, "runAsync", "(" + RUNNABLE + ")" + CFD, "runAsync")
-        .statik(CF, "runAsync", "(" + RUNNABLE + EXEC + ")" + CFD, "runAsync")
+        .statik(CF, "runAsync", "(" + RUNNABLE + EXEC + ")" + CFD, "runAsync");
+    rules
+        .in(CallRedirect.HANDOFF_HOOKS)
         .instance(LATCH, "countDown", "()V", "countDown")
         .instance(LATCH, "await", "()V", "await")
         .instance(LATCH, "await", "(J" + UNIT + ")Z", "await")
