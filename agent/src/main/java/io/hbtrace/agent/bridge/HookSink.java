@@ -1,8 +1,9 @@
 package io.hbtrace.agent.bridge;
 
 /**
- * What {@link Hooks} forwards to: the recorder implements it. Every method is called at most once
- * per hooked operation, never re-entrantly on one thread, and may throw (Hooks swallows it).
+ * What the hooks ({@link Hooks} and the classes beside it) forward to: the recorder implements it.
+ * Every method is called at most once per hooked operation, never re-entrantly on one thread, and
+ * may throw (the hooks swallow it).
  *
  * <p>Release-type events ({@code monitorExit}, {@code lockRelease}, {@code threadStart}, {@code
  * handoffSend}, volatile writes) are called before the operation, acquire-type events after it.

@@ -10,17 +10,17 @@ public final class TracedCallable<T> implements Callable<T> {
   TracedCallable(Callable<T> task, int site) {
     this.task = task;
     this.site = site;
-    Hooks.sent(this, HandoffKind.EXECUTOR, site);
+    HandoffHooks.sent(this, HandoffKind.EXECUTOR, site);
   }
 
   @Override
   public T call() throws Exception {
-    Hooks.received(this, HandoffKind.EXECUTOR, site);
+    HandoffHooks.received(this, HandoffKind.EXECUTOR, site);
     try {
       return task.call();
     } finally {
-      Hooks.sent(this, HandoffKind.FUTURE, site);
-      Hooks.leaving();
+      HandoffHooks.sent(this, HandoffKind.FUTURE, site);
+      ExecutorHooks.leaving();
     }
   }
 

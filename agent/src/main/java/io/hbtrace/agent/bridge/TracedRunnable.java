@@ -11,17 +11,17 @@ public final class TracedRunnable implements Runnable {
   TracedRunnable(Runnable task, int site) {
     this.task = task;
     this.site = site;
-    Hooks.sent(this, HandoffKind.EXECUTOR, site);
+    HandoffHooks.sent(this, HandoffKind.EXECUTOR, site);
   }
 
   @Override
   public void run() {
-    Hooks.received(this, HandoffKind.EXECUTOR, site);
+    HandoffHooks.received(this, HandoffKind.EXECUTOR, site);
     try {
       task.run();
     } finally {
-      Hooks.sent(this, HandoffKind.FUTURE, site);
-      Hooks.leaving();
+      HandoffHooks.sent(this, HandoffKind.FUTURE, site);
+      ExecutorHooks.leaving();
     }
   }
 

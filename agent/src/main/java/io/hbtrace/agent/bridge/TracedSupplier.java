@@ -12,17 +12,17 @@ public final class TracedSupplier<T> implements Supplier<T> {
   TracedSupplier(Supplier<T> task, int site) {
     this.task = task;
     this.site = site;
-    Hooks.sent(this, HandoffKind.EXECUTOR, site);
+    HandoffHooks.sent(this, HandoffKind.EXECUTOR, site);
   }
 
   @Override
   public T get() {
-    Hooks.received(this, HandoffKind.EXECUTOR, site);
+    HandoffHooks.received(this, HandoffKind.EXECUTOR, site);
     try {
       return task.get();
     } finally {
-      Hooks.sent(this, HandoffKind.FUTURE, site);
-      Hooks.leaving();
+      HandoffHooks.sent(this, HandoffKind.FUTURE, site);
+      ExecutorHooks.leaving();
     }
   }
 

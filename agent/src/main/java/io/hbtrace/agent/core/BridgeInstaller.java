@@ -20,7 +20,8 @@ import java.util.jar.JarFile;
  * the bootstrap search path would do too, but then HotSpot turns class-data sharing off for every
  * non-boot class and prints a warning on the program's stderr; a program recorded must not look
  * different. Uses {@code jdk.internal.misc.Unsafe.defineClass}, exported to this class's module
- * only. The entry point falls back to appending the jar when this returns false.
+ * only. The entry point falls back to appending the jar when this returns false. The hook facades
+ * among the classes are marked out of line first (see {@link OutOfLineHooks}).
  *
  * <p>Deliberately references no bridge class: it runs before they exist.
  */
@@ -58,7 +59,7 @@ public final class BridgeInstaller {
           Map.Entry<String, byte[]> e = it.next();
           try {
             byte[] b = e.getValue();
-            if (e.getKey().equals(OutOfLineHooks.FACADE)) {
+            if (OutOfLineHooks.isFacade(e.getKey())) {
               b = OutOfLineHooks.mark(b);
             }
             define.invoke(unsafe, e.getKey(), b, 0, b.length, null, null);

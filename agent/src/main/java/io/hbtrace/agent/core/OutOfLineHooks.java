@@ -1,5 +1,6 @@
 package io.hbtrace.agent.core;
 
+import java.util.Set;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -7,17 +8,38 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * Marks the public methods of the hook facade {@code DontInline} before it is defined in the boot
- * loader (HotSpot honours that annotation on boot classes only). An instrumented method then
+ * Marks the public methods of the hook facades {@code DontInline} before they are defined in the
+ * boot loader (HotSpot honours that annotation on boot classes only). An instrumented method then
  * compiles to a plain call per hook instead of a copy of the hook's body: the JIT compiles far less
  * code for the program, which on a busy machine is time taken from the program itself, for a call
  * that costs a few nanoseconds next to the recording behind it.
+ *
+ * <p>The facades are every bridge class whose methods instrumented code calls: {@code Hooks} and
+ * the classes beside it that hold the hooks of one concern each, and {@code AtomicHooks}, whose
+ * stand-ins for calls on atomics are hooks like the others (left inlinable, each would copy the
+ * guarded bodies of the read and update hooks it calls into every instrumented caller).
  */
 final class OutOfLineHooks {
-  static final String FACADE = "io.hbtrace.agent.bridge.Hooks";
+  /** The facades' binary names: exactly the bridge classes the instrumentation emits calls to. */
+  static final Set<String> FACADES =
+      Set.of(
+          "io.hbtrace.agent.bridge.Hooks",
+          "io.hbtrace.agent.bridge.MonitorHooks",
+          "io.hbtrace.agent.bridge.LockHooks",
+          "io.hbtrace.agent.bridge.ThreadHooks",
+          "io.hbtrace.agent.bridge.ExecutorHooks",
+          "io.hbtrace.agent.bridge.HandoffHooks",
+          "io.hbtrace.agent.bridge.FieldHooks",
+          "io.hbtrace.agent.bridge.AtomicHooks");
+
   private static final String DONT_INLINE = "Ljdk/internal/vm/annotation/DontInline;";
 
   private OutOfLineHooks() {}
+
+  /** Whether the bridge class {@code className} (a binary name) is a facade, to be marked. */
+  static boolean isFacade(String className) {
+    return FACADES.contains(className);
+  }
 
   /** The class file {@code bytes} with every public method marked {@code DontInline}. */
   static byte[] mark(byte[] bytes) {

@@ -14,11 +14,11 @@ import java.util.jar.JarFile;
 
 /**
  * The agent's entry point ({@code Premain-Class} and {@code Agent-Class}). Thin on purpose: it puts
- * the bridge jar (the {@code Hooks} facade) on the bootstrap class path, loads the core (Byte
- * Buddy, the trace writer, the recorder, all relocated) in a class loader of its own whose parent
- * is the platform loader, so that nothing of the application's (its Byte Buddy, Chronicle, jnr,
- * JNA) mixes with the agent's, and calls the core once. Nothing escapes from here: an exception
- * leaving {@code premain} would kill the JVM.
+ * the bridge jar (the hook facades, {@code Hooks} and the classes beside it) on the bootstrap class
+ * path, loads the core (Byte Buddy, the trace writer, the recorder, all relocated) in a class
+ * loader of its own whose parent is the platform loader, so that nothing of the application's (its
+ * Byte Buddy, Chronicle, jnr, JNA) mixes with the agent's, and calls the core once. Nothing escapes
+ * from here: an exception leaving {@code premain} would kill the JVM.
  */
 public final class AgentEntry {
   private static final String CORE_CLASS = "io.hbtrace.agent.core.AgentCore";

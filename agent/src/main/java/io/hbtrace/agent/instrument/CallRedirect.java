@@ -8,14 +8,28 @@ import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * Rewrites calls to chosen methods into a static call of a hook with the same arguments plus an int
- * site id: {@code lock.lock()} becomes {@code Hooks.lock(lock, site)}. The operand stack is
+ * site id: {@code lock.lock()} becomes {@code LockHooks.lock(lock, site)}. The operand stack is
  * unchanged up to the site constant, so no locals or shuffling are needed, and the hook performs
  * the call itself (virtual dispatch intact) with its events around it.
  */
 final class CallRedirect {
 
-  /** Internal name of the bridge facade. */
+  /** Internal names of the bridge's hook facades, the classes instrumented code calls. */
   static final String HOOKS = "io/hbtrace/agent/bridge/Hooks";
+
+  static final String MONITOR_HOOKS = "io/hbtrace/agent/bridge/MonitorHooks";
+
+  static final String LOCK_HOOKS = "io/hbtrace/agent/bridge/LockHooks";
+
+  static final String THREAD_HOOKS = "io/hbtrace/agent/bridge/ThreadHooks";
+
+  static final String EXECUTOR_HOOKS = "io/hbtrace/agent/bridge/ExecutorHooks";
+
+  static final String HANDOFF_HOOKS = "io/hbtrace/agent/bridge/HandoffHooks";
+
+  static final String FIELD_HOOKS = "io/hbtrace/agent/bridge/FieldHooks";
+
+  static final String ATOMIC_HOOKS = "io/hbtrace/agent/bridge/AtomicHooks";
 
   /** One rewritten method: calls of {@code name+desc} on {@code type} (or subtypes). */
   record Rule(
@@ -35,28 +49,50 @@ final class CallRedirect {
     }
   }
 
-  /** Collects rules; concerns add theirs, then {@link #visitor} applies them. */
+  /**
+   * Collects rules; concerns add theirs, then {@link #visitor} applies them. A concern first picks
+   * the facade its hooks are in ({@link #in}); the rules it then adds name that class.
+   */
   static final class Rules {
-    private final List<Rule> rules = new ArrayList<>();
+    private final List<Rule> rules;
+
+    /** The internal name of the class the hooks of the rules added here are in; null: none yet. */
+    private final String facade;
+
+    Rules() {
+      this(new ArrayList<>(), null);
+    }
+
+    private Rules(List<Rule> rules, String facade) {
+      this.rules = rules;
+      this.facade = facade;
+    }
+
+    /** These rules (adding to the same list), with their hooks in {@code facade}. */
+    Rules in(String facade) {
+      return new Rules(rules, facade);
+    }
 
     Rules instance(String type, String name, String desc, String hookName) {
-      rules.add(new Rule(type, true, false, name, desc, HOOKS, hookName));
+      rules.add(new Rule(type, true, false, name, desc, facade(), hookName));
       return this;
     }
 
-    Rules instance(String type, String name, String desc, String hookOwner, String hookName) {
-      rules.add(new Rule(type, true, false, name, desc, hookOwner, hookName));
-      return this;
-    }
-
-    Rules exact(String type, String name, String desc, String hookOwner, String hookName) {
-      rules.add(new Rule(type, false, false, name, desc, hookOwner, hookName));
+    Rules exact(String type, String name, String desc, String hookName) {
+      rules.add(new Rule(type, false, false, name, desc, facade(), hookName));
       return this;
     }
 
     Rules statik(String type, String name, String desc, String hookName) {
-      rules.add(new Rule(type, false, true, name, desc, HOOKS, hookName));
+      rules.add(new Rule(type, false, true, name, desc, facade(), hookName));
       return this;
+    }
+
+    private String facade() {
+      if (facade == null) {
+        throw new IllegalStateException("no hook facade chosen (Rules.in)");
+      }
+      return facade;
     }
 
     boolean isEmpty() {

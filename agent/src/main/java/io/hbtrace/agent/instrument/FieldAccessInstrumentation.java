@@ -7,17 +7,15 @@ import net.bytebuddy.jar.asm.Type;
 
 /**
  * Reads and writes of spec-named fields. A {@code volatile} field: PUTFIELD/PUTSTATIC is preceded
- * by {@code Hooks.putField(owner, value, field, site)} and GETFIELD/GETSTATIC followed by {@code
- * Hooks.getField(...)}. A read of a primitive field passes the value through the hook, which
- * returns it (in a replay, the value the recorded run read: see {@code ReplayScheduler}); a read of
- * a reference is duplicated on the stack for the hook. An {@code atomic} field: its loads register
- * the atomic object with {@code Hooks.atomicLoaded}, and calls on {@code
+ * by {@code FieldHooks.putField(owner, value, field, site)} and GETFIELD/GETSTATIC followed by
+ * {@code FieldHooks.getField(...)}. A read of a primitive field passes the value through the hook,
+ * which returns it (in a replay, the value the recorded run read: see {@code ReplayScheduler}); a
+ * read of a reference is duplicated on the stack for the hook. An {@code atomic} field: its loads
+ * register the atomic object with {@code FieldHooks.atomicLoaded}, and calls on {@code
  * AtomicLong/AtomicInteger/AtomicBoolean/AtomicReference} are rewritten to {@code AtomicHooks},
  * which record them for registered atomics only.
  */
 final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
-  private static final String ATOMIC_HOOKS = "io/hbtrace/agent/bridge/AtomicHooks";
-
   /** "internal/Owner.field" -> string id, for volatile and atomic fields. */
   private final Map<String, Integer> volatileIds;
 
@@ -94,7 +92,7 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
       pushInt(id);
       super.visitMethodInsn(
           Opcodes.INVOKESTATIC,
-          CallRedirect.HOOKS,
+          CallRedirect.FIELD_HOOKS,
           "atomicLoaded",
           "(Ljava/lang/Object;Ljava/lang/Object;I)Ljava/lang/Object;",
           false);
@@ -154,11 +152,12 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
   private void hook(String name, String desc, int field, int site) {
     pushInt(field);
     pushInt(site);
-    super.visitMethodInsn(Opcodes.INVOKESTATIC, CallRedirect.HOOKS, name, desc, false);
+    super.visitMethodInsn(Opcodes.INVOKESTATIC, CallRedirect.FIELD_HOOKS, name, desc, false);
   }
 
   /** Rewrites of calls on the atomic classes, for classes that use spec-named atomic fields. */
-  static void addAtomicRules(CallRedirect.Rules r) {
+  static void addAtomicRules(CallRedirect.Rules rules) {
+    CallRedirect.Rules r = rules.in(CallRedirect.ATOMIC_HOOKS);
     atomicNumber(r, "java/util/concurrent/atomic/AtomicLong", "J");
     atomicNumber(r, "java/util/concurrent/atomic/AtomicInteger", "I");
     atomicOther(r, "java/util/concurrent/atomic/AtomicBoolean", "Z");
@@ -166,26 +165,26 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
   }
 
   private static void atomicNumber(CallRedirect.Rules r, String type, String t) {
-    r.exact(type, "get", "()" + t, ATOMIC_HOOKS, "get")
-        .exact(type, "getAcquire", "()" + t, ATOMIC_HOOKS, "getAcquire")
-        .exact(type, "set", "(" + t + ")V", ATOMIC_HOOKS, "set")
-        .exact(type, "lazySet", "(" + t + ")V", ATOMIC_HOOKS, "lazySet")
-        .exact(type, "setRelease", "(" + t + ")V", ATOMIC_HOOKS, "setRelease")
-        .exact(type, "getAndSet", "(" + t + ")" + t, ATOMIC_HOOKS, "getAndSet")
-        .exact(type, "compareAndSet", "(" + t + t + ")Z", ATOMIC_HOOKS, "compareAndSet")
-        .exact(type, "incrementAndGet", "()" + t, ATOMIC_HOOKS, "incrementAndGet")
-        .exact(type, "decrementAndGet", "()" + t, ATOMIC_HOOKS, "decrementAndGet")
-        .exact(type, "getAndIncrement", "()" + t, ATOMIC_HOOKS, "getAndIncrement")
-        .exact(type, "getAndDecrement", "()" + t, ATOMIC_HOOKS, "getAndDecrement")
-        .exact(type, "addAndGet", "(" + t + ")" + t, ATOMIC_HOOKS, "addAndGet")
-        .exact(type, "getAndAdd", "(" + t + ")" + t, ATOMIC_HOOKS, "getAndAdd");
+    r.exact(type, "get", "()" + t, "get")
+        .exact(type, "getAcquire", "()" + t, "getAcquire")
+        .exact(type, "set", "(" + t + ")V", "set")
+        .exact(type, "lazySet", "(" + t + ")V", "lazySet")
+        .exact(type, "setRelease", "(" + t + ")V", "setRelease")
+        .exact(type, "getAndSet", "(" + t + ")" + t, "getAndSet")
+        .exact(type, "compareAndSet", "(" + t + t + ")Z", "compareAndSet")
+        .exact(type, "incrementAndGet", "()" + t, "incrementAndGet")
+        .exact(type, "decrementAndGet", "()" + t, "decrementAndGet")
+        .exact(type, "getAndIncrement", "()" + t, "getAndIncrement")
+        .exact(type, "getAndDecrement", "()" + t, "getAndDecrement")
+        .exact(type, "addAndGet", "(" + t + ")" + t, "addAndGet")
+        .exact(type, "getAndAdd", "(" + t + ")" + t, "getAndAdd");
   }
 
   private static void atomicOther(CallRedirect.Rules r, String type, String t) {
-    r.exact(type, "get", "()" + t, ATOMIC_HOOKS, "get")
-        .exact(type, "set", "(" + t + ")V", ATOMIC_HOOKS, "set")
-        .exact(type, "lazySet", "(" + t + ")V", ATOMIC_HOOKS, "lazySet")
-        .exact(type, "getAndSet", "(" + t + ")" + t, ATOMIC_HOOKS, "getAndSet")
-        .exact(type, "compareAndSet", "(" + t + t + ")Z", ATOMIC_HOOKS, "compareAndSet");
+    r.exact(type, "get", "()" + t, "get")
+        .exact(type, "set", "(" + t + ")V", "set")
+        .exact(type, "lazySet", "(" + t + ")V", "lazySet")
+        .exact(type, "getAndSet", "(" + t + ")" + t, "getAndSet")
+        .exact(type, "compareAndSet", "(" + t + t + ")Z", "compareAndSet");
   }
 }

@@ -28,8 +28,10 @@ final class HandoffInstrumentation {
 
   private HandoffInstrumentation() {}
 
-  static void addRules(CallRedirect.Rules r) {
-    r.instance(EXECUTOR, "execute", "(" + RUNNABLE + ")V", "execute")
+  static void addRules(CallRedirect.Rules rules) {
+    rules
+        .in(CallRedirect.EXECUTOR_HOOKS)
+        .instance(EXECUTOR, "execute", "(" + RUNNABLE + ")V", "execute")
         .instance(SERVICE, "submit", "(" + RUNNABLE + ")" + FUT, "submit")
         .instance(SERVICE, "submit", "(" + RUNNABLE + "Ljava/lang/Object;)" + FUT, "submit")
         .instance(SERVICE, "submit", "(" + CALLABLE + ")" + FUT, "submit")
@@ -40,7 +42,9 @@ final class HandoffInstrumentation {
         .statik(CF, "supplyAsync", "(" + SUPPLIER + ")" + CFD, "supplyAsync")
         .statik(CF, "supplyAsync", "(" + SUPPLIER + EXEC + ")" + CFD, "supplyAsync")
         .statik(CF, "runAsync", "(" + RUNNABLE + ")" + CFD, "runAsync")
-        .statik(CF, "runAsync", "(" + RUNNABLE + EXEC + ")" + CFD, "runAsync")
+        .statik(CF, "runAsync", "(" + RUNNABLE + EXEC + ")" + CFD, "runAsync");
+    rules
+        .in(CallRedirect.HANDOFF_HOOKS)
         .instance(LATCH, "countDown", "()V", "countDown")
         .instance(LATCH, "await", "()V", "await")
         .instance(LATCH, "await", "(J" + UNIT + ")Z", "await")
@@ -50,12 +54,16 @@ final class HandoffInstrumentation {
         .instance(QUEUE, "put", "(" + OBJ + ")V", "put")
         .instance(QUEUE, "take", "()" + OBJ, "take")
         .instance(QUEUE, "poll", "()" + OBJ, "poll")
-        .instance(QUEUE, "poll", "(J" + UNIT + ")" + OBJ, "poll")
+        .instance(QUEUE, "poll", "(J" + UNIT + ")" + OBJ, "poll");
+    rules
+        .in(CallRedirect.MONITOR_HOOKS)
         .instance(OBJECT, "wait", "()V", "objectWait")
         .instance(OBJECT, "wait", "(J)V", "objectWait")
         .instance(OBJECT, "wait", "(JI)V", "objectWait")
         .instance(OBJECT, "notify", "()V", "objectNotify")
-        .instance(OBJECT, "notifyAll", "()V", "objectNotifyAll")
+        .instance(OBJECT, "notifyAll", "()V", "objectNotifyAll");
+    rules
+        .in(CallRedirect.THREAD_HOOKS)
         .statik(SUPPORT, "park", "()V", "park")
         .statik(SUPPORT, "park", "(Ljava/lang/Object;)V", "park")
         .statik(SUPPORT, "parkNanos", "(J)V", "parkNanos")

@@ -14,8 +14,10 @@ final class LockCallInstrumentation {
 
   private LockCallInstrumentation() {}
 
-  static void addRules(CallRedirect.Rules r) {
-    r.instance(LOCK, "lock", "()V", "lock")
+  static void addRules(CallRedirect.Rules rules) {
+    rules
+        .in(CallRedirect.LOCK_HOOKS)
+        .instance(LOCK, "lock", "()V", "lock")
         .instance(LOCK, "lockInterruptibly", "()V", "lockInterruptibly")
         .instance(LOCK, "tryLock", "()Z", "tryLock")
         .instance(LOCK, "tryLock", "(J" + UNIT + ")Z", "tryLock")

@@ -7,9 +7,9 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * {@code synchronized} blocks: after MONITORENTER, {@code Hooks.monitorEnter(monitor, site)};
- * before MONITOREXIT (on every path, including the compiler's exception handler), {@code
- * Hooks.monitorExit(monitor, site)}.
+ * {@code synchronized} blocks: after MONITORENTER, {@code MonitorHooks.monitorEnter(monitor,
+ * site)}; before MONITOREXIT (on every path, including the compiler's exception handler), {@code
+ * MonitorHooks.monitorExit(monitor, site)}.
  *
  * <p>Where the enter hook goes matters to the JIT: a call between MONITORENTER and the start of the
  * block's protected range could throw with the monitor held and no handler to release it, and C1/C2
@@ -19,10 +19,11 @@ import net.bytebuddy.jar.asm.Opcodes;
  * (correct, but the method may stay interpreted).
  *
  * <p>In a scheduled run (replay, exploration) MONITORENTER is also preceded by {@code
- * Hooks.entering(monitor, site)}, so that the block is entered in its turn rather than taken out of
- * turn and then held while its thread waits for the turn of its enter event.
+ * MonitorHooks.entering(monitor, site)}, so that the block is entered in its turn rather than taken
+ * out of turn and then held while its thread waits for the turn of its enter event.
  */
 final class MonitorInstrumentation extends CallRedirect.LineTracking {
+  private static final String HOOKS = CallRedirect.MONITOR_HOOKS;
   private static final String DESC = "(Ljava/lang/Object;I)V";
 
   private final Set<Label> tryStarts = new HashSet<>();
@@ -35,7 +36,7 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   private int pendingSite;
 
-  /** Whether MONITORENTER is preceded by {@code Hooks.entering} (scheduled runs). */
+  /** Whether MONITORENTER is preceded by {@code MonitorHooks.entering} (scheduled runs). */
   private final boolean gateEntries;
 
   MonitorInstrumentation(MethodVisitor mv, MethodContext ctx, boolean gateEntries) {
@@ -53,7 +54,7 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
     if (pendingLocal >= 0) {
       super.visitVarInsn(Opcodes.ALOAD, pendingLocal);
       pushInt(pendingSite);
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, CallRedirect.HOOKS, "monitorEnter", DESC, false);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "monitorEnter", DESC, false);
       pendingLocal = -1;
     }
   }
@@ -79,7 +80,7 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
       if (gateEntries) {
         super.visitInsn(Opcodes.DUP);
         pushInt(site);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, CallRedirect.HOOKS, "entering", DESC, false);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "entering", DESC, false);
       }
       if (lastOpcode == Opcodes.ASTORE && secondLastOpcode == Opcodes.DUP) {
         super.visitInsn(Opcodes.MONITORENTER);
@@ -89,13 +90,12 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
         super.visitInsn(Opcodes.DUP);
         super.visitInsn(Opcodes.MONITORENTER);
         pushInt(site);
-        super.visitMethodInsn(
-            Opcodes.INVOKESTATIC, CallRedirect.HOOKS, "monitorEnter", DESC, false);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "monitorEnter", DESC, false);
       }
     } else if (opcode == Opcodes.MONITOREXIT) {
       super.visitInsn(Opcodes.DUP);
       pushInt(site());
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, CallRedirect.HOOKS, "monitorExit", DESC, false);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "monitorExit", DESC, false);
       super.visitInsn(Opcodes.MONITOREXIT);
     } else {
       super.visitInsn(opcode);

@@ -1,6 +1,6 @@
 package io.hbtrace.agent.instrument;
 
-import io.hbtrace.agent.bridge.Hooks;
+import io.hbtrace.agent.bridge.MonitorHooks;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -42,12 +42,12 @@ final class SynchronizedMethodInstrumentation {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.This Object self, @SiteId int site) {
-      Hooks.monitorEnter(self, site);
+      MonitorHooks.monitorEnter(self, site);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.This Object self, @SiteId int site) {
-      Hooks.monitorExit(self, site);
+      MonitorHooks.monitorExit(self, site);
     }
   }
 
@@ -56,12 +56,12 @@ final class SynchronizedMethodInstrumentation {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.Origin Class<?> type, @SiteId int site) {
-      Hooks.monitorEnter(type, site);
+      MonitorHooks.monitorEnter(type, site);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.Origin Class<?> type, @SiteId int site) {
-      Hooks.monitorExit(type, site);
+      MonitorHooks.monitorExit(type, site);
     }
   }
 }

@@ -9,8 +9,10 @@ final class ThreadInstrumentation {
 
   private ThreadInstrumentation() {}
 
-  static void addRules(CallRedirect.Rules r) {
-    r.instance(THREAD, "start", "()V", "start")
+  static void addRules(CallRedirect.Rules rules) {
+    rules
+        .in(CallRedirect.THREAD_HOOKS)
+        .instance(THREAD, "start", "()V", "start")
         .instance(THREAD, "join", "()V", "join")
         .instance(THREAD, "join", "(J)V", "join")
         .instance(THREAD, "join", "(JI)V", "join");

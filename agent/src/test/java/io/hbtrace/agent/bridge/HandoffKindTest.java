@@ -18,11 +18,11 @@ class HandoffKindTest {
   @Test
   void hooksWithoutASinkOnlyPerformTheCall() throws Exception {
     java.util.concurrent.locks.ReentrantLock l = new java.util.concurrent.locks.ReentrantLock();
-    Hooks.lock(l, 1);
+    LockHooks.lock(l, 1);
     assertThat(l.isHeldByCurrentThread()).isTrue();
-    Hooks.unlock(l, 1);
+    LockHooks.unlock(l, 1);
     assertThat(l.isLocked()).isFalse();
-    assertThat(Hooks.tryLock(l, 1)).isTrue();
-    Hooks.unlock(l, 1);
+    assertThat(LockHooks.tryLock(l, 1)).isTrue();
+    LockHooks.unlock(l, 1);
   }
 }

@@ -36,7 +36,8 @@ class JitForkedTest {
   @ParameterizedTest
   @MethodSource("jdks")
   void hooksAreCalledNotInlined(Jdk jdk) throws Exception {
-    List<String> hooks = hotMonitorOutput(jdk, "-XX:+PrintInlining", "bridge.Hooks::monitor");
+    List<String> hooks =
+        hotMonitorOutput(jdk, "-XX:+PrintInlining", "bridge.MonitorHooks::monitor");
     assertThat(hooks).anyMatch(l -> l.contains("don't inline by annotation"));
     assertThat(hooks).noneMatch(l -> l.matches(".*Hooks::\\w+ \\(\\d+ bytes\\)\\s+inline.*"));
   }

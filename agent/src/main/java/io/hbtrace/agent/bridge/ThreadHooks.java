@@ -1,0 +1,125 @@
+package io.hbtrace.agent.bridge;
+
+import static io.hbtrace.agent.bridge.HandoffHooks.received;
+import static io.hbtrace.agent.bridge.HandoffHooks.sent;
+import static io.hbtrace.agent.bridge.Hooks.blocking;
+import static io.hbtrace.agent.bridge.Hooks.enter;
+import static io.hbtrace.agent.bridge.Hooks.fail;
+import static io.hbtrace.agent.bridge.Hooks.scheduledRun;
+
+import io.hbtrace.agent.bridge.Hooks.Guard;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Hooks for threads: {@code Thread.start} and {@code join}, and {@code LockSupport} park/unpark (a
+ * hand-off from the unparking thread to the thread it wakes). The rules in {@link Hooks}' comment
+ * hold here too.
+ */
+public final class ThreadHooks {
+
+  private ThreadHooks() {}
+
+  public static void start(Thread t, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s != null) {
+      try {
+        s.threadStart(t, site);
+      } catch (Throwable e) {
+        fail(s, e);
+      } finally {
+        g.sink = null;
+      }
+    }
+    t.start();
+  }
+
+  private static void joined(Thread t, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.threadJoin(t, site);
+    } catch (Throwable e) {
+      fail(s, e);
+    } finally {
+      g.sink = null;
+    }
+  }
+
+  public static void join(Thread t, int site) throws InterruptedException {
+    if (scheduledRun) {
+      blocking(t);
+    }
+    t.join();
+    joined(t, site);
+  }
+
+  /** A timed join is a join only if the thread has terminated. */
+  public static void join(Thread t, long millis, int site) throws InterruptedException {
+    if (scheduledRun) {
+      blocking(t);
+    }
+    t.join(millis);
+    if (!t.isAlive()) {
+      joined(t, site);
+    }
+  }
+
+  public static void join(Thread t, long millis, int nanos, int site) throws InterruptedException {
+    if (scheduledRun) {
+      blocking(t);
+    }
+    t.join(millis, nanos);
+    if (!t.isAlive()) {
+      joined(t, site);
+    }
+  }
+
+  // ---- LockSupport
+
+  public static void unpark(Thread t, int site) {
+    if (t != null) {
+      sent(t, HandoffKind.PARK, site);
+    }
+    LockSupport.unpark(t);
+  }
+
+  public static void park(int site) {
+    if (scheduledRun) {
+      blocking(Thread.currentThread());
+    }
+    LockSupport.park();
+    received(Thread.currentThread(), HandoffKind.PARK, site);
+  }
+
+  public static void park(Object blocker, int site) {
+    if (scheduledRun) {
+      blocking(Thread.currentThread());
+    }
+    LockSupport.park(blocker);
+    received(Thread.currentThread(), HandoffKind.PARK, site);
+  }
+
+  public static void parkNanos(long nanos, int site) {
+    LockSupport.parkNanos(nanos);
+    received(Thread.currentThread(), HandoffKind.PARK, site);
+  }
+
+  public static void parkNanos(Object blocker, long nanos, int site) {
+    LockSupport.parkNanos(blocker, nanos);
+    received(Thread.currentThread(), HandoffKind.PARK, site);
+  }
+
+  public static void parkUntil(long deadline, int site) {
+    LockSupport.parkUntil(deadline);
+    received(Thread.currentThread(), HandoffKind.PARK, site);
+  }
+
+  public static void parkUntil(Object blocker, long deadline, int site) {
+    LockSupport.parkUntil(blocker, deadline);
+    received(Thread.currentThread(), HandoffKind.PARK, site);
+  }
+}
