@@ -81,8 +81,9 @@ public final class Analysis {
   public void accept(Event e) {
     events++;
     // A call through the Event interface is an itable call, and a trace holds dozens of kinds; a
-    // type test is one compare of the class word. So the commonest kinds (synchronization, half of
-    // a trace and more) are told apart by type, and read through their own records.
+    // type test is one compare of the class word. So the commonest kinds (locks, volatiles, object
+    // lifetimes and hand-offs: more than half of a trace) are told apart by type, and read through
+    // their own records.
     EventKind kind;
     int thread;
     if (e instanceof LockAcquire a) {
@@ -120,7 +121,7 @@ public final class Analysis {
     int code = kind.code();
     kindCounts[code]++;
     if (kind.family() == EventKind.Family.SYNC) {
-      synchronization(e, kind);
+      synchronization(e, kind, thread);
     } else if (kind == EventKind.MOUNT && ((Mount) e).fs() != scopeFs) {
       // a new file system: nothing after this compares with anything before it
       scopeFs = ((Mount) e).fs();
@@ -132,29 +133,29 @@ public final class Analysis {
   }
 
   /** Clocks, then lock holdings and object roles, over a synchronization event. */
-  private void synchronization(Event e, EventKind kind) {
+  private void synchronization(Event e, EventKind kind, int thread) {
     context.clocks.apply(e, kind);
     switch (kind) {
       case LOCK_ACQUIRE -> {
         if (holdings) {
           LockAcquire a = (LockAcquire) e;
-          context.holdings.acquired(a.thread(), a.lock(), a.mode());
+          context.holdings.acquired(thread, a.lock(), a.mode());
         }
       }
       case LOCK_RELEASE -> {
         if (holdings) {
           LockRelease r = (LockRelease) e;
-          context.holdings.released(r.thread(), r.lock(), r.mode());
+          context.holdings.released(thread, r.lock(), r.mode());
         }
       }
       case MONITOR_ENTER -> {
         if (holdings) {
-          context.holdings.acquired(e.thread(), ((MonitorEnter) e).monitor(), LockMode.EXCLUSIVE);
+          context.holdings.acquired(thread, ((MonitorEnter) e).monitor(), LockMode.EXCLUSIVE);
         }
       }
       case MONITOR_EXIT -> {
         if (holdings) {
-          context.holdings.released(e.thread(), ((MonitorExit) e).monitor(), LockMode.EXCLUSIVE);
+          context.holdings.released(thread, ((MonitorExit) e).monitor(), LockMode.EXCLUSIVE);
         }
       }
       case OBJECT_ROLE -> context.roles.onRole((ObjectRole) e);

@@ -14,9 +14,9 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Cost of an instrumented call through the whole path (instrumented code → {@code Hooks} → recorder
- * → trace writer) against the same call uninstrumented. {@link HookCostRun} runs it twice, without
- * and with the agent, and prints both side by side with the events each call records.
+ * Cost of an instrumented call through the whole path (instrumented code → the hook classes →
+ * recorder → trace writer) against the same call uninstrumented. {@link HookCostRun} runs it twice,
+ * without and with the agent, and prints both side by side with the events each call records.
  *
  * <p>Run from the repository root:
  *

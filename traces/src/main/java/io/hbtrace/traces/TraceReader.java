@@ -285,7 +285,8 @@ public final class TraceReader implements Closeable {
     s.eventsRead++;
     loadHead(s);
     // Events come in runs of one thread: a top whose next event is the next seq stays on top, as
-    // every other head is past the seq just consumed (seqs are unique), so the heap needs no work.
+    // every other head is past the seq just consumed (in a well-formed trace seqs are unique; a
+    // forged duplicate is still dropped as late, once the run ends), so the heap needs no work.
     if (!s.hasHead || s.headSeq != expected) {
       restore(s);
     }

@@ -15,7 +15,6 @@ public final class FieldHooks {
   private FieldHooks() {}
 
   // ---- spec-named volatile fields (the value stays on the operand stack; these only observe)
-  // -----
 
   private static void volatileWrite(int field, Object owner, long value, int site) {
     Guard g = enter();

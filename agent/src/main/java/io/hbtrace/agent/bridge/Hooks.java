@@ -120,7 +120,6 @@ public final class Hooks {
   }
 
   // ---- tracepoints
-  // -------------------------------------------------------------------------------
 
   /**
    * One tracepoint event, its fields already captured and converted by the code the agent generated

@@ -14,7 +14,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class CallRedirect {
 
-  /** Internal names of the bridge's hook facades, the classes instrumented code calls. */
+  // Internal names of the bridge's hook facades, the classes instrumented code calls.
+
   static final String HOOKS = "io/hbtrace/agent/bridge/Hooks";
 
   static final String MONITOR_HOOKS = "io/hbtrace/agent/bridge/MonitorHooks";
