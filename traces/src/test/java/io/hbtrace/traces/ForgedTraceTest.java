@@ -72,6 +72,21 @@ class ForgedTraceTest {
   }
 
   @Test
+  void aSeqTwoThreadsClaimIsDeliveredOnceAndInOrder() throws Exception {
+    Path d = tmp.resolve("duplicate");
+    try (Forge f = new Forge(d, 0)) {
+      // thread 1 holds a run of the next seqs, and thread 2 claims one of them as well
+      f.thread(1).thread(2).batch(1, 0, -1, 0, 1, 2, 3).batch(2, 0, -1, 1, 5);
+    }
+    try (TraceReader r = TraceReader.open(d)) {
+      assertThat(seqs(r)).containsExactly(0L, 1L, 2L, 3L, 5L);
+      assertThat(r.warnings())
+          .anyMatch(w -> w.contains("seq 1 of thread 2 arrived late"))
+          .anyMatch(w -> w.contains("[4, 5) missing"));
+    }
+  }
+
+  @Test
   void batchOutOfTurnIsCorrupt() throws Exception {
     Path d = tmp.resolve("turn");
     try (Forge f = new Forge(d, 0)) {
