@@ -37,7 +37,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * java -jar bench/target/benchmarks.jar AnalyzerBench -p repeat=400
  * </pre>
  *
- * (run from the repository root; {@code repeat} workload runs, about 5,700 events each.)
+ * (run from the repository root; {@code repeat} workload runs, about 6,200 events each.)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
