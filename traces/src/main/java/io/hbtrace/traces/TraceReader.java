@@ -23,6 +23,10 @@ import java.util.Optional;
  * <p>Everything read from the file is checked before use: CRC-32C per document, every length and
  * count against what is left, every id against the definitions read so far. Nothing in the file
  * names a Java type; nothing is deserialised.
+ *
+ * <p>Longer than most files here: the merge's state (the seq expected next, the bytes held, the
+ * gaps and late events it reports) is changed by reading documents and by emitting events alike,
+ * and is kept in one class so that its bound and its ordering read in one place.
  */
 public final class TraceReader implements Closeable {
   private static final int MAX_WARNINGS = 50;

@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.LongAdder;
  * and idempotent; each definition is queued and reaches the queue at the next sweep, ahead of every
  * batch, so before any batch holding an event that uses the id. A recording thread calls into
  * Chronicle only to sweep when its buffer is full, never for a definition or a new thread.
+ *
+ * <p>Longer than most files here: the hot path, the sweeps, the definitions and the close share one
+ * concurrency story (the writer lock and each buffer's commit word), told in one class.
  */
 public final class TraceWriter implements AutoCloseable {
   private final Path dir;

@@ -12,6 +12,9 @@ import java.util.Set;
 /**
  * Parses the line-oriented tracepoint spec format ({@code agent/SPEC.md}). The first problem found
  * stops parsing with a {@link SpecException} whose message is "{@code source:line: problem}".
+ *
+ * <p>Longer than most files here: the whole grammar of {@code SPEC.md}, one method per production,
+ * so that the parser can be read against it top to bottom.
  */
 public final class SpecParser {
 

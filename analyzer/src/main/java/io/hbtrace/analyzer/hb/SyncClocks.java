@@ -33,6 +33,9 @@ import java.util.Arrays;
  * a task-scoped {@link EdgePolicy}, each task a thread starts on an executor hand-off runs on a
  * logical thread of its own, from a round-robin pool of {@link EdgePolicy#TASK_SLOTS}. Stamps name
  * logical threads. Which lock and volatile edges count is decided by the policy.
+ *
+ * <p>Longer than most files here: one method per rule above, over the same clocks, kept together so
+ * that the invariant they all keep reads in one place.
  */
 public final class SyncClocks {
   private final EdgePolicy policy;

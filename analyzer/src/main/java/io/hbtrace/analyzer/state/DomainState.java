@@ -40,6 +40,9 @@ import java.util.Set;
  * <p>Memory: writes are dropped once returned and seen by every live thread in the must-order
  * (nothing later can race with them), pages once removed from the cache with no write in flight;
  * everything in-memory goes at a crash or a new mount.
+ *
+ * <p>Longer than most files here: one handler per domain event kind, each a few lines, over the
+ * same per-inode tables; split, the tables would have to be shared.
  */
 public final class DomainState implements EventHandler {
   /** Writes kept per inode before the oldest returned ones are dropped regardless. */
