@@ -22,7 +22,7 @@ final class BatchFlusher {
 
   private final ChronicleSink sink;
   private final List<ThreadBuffer> buffers = new ArrayList<>();
-  private final Map<Integer, long[]> retired = new TreeMap<>(); // tid -> {events, batches}
+  private final RetiredThreads retired = new RetiredThreads();
   private final ArrayDeque<byte[]> spare = new ArrayDeque<>(); // reaped arrays, all flushed
   private final byte[] header = new byte[1 + 3 * 10];
 
@@ -207,28 +207,26 @@ final class BatchFlusher {
   }
 
   private void retire(int i, ThreadBuffer b) {
-    retired.put(b.tid, new long[] {b.flushedCount, b.batchNo});
+    retired.add(b.tid, b.flushedCount, b.batchNo, b.dropped);
     buffers.remove(i);
   }
 
   /** Counters for {@link TraceWriter#stats()}; {@code droppedElsewhere} from the writer. */
   WriterStats stats(long droppedElsewhere) {
-    long recorded = 0;
-    long dropped = droppedElsewhere + discarded;
+    long recorded = retired.events();
+    long dropped = droppedElsewhere + discarded + retired.dropped();
     for (ThreadBuffer b : buffers) {
       recorded += b.committedWord() >>> Format.OFFSET_BITS;
       dropped += b.dropped;
-    }
-    for (long[] r : retired.values()) {
-      recorded += r[0];
     }
     return new WriterStats(recorded, eventsWritten, dropped, batches, bytes);
   }
 
   /** The END record, given the seqs taken and the events dropped before reaching a buffer. */
   byte[] endDocument(long seqsTaken, long droppedElsewhere) {
-    Map<Integer, long[]> perThread = new TreeMap<>(retired);
-    long dropped = droppedElsewhere + discarded;
+    Map<Integer, long[]> perThread = new TreeMap<>();
+    retired.copyInto(perThread);
+    long dropped = droppedElsewhere + discarded + retired.dropped();
     for (ThreadBuffer b : buffers) {
       perThread.put(b.tid, new long[] {b.flushedCount, b.batchNo});
       dropped += b.dropped;

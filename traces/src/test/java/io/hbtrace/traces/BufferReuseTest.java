@@ -80,6 +80,38 @@ class BufferReuseTest {
     }
   }
 
+  @Test
+  void threadsWhoseBuffersWereTakenOverStillCountInStatsAndTheEndRecord() throws Exception {
+    Path dir = tmp.resolve("c");
+    int threads = 70; // past the first size of the retired threads' table
+    WriterOptions o = WriterOptions.defaults().withFlushIntervalMillis(0);
+    WriterStats stats;
+    try (TraceWriter w = TraceWriter.create(dir, START, o)) {
+      for (int i = 0; i < threads; i++) {
+        Thread t =
+            new Thread(
+                () -> {
+                  w.record(EventKind.RUN_BEGIN.code(), 0, 1, 0, 0, 0, 0, 0);
+                  w.record(255, 0, 0, 0, 0, 0, 0, 0); // no such kind: dropped by its thread
+                  w.record(EventKind.RUN_BEGIN.code(), 0, 2, 0, 0, 0, 0, 0);
+                });
+        t.start();
+        t.join(); // the next thread takes over this one's buffer, retiring it
+      }
+      stats = w.stats();
+    }
+    assertThat(stats.eventsRecorded()).isEqualTo(2L * threads);
+    assertThat(stats.eventsDropped()).isEqualTo(threads);
+    try (TraceReader r = TraceReader.open(dir)) {
+      while (r.next() != null) {}
+      EndRecord end = r.end().orElseThrow();
+      assertThat(end.eventsDropped()).isEqualTo(threads);
+      assertThat(end.threads()).hasSize(threads);
+      assertThat(end.threads()).extracting(EndRecord.ThreadCount::events).containsOnly(2L);
+      assertThat(end.threads()).extracting(EndRecord.ThreadCount::thread).isSorted();
+    }
+  }
+
   /** Reads the whole trace, checking it holds {@code n} events with order keys 0..n-1. */
   private static List<Event> allInOrder(Path dir, int n) throws TraceException {
     List<Event> got = TraceReader.readAll(dir);
