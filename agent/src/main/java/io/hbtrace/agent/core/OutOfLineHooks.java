@@ -1,6 +1,5 @@
 package io.hbtrace.agent.core;
 
-import java.util.Set;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -14,23 +13,14 @@ import net.bytebuddy.jar.asm.Opcodes;
  * code for the program, which on a busy machine is time taken from the program itself, for a call
  * that costs a few nanoseconds next to the recording behind it.
  *
- * <p>The facades are every bridge class whose methods instrumented code calls: {@code Hooks} and
- * the classes beside it that hold the hooks of one concern each, and {@code AtomicHooks}, whose
- * stand-ins for calls on atomics are hooks like the others (left inlinable, each would copy the
- * guarded bodies of the read and update hooks it calls into every instrumented caller).
+ * <p>The facades are the bridge classes named {@code *Hooks}: {@code Hooks}, the classes beside it
+ * that hold the hooks of one concern each, and {@code AtomicHooks}, whose stand-ins for calls on
+ * atomics are hooks like the others (left inlinable, each would copy the guarded bodies of the read
+ * and update hooks it calls into every instrumented caller). The instrumentation names the same
+ * classes as its hook owners; {@code OutOfLineHooksTest} holds the two to each other.
  */
 final class OutOfLineHooks {
-  /** The facades' binary names: exactly the bridge classes the instrumentation emits calls to. */
-  static final Set<String> FACADES =
-      Set.of(
-          "io.hbtrace.agent.bridge.Hooks",
-          "io.hbtrace.agent.bridge.MonitorHooks",
-          "io.hbtrace.agent.bridge.LockHooks",
-          "io.hbtrace.agent.bridge.ThreadHooks",
-          "io.hbtrace.agent.bridge.ExecutorHooks",
-          "io.hbtrace.agent.bridge.HandoffHooks",
-          "io.hbtrace.agent.bridge.FieldHooks",
-          "io.hbtrace.agent.bridge.AtomicHooks");
+  private static final String BRIDGE = "io.hbtrace.agent.bridge.";
 
   private static final String DONT_INLINE = "Ljdk/internal/vm/annotation/DontInline;";
 
@@ -38,7 +28,7 @@ final class OutOfLineHooks {
 
   /** Whether the bridge class {@code className} (a binary name) is a facade, to be marked. */
   static boolean isFacade(String className) {
-    return FACADES.contains(className);
+    return className.startsWith(BRIDGE) && className.endsWith("Hooks");
   }
 
   /** The class file {@code bytes} with every public method marked {@code DontInline}. */

@@ -28,7 +28,7 @@ class OutOfLineHooksTest {
 
   @Test
   void everyPublicHookOfEveryFacadeIsMarkedAndNothingElse() throws Exception {
-    for (String facade : OutOfLineHooks.FACADES) {
+    for (String facade : facades()) {
       Map<String, Boolean> marked = markedMethods(OutOfLineHooks.mark(bytes(TEST_LOADER, facade)));
       for (Method m : Class.forName(facade).getDeclaredMethods()) {
         String key = m.getName() + Type.getMethodDescriptor(m);
@@ -47,7 +47,7 @@ class OutOfLineHooksTest {
     for (Path c : instrumentationClasses()) {
       called.addAll(bridgeClassesNamed(Files.readAllBytes(c)));
     }
-    assertThat(called).isEqualTo(new TreeSet<>(OutOfLineHooks.FACADES));
+    assertThat(called).isEqualTo(facades());
   }
 
   @Test
@@ -72,12 +72,26 @@ class OutOfLineHooksTest {
             }
           }
         };
-    for (String facade : OutOfLineHooks.FACADES) {
+    for (String facade : facades()) {
       Class<?> c = Class.forName(facade, true, loader);
       assertThat(c.getClassLoader()).as(facade).isSameAs(loader);
     }
     Class<?> hooks = Class.forName("io.hbtrace.agent.bridge.Hooks", true, loader);
     assertThat(hooks.getMethod("installed").invoke(null)).isEqualTo(false);
+  }
+
+  /** The bridge classes (binary names) that {@link OutOfLineHooks#isFacade} picks. */
+  private static Set<String> facades() throws Exception {
+    Set<String> out = new TreeSet<>();
+    for (Path c : classesBeside("io/hbtrace/agent/bridge/Hooks.class")) {
+      String name = BRIDGE.replace('/', '.') + c.getFileName().toString().replace(".class", "");
+      if (OutOfLineHooks.isFacade(name)) {
+        out.add(name);
+      }
+    }
+    assertThat(out)
+        .contains("io.hbtrace.agent.bridge.Hooks", "io.hbtrace.agent.bridge.AtomicHooks");
+    return out;
   }
 
   private static byte[] bytes(ClassLoader from, String name) throws ClassNotFoundException {
@@ -93,13 +107,16 @@ class OutOfLineHooksTest {
 
   /** The class files of package {@code io.hbtrace.agent.instrument}, nested classes included. */
   private static List<Path> instrumentationClasses() throws Exception {
-    Path dir =
-        Path.of(TEST_LOADER.getResource("io/hbtrace/agent/instrument/Instrumenter.class").toURI())
-            .getParent();
+    List<Path> out = classesBeside("io/hbtrace/agent/instrument/Instrumenter.class");
+    assertThat(out).hasSizeGreaterThan(10);
+    return out;
+  }
+
+  /** The class files in the directory of the class file {@code resource}. */
+  private static List<Path> classesBeside(String resource) throws Exception {
+    Path dir = Path.of(TEST_LOADER.getResource(resource).toURI()).getParent();
     try (Stream<Path> files = Files.list(dir)) {
-      List<Path> out = files.filter(p -> p.toString().endsWith(".class")).toList();
-      assertThat(out).hasSizeGreaterThan(10);
-      return out;
+      return files.filter(p -> p.toString().endsWith(".class")).toList();
     }
   }
 
