@@ -154,12 +154,12 @@ public final class FieldHooks {
 
   /** After GETFIELD/GETSTATIC of a spec-named atomic field; returns the atomic unchanged. */
   public static Object atomicLoaded(Object owner, Object atomic, int field) {
+    if (atomic == null) {
+      return null;
+    }
     Guard g = enter();
     HookSink s = g == null ? null : g.sink;
-    if (s == null || atomic == null) {
-      if (s != null) {
-        g.sink = null;
-      }
+    if (s == null) {
       return atomic;
     }
     try {
