@@ -18,14 +18,14 @@ final class RetiredThreads {
   private long eventSum;
   private long droppedSum;
 
-  /** Records the final counts of thread {@code tid}'s retired buffer. */
+  /** Records the final counts of thread {@code tid}'s retired buffer (a thread retires once). */
   void add(int tid, long eventCount, long batchCount, long dropped) {
     if (tid >= events.length) {
       int n = Math.max(tid + 1, events.length * 2);
       events = Arrays.copyOf(events, n);
       batches = Arrays.copyOf(batches, n);
     }
-    eventSum += eventCount - events[tid];
+    eventSum += eventCount;
     events[tid] = eventCount;
     batches[tid] = batchCount;
     droppedSum += dropped;
