@@ -80,20 +80,39 @@ class ReplayForkedTest {
     assertThat(recorded.exit()).as(recorded.err()).isZero();
     assertThat(recorded.out().trim().split(" ")).hasSize(600);
     assertThat(switches(recorded.out())).as("the threads interleave").isGreaterThan(2);
+    for (Properties p : replayTwice(jdk, MAIN, rec, recorded, true)) {
+      assertThat(p.getProperty("followed")).isEqualTo(p.getProperty("scheduled"));
+      assertThat(Long.parseLong(p.getProperty("scheduled"))).isGreaterThan(1200);
+    }
+  }
+
+  /**
+   * Replays the recording {@code rec} of {@code main} twice (writing a trace of each when {@code
+   * out}), asserting each run exits 0, prints what the recorded run printed and followed the
+   * recording; returns the two replays' results.
+   */
+  private List<Properties> replayTwice(
+      Jdk jdk, String main, Path rec, Result recorded, boolean out, String... jvmArgs)
+      throws Exception {
+    List<Properties> results = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       Path result = tmp.resolve("result-" + i + ".properties");
-      Path again = tmp.resolve("again-" + i);
-      Result replayed =
-          run(
-              jdk,
-              "replay=" + rec + ",replayResult=" + result + ",out=" + again + ",spec=" + spec());
+      String options =
+          "replay="
+              + rec
+              + ",replayResult="
+              + result
+              + (out ? ",out=" + tmp.resolve("again-" + i) : "")
+              + ",spec="
+              + spec();
+      Result replayed = runMain(jdk, main, options, jvmArgs);
       assertThat(replayed.exit()).as(replayed.err()).isZero();
       assertThat(replayed.out()).isEqualTo(recorded.out());
       Properties p = load(result);
       assertThat(p.getProperty("status")).as(p.toString()).isEqualTo("followed");
-      assertThat(p.getProperty("followed")).isEqualTo(p.getProperty("scheduled"));
-      assertThat(Long.parseLong(p.getProperty("scheduled"))).isGreaterThan(1200);
+      results.add(p);
     }
+    return results;
   }
 
   @ParameterizedTest(name = "{0}")
@@ -119,15 +138,7 @@ class ReplayForkedTest {
     assertThat(Arrays.stream(log).filter(e -> !e.endsWith("!")))
         .as("some worker was not the last one in flight: the workers overlapped")
         .isNotEmpty();
-    for (int i = 0; i < 2; i++) {
-      Path result = tmp.resolve("result-" + i + ".properties");
-      Result replayed =
-          runMain(
-              jdk, main, "replay=" + rec + ",replayResult=" + result + ",spec=" + spec(), jvmArgs);
-      assertThat(replayed.exit()).as(replayed.err()).isZero();
-      assertThat(replayed.out()).isEqualTo(recorded.out());
-      Properties p = load(result);
-      assertThat(p.getProperty("status")).as(p.toString()).isEqualTo("followed");
+    for (Properties p : replayTwice(jdk, main, rec, recorded, false, jvmArgs)) {
       assertThat(p.getProperty("forced")).as("no step taken out of turn").isEqualTo("0");
     }
   }
@@ -139,23 +150,9 @@ class ReplayForkedTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
   void aFreshRecordingOfTheModelReplaysToItsEnd(Jdk jdk) throws Exception {
-    String[] workload = {
-      "--variant",
-      "pre-fix",
-      "-w",
-      "-b",
-      "1024",
-      "-n",
-      "8",
-      "-i",
-      "4",
-      "--repeat",
-      "8",
-      "--seed",
-      "1",
-      "--extension-stall-us",
-      "1000"
-    };
+    String[] workload =
+        "--variant pre-fix -w -b 1024 -n 8 -i 4 --repeat 8 --seed 1 --extension-stall-us 1000"
+            .split(" ");
     Path rec = tmp.resolve("rec");
     Result recorded =
         ForkedJvm.dioInvalidateCache(jdk, List.of(ForkedJvm.javaagent("out=" + rec)), workload);

@@ -160,21 +160,7 @@ class SampleFsForkedTest {
   @ParameterizedTest
   @MethodSource("jdks")
   void concurrentRunWithDeviceLatencyPairsEveryLock(Jdk jdk) throws Exception {
-    String[] args = {
-      "--variant",
-      "pre-fix",
-      "-w",
-      "-b",
-      "1024",
-      "-n",
-      "4",
-      "-i",
-      "4",
-      "--repeat",
-      "3",
-      "--latency",
-      "nvme"
-    };
+    String[] args = "--variant pre-fix -w -b 1024 -n 4 -i 4 --repeat 3 --latency nvme".split(" ");
     Path out = tmp.resolve("trace");
     Result rec =
         ForkedJvm.dioInvalidateCache(jdk, List.of(ForkedJvm.javaagent("out=" + out)), args);
