@@ -2,9 +2,10 @@ package io.hbtrace.analyzer.hb;
 
 /**
  * What one relation's clocks keep about one synchronization object: as a lock or monitor, its last
- * exclusive release and the shared releases since; as a hand-off channel, what was sent through it.
- * The caller keeps one per object and relation (so a caller advancing two relations finds the
- * object once per event); only {@link SyncClocks} reads or changes the fields.
+ * exclusive release and the shared releases since; as a hand-off channel, what was sent through it;
+ * as the holder of volatile fields, the last writes to each. The caller keeps one per object and
+ * relation (so a caller advancing two relations finds the object once per event); only {@link
+ * SyncClocks} reads or changes the fields.
  */
 public final class ObjectClock {
   /**
@@ -36,4 +37,17 @@ public final class ObjectClock {
 
   int senderThread;
   int senderEpoch;
+
+  /** The volatile fields written so far, a short list (an object has few); null if none. */
+  VolatileClock volatiles;
+
+  /** The writes to volatile field {@code field}, or null if it has none. */
+  VolatileClock volatileField(int field) {
+    for (VolatileClock v = volatiles; v != null; v = v.next) {
+      if (v.field == field) {
+        return v;
+      }
+    }
+    return null;
+  }
 }

@@ -2,14 +2,13 @@ package io.hbtrace.analyzer.hb;
 
 import io.hbtrace.traces.event.Handoff;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.Arrays;
 
 /**
- * The vector-clock engine of one relation: keeps one clock per logical thread and volatile
- * location, and advances them, with the {@link ObjectClock} of each lock and hand-off channel (kept
- * by the caller, who finds it once per event for every relation it advances), over the
- * synchronization events of a trace in order-key order.
+ * The vector-clock engine of one relation: keeps one clock per logical thread, and advances them,
+ * with the {@link ObjectClock} of each lock, hand-off channel and object with volatile fields (kept
+ * by the caller, who finds it once per event for every relation it advances, and drops it with the
+ * object), over the synchronization events of a trace in order-key order.
  *
  * <p>Rules (each keeps the invariant that a logical thread's clock covers exactly the events that
  * happen-before its next event):
@@ -23,8 +22,8 @@ import java.util.Arrays;
  *       release no one can learn from needs none);
  *   <li>thread start gives the child the parent's clock; join gives the parent the child's;
  *   <li>a hand-off send joins into the channel, a receive joins the channel's clock;
- *   <li>a volatile read joins the clock of the write it saw: the latest write to that location if
- *       it holds the value read, else the one before it if that does (a write's order key is taken
+ *   <li>a volatile read joins the clock of the write it saw: the latest write to that field if it
+ *       holds the value read, else the one before it if that does (a write's order key is taken
  *       before its store, so one overlapping write may be recorded ahead of the value it replaced).
  * </ul>
  *
@@ -48,9 +47,6 @@ public final class SyncClocks {
   private Real lastReal;
   private int currentTid = -1;
   private ThreadClock currentClock; // the current logical thread of trace thread currentTid
-  private final Long2ObjectOpenHashMap<VolatileClock> volatiles = new Long2ObjectOpenHashMap<>();
-  private long lastLocation; // the volatile location used last, and its clock (if not null)
-  private VolatileClock lastVolatile;
 
   public SyncClocks(EdgePolicy policy) {
     this.policy = policy;
@@ -65,8 +61,6 @@ public final class SyncClocks {
     lastReal = null;
     currentTid = -1;
     currentClock = null;
-    volatiles.clear();
-    lastVolatile = null;
   }
 
   /** The live clock of trace thread {@code t} (do not keep it: it changes; use {@link #stamp}). */
@@ -233,69 +227,69 @@ public final class SyncClocks {
     }
   }
 
-  public void volatileWrite(int t, long location, long value) {
+  /**
+   * A write of {@code value} by trace thread {@code t} to volatile field {@code field} of an object
+   * whose clock here is {@code c} (null if it has none yet); returns the object's clock afterwards,
+   * made on its first counted write. The write keeps the writer's snapshot, shared (copy-on-write,
+   * as a release does), and its epoch, not a copy of its clock.
+   */
+  public ObjectClock volatileWrite(int t, ObjectClock c, int field, long value) {
     if (!policy.volatileEdges()) {
-      return;
+      return c;
     }
     ThreadClock tc = current(t);
-    VolatileClock v = volatileClock(location);
+    if (c == null) {
+      c = new ObjectClock();
+    }
+    VolatileClock v = c.volatileField(field);
     if (v == null) {
-      v = new VolatileClock();
-      volatiles.put(location, v);
-      lastLocation = location;
-      lastVolatile = v;
+      v = new VolatileClock(field, c.volatiles);
+      c.volatiles = v;
     }
     v.previousValue = v.lastValue;
+    v.previous = v.last;
     v.previousThread = v.lastThread;
     v.previousEpoch = v.lastEpoch;
-    VectorClock recycled = v.previous;
-    v.previous = v.last;
     v.lastValue = value;
+    v.last = snapshot(tc);
     v.lastThread = tc.id;
     v.lastEpoch = tc.clock.get(tc.id);
-    v.last = recycled == null ? new VectorClock() : recycled;
-    v.last.copyFrom(tc.clock);
     tick(tc);
+    return c;
   }
 
-  public void volatileRead(int t, long location, long value) {
-    if (!policy.volatileEdges()) {
+  /**
+   * A read of {@code value} by trace thread {@code t} from volatile field {@code field} of an
+   * object whose clock here is {@code c} (null if it has none): it joins the clock of the write it
+   * saw, the latest write to the field if it holds the value read, else the one before it if that
+   * does.
+   */
+  public void volatileRead(int t, ObjectClock c, int field, long value) {
+    if (c == null || !policy.volatileEdges()) {
       return;
     }
-    VolatileClock v = volatileClock(location);
+    VolatileClock v = c.volatileField(field);
     if (v == null) {
       return;
     }
-    // a reader that knows the write's epoch has seen all of it (FastTrack's epoch check, O(1))
     if (v.last != null && v.lastValue == value) {
-      ThreadClock tc = current(t);
-      if (tc.clock.get(v.lastThread) < v.lastEpoch) {
-        join(tc, v.last);
-      }
+      learnFrom(current(t), v.last, v.lastThread, v.lastEpoch);
     } else if (v.previous != null && v.previousValue == value) {
-      ThreadClock tc = current(t);
-      if (tc.clock.get(v.previousThread) < v.previousEpoch) {
-        join(tc, v.previous);
-      }
+      learnFrom(current(t), v.previous, v.previousThread, v.previousEpoch);
     }
   }
 
-  /** The clock of a volatile location, or null; the last one is at hand (flags are read often). */
-  private VolatileClock volatileClock(long location) {
-    if (lastVolatile != null && location == lastLocation) {
-      return lastVolatile;
+  /**
+   * Joins a write's snapshot {@code w}, taken by logical thread {@code writer} at {@code epoch}:
+   * nothing to do if the thread already knows that epoch (FastTrack's check, O(1)); the snapshot's
+   * own entry may be older than the epoch, so that entry is set as well.
+   */
+  private static void learnFrom(ThreadClock tc, VectorClock w, int writer, int epoch) {
+    if (tc.clock.get(writer) < epoch) {
+      join(tc, w);
+      tc.clock.set(writer, epoch);
+      learned(tc);
     }
-    VolatileClock v = volatiles.get(location);
-    if (v != null) {
-      lastLocation = location;
-      lastVolatile = v;
-    }
-    return v;
-  }
-
-  /** The volatile location key for field {@code field} of {@code object}. */
-  public static long location(int field, long object) {
-    return (object << 24) ^ field;
   }
 
   /**
@@ -312,9 +306,9 @@ public final class SyncClocks {
     return true;
   }
 
-  /** Number of logical threads and volatile locations with state. */
+  /** Number of logical threads with state. */
   public int size() {
-    return nextLogical - 1 + volatiles.size();
+    return nextLogical - 1;
   }
 
   private void beginTask(int t) {
@@ -415,17 +409,5 @@ public final class SyncClocks {
       this.id = id;
       this.clock = new VectorClock(width);
     }
-  }
-
-  /** The last two writes to a volatile location: value, clock, and writer's thread and epoch. */
-  private static final class VolatileClock {
-    long lastValue;
-    VectorClock last;
-    int lastThread;
-    int lastEpoch;
-    long previousValue;
-    VectorClock previous;
-    int previousThread;
-    int previousEpoch;
   }
 }

@@ -132,16 +132,19 @@ public final class Clocks {
       }
       case VOLATILE_WRITE -> {
         VolatileWrite w = (VolatileWrite) e;
-        long location = SyncClocks.location(w.field(), w.object());
-        for (SyncClocks relation : relations) {
-          relation.volatileWrite(w.thread(), location, w.value());
+        TracedObject o = current(objects.getOrAdd(w.object()));
+        for (int i = 0; i < relations.length; i++) {
+          o.clock(i, relations[i].volatileWrite(w.thread(), o.clock(i), w.field(), w.value()));
         }
       }
       case VOLATILE_READ -> {
         VolatileRead r = (VolatileRead) e;
-        long location = SyncClocks.location(r.field(), r.object());
-        for (SyncClocks relation : relations) {
-          relation.volatileRead(r.thread(), location, r.value());
+        // with no record nothing was written to it yet
+        TracedObject o = current(objects.get(r.object()));
+        if (o != null) {
+          for (int i = 0; i < relations.length; i++) {
+            relations[i].volatileRead(r.thread(), o.clock(i), r.field(), r.value());
+          }
         }
       }
       default -> {}
@@ -215,7 +218,7 @@ public final class Clocks {
     return must.seenByAllLive(s);
   }
 
-  /** Number of logical threads and volatile locations with state in both relations. */
+  /** Number of logical threads with state in both relations. */
   public int size() {
     return observed.size() + must.size();
   }

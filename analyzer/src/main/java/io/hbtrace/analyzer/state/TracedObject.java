@@ -4,8 +4,8 @@ import io.hbtrace.analyzer.hb.ObjectClock;
 
 /**
  * Everything the analysis keeps about one object of the trace (a lock, monitor or hand-off channel,
- * or any object the trace gave a role), in one record found once per event: its role, its clock in
- * each happens-before relation, and its holders.
+ * an object whose volatile fields were written, or any object the trace gave a role), in one record
+ * found once per event: its role, its clock in each happens-before relation, and its holders.
  */
 public final class TracedObject {
   final long id;

@@ -139,17 +139,25 @@ final class RandomTraces {
         case 7 -> {
           int loc = r.nextInt(volatileValue.length);
           volatileValue[loc] = r.nextInt(3);
-          return new VolatileWrite(seq, t, 0, loc + 1, 7, volatileValue[loc]);
+          return new VolatileWrite(seq, t, 0, loc + 1, holder(loc), volatileValue[loc]);
         }
         case 8 -> {
           int loc = r.nextInt(volatileValue.length);
           long seen = r.nextInt(4) == 0 ? r.nextInt(3) : volatileValue[loc];
-          return new VolatileRead(seq, t, 0, loc + 1, 7, seen);
+          return new VolatileRead(seq, t, 0, loc + 1, holder(loc), seen);
         }
         default -> {
           return new SizeUpdate(seq, t, 0, 1, seq, seq + 1);
         }
       }
     }
+  }
+
+  /**
+   * The object holding volatile location {@code loc}: two fields of one object, and one field of an
+   * object that is also a lock.
+   */
+  private static long holder(int loc) {
+    return loc == 1 ? 1 : 7;
   }
 }

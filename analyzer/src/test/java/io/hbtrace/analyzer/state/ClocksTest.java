@@ -7,6 +7,8 @@ import io.hbtrace.traces.event.LockAcquire;
 import io.hbtrace.traces.event.LockMode;
 import io.hbtrace.traces.event.LockRelease;
 import io.hbtrace.traces.event.SizeUpdate;
+import io.hbtrace.traces.event.VolatileRead;
+import io.hbtrace.traces.event.VolatileWrite;
 import org.junit.jupiter.api.Test;
 
 class ClocksTest {
@@ -39,6 +41,50 @@ class ClocksTest {
 
     assertThat(x.observedBefore(y)).isTrue();
     assertThat(x.mustPrecede(y)).isTrue();
+  }
+
+  @Test
+  void aReadOfAValueALaterWriteReplacedLearnsFromTheWriteThatStoredIt() {
+    Occurrence x = apply(new SizeUpdate(seq++, 1, 0, 12, 0, 1));
+    apply(new VolatileWrite(seq++, 1, 0, 3, 9, 5));
+    Occurrence z = apply(new SizeUpdate(seq++, 2, 0, 12, 1, 2));
+    apply(new VolatileWrite(seq++, 2, 0, 3, 9, 6)); // unordered with thread 1's write
+    apply(new VolatileRead(seq++, 3, 0, 3, 9, 5)); // the value thread 1 stored
+    Occurrence y = apply(new SizeUpdate(seq++, 3, 0, 12, 2, 3));
+
+    assertThat(x.observedBefore(y)).isTrue();
+    assertThat(z.observedBefore(y)).isFalse();
+    assertThat(x.mustPrecede(y)).isFalse(); // volatile reads order nothing in the must-order
+  }
+
+  @Test
+  void aVolatileFieldIsKeptPerObjectAndField() {
+    Occurrence x = apply(new SizeUpdate(seq++, 1, 0, 12, 0, 1));
+    apply(new VolatileWrite(seq++, 1, 0, 3, 9, 5));
+    apply(new VolatileRead(seq++, 2, 0, 4, 9, 5)); // another field of the same object
+    apply(new VolatileRead(seq++, 2, 0, 3, 10, 5)); // the same field of another object
+    Occurrence y = apply(new SizeUpdate(seq++, 2, 0, 12, 1, 2));
+    apply(new VolatileRead(seq++, 2, 0, 3, 9, 5));
+    Occurrence w = apply(new SizeUpdate(seq++, 2, 0, 12, 2, 3));
+
+    assertThat(x.observedBefore(y)).isFalse();
+    assertThat(x.observedBefore(w)).isTrue();
+  }
+
+  @Test
+  void aFreedObjectTakesItsVolatileFieldsWithIt() {
+    for (long object = 100; object < 10_100; object++) {
+      apply(new VolatileWrite(seq++, 1, 0, 3, object, 1));
+      objects.remove(object); // its OBJECT_FREE
+    }
+    assertThat(objects.size()).isZero();
+
+    apply(new VolatileWrite(seq++, 1, 0, 3, 9, 5));
+    objects.remove(9);
+    Occurrence x = apply(new SizeUpdate(seq++, 1, 0, 12, 0, 1));
+    apply(new VolatileRead(seq++, 2, 0, 3, 9, 5)); // a new object that reuses nothing
+    Occurrence y = apply(new SizeUpdate(seq++, 2, 0, 12, 1, 2));
+    assertThat(x.observedBefore(y)).isFalse();
   }
 
   /** Applies an acquire-type or non-synchronization event and stamps it in both relations. */
