@@ -7,6 +7,7 @@ import io.hbtrace.analyzer.report.Finding;
 import io.hbtrace.analyzer.state.DomainState;
 import io.hbtrace.analyzer.state.DurableState;
 import io.hbtrace.analyzer.state.Geometry;
+import io.hbtrace.traces.TraceReader;
 import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.EventHandler;
 import io.hbtrace.traces.event.EventKind;
@@ -25,7 +26,9 @@ import io.hbtrace.traces.event.VolatileRead;
 import io.hbtrace.traces.event.VolatileWrite;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs checks over one trace, streaming: each event updates the clocks and the shared state, then
@@ -33,6 +36,9 @@ import java.util.List;
  * the trace's length.
  */
 public final class Analysis {
+  /** The one synchronization kind that changes no clock, role or holding: an id's first use. */
+  private static final Set<EventKind> NO_SYNC_EFFECT = EnumSet.of(EventKind.OBJECT_NEW);
+
   private final CheckContext context;
   private final List<Check> checks = new ArrayList<>();
   private final EventHandler[][] byKind = new EventHandler[256][];
@@ -162,6 +168,35 @@ public final class Analysis {
       case OBJECT_FREE -> context.roles.onFree((ObjectFree) e);
       default -> {}
     }
+  }
+
+  /**
+   * The kinds nothing in this analysis reads: no selected check or shared state handles them, and
+   * they have no synchronization effect. A reader may read past them ({@link TraceReader#skip});
+   * {@link #countSkipped} then adds them to the counts.
+   */
+  public Set<EventKind> unread() {
+    Set<EventKind> unread = EnumSet.noneOf(EventKind.class);
+    for (EventKind k : EventKind.values()) {
+      boolean effect = k == EventKind.MOUNT || k.family() == EventKind.Family.SYNC;
+      if (byKind[k.code()].length == 0 && (!effect || NO_SYNC_EFFECT.contains(k))) {
+        unread.add(k);
+      }
+    }
+    return unread;
+  }
+
+  /**
+   * Adds the events {@code reader} read past (see {@link #unread}) to the counts of events, kinds
+   * and threads. Call it once, after the last event.
+   */
+  public void countSkipped(TraceReader reader) {
+    for (EventKind k : EventKind.values()) {
+      long n = reader.skipped(k);
+      kindCounts[k.code()] += n;
+      events += n;
+    }
+    threads.or(reader.skippedThreads());
   }
 
   /** Ends the analysis: lets checks report what only the end shows, and returns the findings. */

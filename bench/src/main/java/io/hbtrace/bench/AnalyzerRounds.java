@@ -1,5 +1,6 @@
 package io.hbtrace.bench;
 
+import io.hbtrace.analyzer.Analysis;
 import io.hbtrace.analyzer.ReadAhead;
 import io.hbtrace.traces.TraceReader;
 import io.hbtrace.traces.event.Event;
@@ -68,10 +69,11 @@ public final class AnalyzerRounds {
             sink += e.seq();
           }
         }
-        case 1 -> sink += AnalyzerBench.checkAll(r, r::next);
+        case 1 -> sink += AnalyzerBench.check(AnalyzerBench.analysis(r), r, r::next);
         default -> {
+          Analysis a = AnalyzerBench.analysis(r); // before the reader thread starts
           try (ReadAhead ahead = new ReadAhead(r)) {
-            sink += AnalyzerBench.checkAll(r, ahead::next);
+            sink += AnalyzerBench.check(a, r, ahead::next);
           }
         }
       }

@@ -2,13 +2,16 @@ package io.hbtrace.traces;
 
 import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.EventHandler;
+import io.hbtrace.traces.event.EventKind;
 import io.hbtrace.traces.event.Events;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Streams the events of a trace (a trace directory, or a packed file) in order-key order.
@@ -37,6 +40,7 @@ public final class TraceReader implements Closeable {
   private final List<ThreadStream> streams = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private final SeqHeap heap = new SeqHeap();
+  private SkippedKinds skipping; // null: every event is returned
 
   private long expected;
   private long docIndex;
@@ -141,18 +145,42 @@ public final class TraceReader implements Closeable {
       throw new IllegalStateException("reader closed: " + path);
     }
     try {
-      if (!advance()) {
-        return null;
+      while (advance()) {
+        ThreadStream s = heap.top();
+        if (skipping != null && skipping.skips(s.headKind, s.tid)) {
+          consumeHead(s);
+          continue;
+        }
+        Event e = Events.create(s.headKind(), s.headSeq, s.tid, s.headSite, s.f);
+        consumeHead(s);
+        return e;
       }
+      return null;
     } catch (InternalError e) {
       // the JVM's report of a fault on a mapped page: a queue file cut short under Chronicle
       throw new TraceException(
           Problem.CORRUPT, path, "fault reading the mapped queue file (truncated?): " + e, e);
     }
-    ThreadStream s = heap.top();
-    Event e = Events.create(s.headKind(), s.headSeq, s.tid, s.headSite, s.f);
-    consumeHead(s);
-    return e;
+  }
+
+  /**
+   * From now on reads past the events of {@code kinds} without making them into objects: {@link
+   * #next} does not return them, and {@link #skipped} and {@link #skippedThreads} count them. For a
+   * consumer with no use for some kinds; each event is still checked and merged as before. Call it
+   * before the first {@link #next} on the thread that will read (or before starting that thread).
+   */
+  public void skip(Set<EventKind> kinds) {
+    skipping = kinds.isEmpty() ? null : new SkippedKinds(kinds);
+  }
+
+  /** Events of {@code kind} read past so far (see {@link #skip}). */
+  public long skipped(EventKind kind) {
+    return skipping == null ? 0 : skipping.count(kind);
+  }
+
+  /** The threads of the events read past so far (see {@link #skip}), as a copy. */
+  public BitSet skippedThreads() {
+    return skipping == null ? new BitSet() : skipping.threads();
   }
 
   /** Passes the next event to {@code handler}; {@code false} at the end (or at the tear). */

@@ -24,12 +24,14 @@ final class TraceCheck {
       Progress progress)
       throws CliException {
     Analysis analysis = new Analysis(in, selected, geometry);
+    in.reader().skip(analysis.unread()); // before the first read: the kinds no check reads
     Event e;
     while ((e = in.next()) != null) {
       analysis.accept(e);
       progress.update(analysis.events());
     }
     progress.done();
+    analysis.countSkipped(in.reader());
     List<Finding> findings = analysis.finish();
     List<String> warnings = new ArrayList<>(in.reader().warnings());
     warnings.addAll(analysis.warnings());

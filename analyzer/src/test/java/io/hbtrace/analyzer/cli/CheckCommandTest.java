@@ -10,6 +10,7 @@ import io.hbtrace.analyzer.TraceBuilder;
 import io.hbtrace.analyzer.TraceFiles;
 import io.hbtrace.analyzer.report.JsonTree;
 import io.hbtrace.analyzer.report.SarifShape;
+import io.hbtrace.traces.event.EventKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +90,33 @@ class CheckCommandTest {
     assertThat(kinds).contains("PAGE_INVALIDATE", "SIZE_UPDATE", "PAGE_INSERT", "SIZE_SAMPLE");
     assertThat(observed).isTrue();
     assertThat(events).isEqualTo(Scenarios.generic418Failure().events().size());
+  }
+
+  /**
+   * The check reads past the kinds no check reads (page lookups, copies out, ids' first uses); they
+   * still count, and so does a thread that recorded nothing else.
+   */
+  @Test
+  void eventsNoCheckReadsStillCountInTheTotals() throws Exception {
+    TraceBuilder t = new TraceBuilder().mount(1);
+    t.start(1, 2).start(1, 3);
+    t.raw(EventKind.OBJECT_NEW, 2, 77, 0);
+    t.write(2, 0, 1024, 0, true);
+    t.raw(EventKind.PAGE_LOOKUP, 2, 12, 0, 0);
+    t.raw(EventKind.OBJECT_NEW, 3, 78, 0); // thread 3 records only kinds no check reads
+    t.raw(EventKind.COPY_OUT, 3, 12, 0, 1024);
+    t.join(1, 2).join(1, 3);
+    Path trace =
+        TraceFiles.write(
+            t, tmp.resolve("unread"), List.of("dio-invalidate-cache", "--variant", "upstream"));
+
+    Cli r = Cli.run("check", "--format", "json", trace.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    Object log = JsonTree.parse(r.out());
+    assertThat(JsonTree.at(log, "trace", "events")).isEqualTo((long) t.events().size());
+    assertThat(JsonTree.at(log, "trace", "threads")).isEqualTo(3L);
+    assertThat(Cli.run("check", trace.toString()).out())
+        .contains(String.format("%,d events, 3 threads", t.events().size()));
   }
 
   @Test
