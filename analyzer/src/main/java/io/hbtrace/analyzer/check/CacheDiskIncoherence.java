@@ -77,13 +77,21 @@ final class CacheDiskIncoherence implements Check {
   private void report(WriteOp w, PageState page, int block, long start) {
     ReadPageOp fill = page.fill;
     String fillSite = fill == null ? "0" : String.valueOf(fill.insert.event().site());
+    String key = w.end.event().site() + ":" + fillSite;
+    if (!ctx.findings.countAgain("s3", key, true)) {
+      build(w, page, block, start, key);
+    }
+  }
+
+  private void build(WriteOp w, PageState page, int block, long start, String key) {
+    ReadPageOp fill = page.fill;
     Finding f =
         new Finding(
                 "s3",
                 Severity.ERROR,
                 w.ino,
                 "page cache disagrees with disk after the write returned",
-                w.end.event().site() + ":" + fillSite)
+                key)
             .value("page", page.index)
             .value("block", block)
             .value("offset", start)

@@ -51,31 +51,35 @@ final class SizeAfterInvalidation implements Check {
         continue;
       }
       int sizeSite = size == null ? 0 : size.event().site();
-      Finding f =
-          new Finding(
-                  "s1",
-                  Severity.ERROR,
-                  w.ino,
-                  "i_size published after the post-IO invalidation",
-                  inv.event().site() + ":" + sizeSite)
-              .value("page", page)
-              .value("write", "[" + w.pos + ", " + w.endOffset() + ")")
-              .value("sizeBefore", w.sizeBefore);
-      f.operation(Operation.of("writer", w.begin, "extending direct write begins"));
-      f.operation(Operation.of("writer", inv, "post-IO invalidation of page " + page));
-      if (size != null) {
-        f.operation(Operation.of("writer", size, "i_size published"));
-        f.reason(
-            "The i_size update ("
-                + ctx.where(size.event().site())
-                + ") does not happen-before the post-IO invalidation ("
-                + ctx.where(inv.event().site())
-                + "): between them a cache fill can sample the old size.");
-      } else {
-        f.reason("The write extended the file but no i_size update by it was seen.");
+      String key = inv.event().site() + ":" + sizeSite;
+      if (!ctx.findings.countAgain("s1", key, false)) {
+        report(w, page, inv, key);
       }
-      f.operation(Operation.of("writer", w.end, "write returns " + w.written()));
-      ctx.findings.add(f);
     }
+  }
+
+  private void report(WriteOp w, long page, Occurrence inv, String key) {
+    Occurrence size = w.sizeUpdate;
+    Finding f =
+        new Finding(
+                "s1", Severity.ERROR, w.ino, "i_size published after the post-IO invalidation", key)
+            .value("page", page)
+            .value("write", "[" + w.pos + ", " + w.endOffset() + ")")
+            .value("sizeBefore", w.sizeBefore);
+    f.operation(Operation.of("writer", w.begin, "extending direct write begins"));
+    f.operation(Operation.of("writer", inv, "post-IO invalidation of page " + page));
+    if (size != null) {
+      f.operation(Operation.of("writer", size, "i_size published"));
+      f.reason(
+          "The i_size update ("
+              + ctx.where(size.event().site())
+              + ") does not happen-before the post-IO invalidation ("
+              + ctx.where(inv.event().site())
+              + "): between them a cache fill can sample the old size.");
+    } else {
+      f.reason("The write extended the file but no i_size update by it was seen.");
+    }
+    f.operation(Operation.of("writer", w.end, "write returns " + w.written()));
+    ctx.findings.add(f);
   }
 }

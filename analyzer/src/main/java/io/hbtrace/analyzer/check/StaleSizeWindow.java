@@ -172,6 +172,20 @@ final class StaleSizeWindow implements Check {
       }
     }
     String key = inv.event().site() + ":" + size.event().site() + ":" + fill.sample.event().site();
+    if (!ctx.findings.countAgain("s2", key, fellIn && !zeroed.isEmpty())) {
+      build(w, fill, inv, size, key, fellIn, zeroed);
+    }
+  }
+
+  private void build(
+      WriteOp w,
+      ReadPageOp fill,
+      Occurrence inv,
+      Occurrence size,
+      String key,
+      boolean fellIn,
+      List<Occurrence> zeroed) {
+    long to = w.endOffset();
     Finding f =
         new Finding(
                 "s2",

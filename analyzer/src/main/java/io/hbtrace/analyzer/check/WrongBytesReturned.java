@@ -38,13 +38,16 @@ final class WrongBytesReturned implements Check {
     ReadPageOp fill = page == null ? null : page.fill;
     String fillSite =
         fill == null || fill.sample == null ? "0" : String.valueOf(fill.sample.event().site());
+    String key = e.site() + ":" + fillSite;
+    if (!ctx.findings.countAgain("s4", key, true)) {
+      report(e, index, page, key);
+    }
+  }
+
+  private void report(Verify e, long index, PageState page, String key) {
+    ReadPageOp fill = page == null ? null : page.fill;
     Finding f =
-        new Finding(
-                "s4",
-                Severity.ERROR,
-                e.ino(),
-                "wrong bytes returned to a reader",
-                e.site() + ":" + fillSite)
+        new Finding("s4", Severity.ERROR, e.ino(), "wrong bytes returned to a reader", key)
             .value("offset", e.badOffset())
             .value("expected", e.expected())
             .value("actual", e.actual())

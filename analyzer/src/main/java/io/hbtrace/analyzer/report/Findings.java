@@ -26,6 +26,21 @@ public final class Findings {
     }
   }
 
+  /**
+   * Counts one more occurrence of the finding reported under {@code check} and {@code key}, unless
+   * there is none yet or this one is more convincing ({@code observed} where the reported one is
+   * not). True if counted: the caller then need not build the finding at all, which keeps the
+   * building, strings and all, off the path a check takes on every occurrence.
+   */
+  public boolean countAgain(String check, String key, boolean observed) {
+    Finding old = byKey.get(check + "\u0000" + key);
+    if (old == null || (observed && !old.observed())) {
+      return false;
+    }
+    old.countAnother();
+    return true;
+  }
+
   /** True if a finding with this check and key was already reported. */
   public boolean has(String check, String key) {
     return byKey.containsKey(check + "\u0000" + key);
