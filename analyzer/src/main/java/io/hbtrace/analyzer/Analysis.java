@@ -11,8 +11,6 @@ import io.hbtrace.traces.TraceReader;
 import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.EventHandler;
 import io.hbtrace.traces.event.EventKind;
-import io.hbtrace.traces.event.HandoffReceive;
-import io.hbtrace.traces.event.HandoffSend;
 import io.hbtrace.traces.event.LockAcquire;
 import io.hbtrace.traces.event.LockMode;
 import io.hbtrace.traces.event.LockRelease;
@@ -20,10 +18,7 @@ import io.hbtrace.traces.event.MonitorEnter;
 import io.hbtrace.traces.event.MonitorExit;
 import io.hbtrace.traces.event.Mount;
 import io.hbtrace.traces.event.ObjectFree;
-import io.hbtrace.traces.event.ObjectNew;
 import io.hbtrace.traces.event.ObjectRole;
-import io.hbtrace.traces.event.VolatileRead;
-import io.hbtrace.traces.event.VolatileWrite;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumSet;
@@ -85,41 +80,17 @@ public final class Analysis {
 
   /** Feeds the next event, in order-key order. */
   public void accept(Event e) {
+    accept(e, e.kind(), e.thread());
+  }
+
+  /**
+   * Feeds the next event, in order-key order, with its kind and thread as the reader knew them
+   * ({@link TraceReader#lastKind}, {@link ReadAhead#kind}): asking the event would be a call
+   * through the {@code Event} interface, whose implementations are many, and it would cost an
+   * itable stub on every event.
+   */
+  public void accept(Event e, EventKind kind, int thread) {
     events++;
-    // A call through the Event interface is an itable call, and a trace holds dozens of kinds; a
-    // type test is one compare of the class word. So the commonest kinds (locks, volatiles, object
-    // lifetimes and hand-offs: more than half of a trace) are told apart by type, and read through
-    // their own records.
-    EventKind kind;
-    int thread;
-    if (e instanceof LockAcquire a) {
-      kind = EventKind.LOCK_ACQUIRE;
-      thread = a.thread();
-    } else if (e instanceof LockRelease r) {
-      kind = EventKind.LOCK_RELEASE;
-      thread = r.thread();
-    } else if (e instanceof VolatileRead r) {
-      kind = EventKind.VOLATILE_READ;
-      thread = r.thread();
-    } else if (e instanceof VolatileWrite w) {
-      kind = EventKind.VOLATILE_WRITE;
-      thread = w.thread();
-    } else if (e instanceof ObjectNew n) {
-      kind = EventKind.OBJECT_NEW;
-      thread = n.thread();
-    } else if (e instanceof ObjectFree f) {
-      kind = EventKind.OBJECT_FREE;
-      thread = f.thread();
-    } else if (e instanceof HandoffSend s) {
-      kind = EventKind.HANDOFF_SEND;
-      thread = s.thread();
-    } else if (e instanceof HandoffReceive r) {
-      kind = EventKind.HANDOFF_RECEIVE;
-      thread = r.thread();
-    } else {
-      kind = e.kind();
-      thread = e.thread();
-    }
     if (thread != lastThread) { // events come in runs of one thread
       threads.set(thread);
       lastThread = thread;
@@ -140,7 +111,7 @@ public final class Analysis {
 
   /** Clocks, then lock holdings and object roles, over a synchronization event. */
   private void synchronization(Event e, EventKind kind, int thread) {
-    context.clocks.apply(e, kind);
+    context.clocks.apply(e, kind, thread);
     switch (kind) {
       case LOCK_ACQUIRE -> {
         if (holdings) {

@@ -3,6 +3,7 @@ package io.hbtrace.analyzer;
 import io.hbtrace.traces.TraceException;
 import io.hbtrace.traces.TraceReader;
 import io.hbtrace.traces.event.Event;
+import io.hbtrace.traces.event.EventKind;
 import java.io.Closeable;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -20,10 +21,17 @@ public final class ReadAhead implements Closeable {
 
   private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(DEPTH);
   private final Thread thread;
-  private Chunk current = new Chunk(new Event[0], 0, null, false);
+  private Chunk current = new Chunk(new Event[0], new EventKind[0], new int[0], 0, null, false);
   private int position;
 
-  private record Chunk(Event[] events, int size, TraceException failure, boolean last) {}
+  /** Events with their kinds and threads, as the reader knew them (see {@link #kind}). */
+  private record Chunk(
+      Event[] events,
+      EventKind[] kinds,
+      int[] threads,
+      int size,
+      TraceException failure,
+      boolean last) {}
 
   public ReadAhead(TraceReader reader) {
     thread = new Thread(() -> readAll(reader), "hbtrace-reader");
@@ -51,25 +59,44 @@ public final class ReadAhead implements Closeable {
     return current.events()[position++];
   }
 
+  /**
+   * The kind of the event {@link #next} returned last, without a call through the {@link Event}
+   * interface (see {@link TraceReader#lastKind}).
+   */
+  public EventKind kind() {
+    return current.kinds()[position - 1];
+  }
+
+  /** The thread of the event {@link #next} returned last. */
+  public int thread() {
+    return current.threads()[position - 1];
+  }
+
   private void readAll(TraceReader reader) {
     try {
       Event[] chunk = new Event[CHUNK];
+      EventKind[] kinds = new EventKind[CHUNK];
+      int[] threads = new int[CHUNK];
       int n = 0;
       TraceException failure = null;
       try {
         Event e;
         while ((e = reader.next()) != null) {
-          chunk[n++] = e;
+          chunk[n] = e;
+          kinds[n] = reader.lastKind();
+          threads[n++] = reader.lastThread();
           if (n == CHUNK) {
-            queue.put(new Chunk(chunk, n, null, false));
+            queue.put(new Chunk(chunk, kinds, threads, n, null, false));
             chunk = new Event[CHUNK];
+            kinds = new EventKind[CHUNK];
+            threads = new int[CHUNK];
             n = 0;
           }
         }
       } catch (TraceException e) {
         failure = e;
       }
-      queue.put(new Chunk(chunk, n, failure, true));
+      queue.put(new Chunk(chunk, kinds, threads, n, failure, true));
     } catch (InterruptedException e) {
       // closed by the consumer before the end: stop reading
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadAheadTest {
   @TempDir Path tmp;
 
-  /** Enough events for several chunks and a partial last one, from two threads. */
+  /** Enough events for several chunks and a partial last one, of two kinds from two threads. */
   private Path trace() throws Exception {
     Path dir = tmp.resolve("t");
     try (TraceWriter w =
@@ -25,7 +25,8 @@ class ReadAheadTest {
       Runnable work =
           () -> {
             for (int i = 0; i < 10_000; i++) {
-              w.record(EventKind.SIZE_UPDATE.code(), 0, 12, i, i + 1, 0, 0, 0);
+              EventKind kind = i % 3 == 0 ? EventKind.DISKSIZE_UPDATE : EventKind.SIZE_UPDATE;
+              w.record(kind.code(), 0, 12, i, i + 1, 0, 0, 0);
             }
           };
       Thread other = new Thread(work);
@@ -46,6 +47,10 @@ class ReadAheadTest {
       Event e;
       while ((e = ahead.next()) != null) {
         got.add(e);
+        if (ahead.kind() != e.kind() || ahead.thread() != e.thread()) {
+          throw new AssertionError(
+              "kind or thread of " + e + ": " + ahead.kind() + ", " + ahead.thread());
+        }
       }
       assertThat(ahead.next()).isNull();
       assertThat(reader.truncated()).isFalse();

@@ -92,18 +92,37 @@ public class AnalyzerBench {
   @Benchmark
   public int checkAll() throws Exception {
     try (TraceReader r = TraceReader.open(trace)) {
-      return check(analysis(r), r, r::next);
+      return checkOnOneThread(r);
     }
   }
 
   @Benchmark
   public int checkAllReadAhead() throws Exception {
     try (TraceReader r = TraceReader.open(trace)) {
-      Analysis a = analysis(r); // first: the reader thread starts with the kinds to skip
-      try (ReadAhead ahead = new ReadAhead(r)) {
-        return check(a, r, ahead::next);
+      return checkWithReadAhead(r);
+    }
+  }
+
+  /** Every check over {@code r}, decoding on this thread; returns the number of findings. */
+  static int checkOnOneThread(TraceReader r) throws TraceException {
+    Analysis a = analysis(r);
+    Event e;
+    while ((e = r.next()) != null) {
+      a.accept(e, r.lastKind(), r.lastThread());
+    }
+    return findings(a, r);
+  }
+
+  /** Every check over {@code r}, decoding on a reader thread, as {@code hbtrace check} does. */
+  static int checkWithReadAhead(TraceReader r) throws TraceException {
+    Analysis a = analysis(r); // first: the reader thread starts with the kinds to skip
+    try (ReadAhead ahead = new ReadAhead(r)) {
+      Event e;
+      while ((e = ahead.next()) != null) {
+        a.accept(e, ahead.kind(), ahead.thread());
       }
     }
+    return findings(a, r);
   }
 
   /** The recording of {@code repeat} pre-fix runs, made on first use and reused. */
@@ -119,27 +138,18 @@ public class AnalyzerBench {
     return trace;
   }
 
-  /** Where {@link #check} takes its events from. */
-  interface Next {
-    Event next() throws TraceException;
-  }
-
   /**
    * An analysis with every check, made as {@code hbtrace check} makes it: {@code r} is told to read
    * past the kinds no check reads. Call it before the first read.
    */
-  static Analysis analysis(TraceReader r) {
+  private static Analysis analysis(TraceReader r) {
     Analysis a = new Analysis(new TraceSymbols(r), CheckRegistry.all());
     r.skip(a.unread());
     return a;
   }
 
-  /** Runs {@code a} over the events {@code next} gives; returns the number of findings. */
-  static int check(Analysis a, TraceReader r, Next next) throws TraceException {
-    Event e;
-    while ((e = next.next()) != null) {
-      a.accept(e);
-    }
+  /** Ends {@code a}, fed every event {@code r} did not skip; returns the number of findings. */
+  private static int findings(Analysis a, TraceReader r) {
     a.countSkipped(r);
     return a.finish().size();
   }

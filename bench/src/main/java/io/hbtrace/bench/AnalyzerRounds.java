@@ -1,7 +1,5 @@
 package io.hbtrace.bench;
 
-import io.hbtrace.analyzer.Analysis;
-import io.hbtrace.analyzer.ReadAhead;
 import io.hbtrace.traces.TraceReader;
 import io.hbtrace.traces.event.Event;
 import java.nio.file.Path;
@@ -69,13 +67,8 @@ public final class AnalyzerRounds {
             sink += e.seq();
           }
         }
-        case 1 -> sink += AnalyzerBench.check(AnalyzerBench.analysis(r), r, r::next);
-        default -> {
-          Analysis a = AnalyzerBench.analysis(r); // before the reader thread starts
-          try (ReadAhead ahead = new ReadAhead(r)) {
-            sink += AnalyzerBench.check(a, r, ahead::next);
-          }
-        }
+        case 1 -> sink += AnalyzerBench.checkOnOneThread(r);
+        default -> sink += AnalyzerBench.checkWithReadAhead(r);
       }
     }
   }

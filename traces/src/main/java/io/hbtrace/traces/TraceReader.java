@@ -41,6 +41,8 @@ public final class TraceReader implements Closeable {
   private final List<String> warnings = new ArrayList<>();
   private final SeqHeap heap = new SeqHeap();
   private SkippedKinds skipping; // null: every event is returned
+  private EventKind lastKind; // of the event returned last
+  private int lastThread;
 
   private long expected;
   private long docIndex;
@@ -151,7 +153,9 @@ public final class TraceReader implements Closeable {
           consumeHead(s);
           continue;
         }
-        Event e = Events.create(s.headKind(), s.headSeq, s.tid, s.headSite, s.f);
+        lastKind = s.headKind();
+        lastThread = s.tid;
+        Event e = Events.create(lastKind, s.headSeq, s.tid, s.headSite, s.f);
         consumeHead(s);
         return e;
       }
@@ -161,6 +165,19 @@ public final class TraceReader implements Closeable {
       throw new TraceException(
           Problem.CORRUPT, path, "fault reading the mapped queue file (truncated?): " + e, e);
     }
+  }
+
+  /**
+   * The kind of the event {@link #next} returned last: the same as its {@code kind()}, without a
+   * call through the {@link Event} interface, whose implementations are many.
+   */
+  public EventKind lastKind() {
+    return lastKind;
+  }
+
+  /** The thread of the event {@link #next} returned last (see {@link #lastKind}). */
+  public int lastThread() {
+    return lastThread;
   }
 
   /**

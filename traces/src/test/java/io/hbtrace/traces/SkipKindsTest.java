@@ -69,6 +69,8 @@ class SkipKindsTest {
       List<Event> kept = new ArrayList<>();
       for (Event e; (e = r.next()) != null; ) {
         kept.add(e);
+        assertThat(r.lastKind()).isEqualTo(e.kind());
+        assertThat(r.lastThread()).isEqualTo(e.thread());
       }
 
       assertThat(kept).isEqualTo(all.stream().filter(e -> !SKIPPED.contains(e.kind())).toList());

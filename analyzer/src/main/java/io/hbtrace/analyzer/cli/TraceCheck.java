@@ -27,7 +27,7 @@ final class TraceCheck {
     in.reader().skip(analysis.unread()); // before the first read: the kinds no check reads
     Event e;
     while ((e = in.next()) != null) {
-      analysis.accept(e);
+      analysis.accept(e, in.kind(), in.thread());
       progress.update(analysis.events());
     }
     progress.done();

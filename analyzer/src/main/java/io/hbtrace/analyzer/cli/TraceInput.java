@@ -7,6 +7,7 @@ import io.hbtrace.analyzer.TraceSymbols;
 import io.hbtrace.traces.TraceException;
 import io.hbtrace.traces.TraceReader;
 import io.hbtrace.traces.event.Event;
+import io.hbtrace.traces.event.EventKind;
 import java.io.Closeable;
 import java.nio.file.Path;
 
@@ -50,6 +51,16 @@ final class TraceInput implements Symbols, Closeable {
     } catch (TraceException e) {
       throw new CliException(ExitCodes.TRACE, e.getMessage(), e);
     }
+  }
+
+  /** The kind of the event {@link #next} returned last (see {@link ReadAhead#kind}). */
+  EventKind kind() {
+    return ahead.kind();
+  }
+
+  /** The thread of the event {@link #next} returned last. */
+  int thread() {
+    return ahead.thread();
   }
 
   /** The recorded workload's variant: from the metadata, else its {@code --variant} argument. */

@@ -77,22 +77,22 @@ public final class Clocks {
   }
 
   /**
-   * Advances both relations over {@code e}, of kind {@code kind} (passed in: the caller has read
-   * it); a no-op for events without a synchronization effect.
+   * Advances both relations over {@code e}, of kind {@code kind} and thread {@code thread} (passed
+   * in: the caller has them from the reader); a no-op for events without a synchronization effect.
    */
-  public void apply(Event e, EventKind kind) {
+  public void apply(Event e, EventKind kind, int thread) {
     switch (kind) {
       case LOCK_ACQUIRE -> {
         LockAcquire a = (LockAcquire) e;
-        acquire(a.thread(), a.lock(), a.mode() == LockMode.SHARED);
+        acquire(thread, a.lock(), a.mode() == LockMode.SHARED);
       }
       case LOCK_RELEASE -> {
         LockRelease r = (LockRelease) e;
-        release(r.thread(), r.lock(), r.mode() == LockMode.SHARED);
+        release(thread, r.lock(), r.mode() == LockMode.SHARED);
       }
-      case MONITOR_ENTER -> acquire(e.thread(), ((MonitorEnter) e).monitor(), false);
-      case MONITOR_EXIT -> release(e.thread(), ((MonitorExit) e).monitor(), false);
-      default -> applyOther(e, kind);
+      case MONITOR_ENTER -> acquire(thread, ((MonitorEnter) e).monitor(), false);
+      case MONITOR_EXIT -> release(thread, ((MonitorExit) e).monitor(), false);
+      default -> applyOther(e, kind, thread);
     }
   }
 
@@ -101,24 +101,24 @@ public final class Clocks {
    * of its own so that the JIT compiles it apart, and the lock cases above, the hottest, stay
    * within the inlining budget of theirs.
    */
-  private void applyOther(Event e, EventKind kind) {
+  private void applyOther(Event e, EventKind kind, int thread) {
     switch (kind) {
       case THREAD_START -> {
         int child = ((ThreadStart) e).child();
         for (SyncClocks relation : relations) {
-          relation.threadStart(e.thread(), child);
+          relation.threadStart(thread, child);
         }
       }
       case THREAD_JOIN -> {
         int child = ((ThreadJoin) e).child();
         for (SyncClocks relation : relations) {
-          relation.threadJoin(e.thread(), child);
+          relation.threadJoin(thread, child);
         }
       }
       case HANDOFF_SEND -> {
         TracedObject o = current(objects.getOrAdd(((HandoffSend) e).channel()));
         for (int i = 0; i < relations.length; i++) {
-          o.clock(i, relations[i].send(e.thread(), o.clock(i), o.reorderable));
+          o.clock(i, relations[i].send(thread, o.clock(i), o.reorderable));
         }
       }
       case HANDOFF_RECEIVE -> {
@@ -127,14 +127,14 @@ public final class Clocks {
         TracedObject o = current(objects.get(r.channel()));
         for (int i = 0; i < relations.length; i++) {
           ObjectClock c = o == null ? null : o.clock(i);
-          relations[i].receive(r.thread(), c, o != null && o.reorderable, r.how());
+          relations[i].receive(thread, c, o != null && o.reorderable, r.how());
         }
       }
       case VOLATILE_WRITE -> {
         VolatileWrite w = (VolatileWrite) e;
         TracedObject o = current(objects.getOrAdd(w.object()));
         for (int i = 0; i < relations.length; i++) {
-          o.clock(i, relations[i].volatileWrite(w.thread(), o.clock(i), w.field(), w.value()));
+          o.clock(i, relations[i].volatileWrite(thread, o.clock(i), w.field(), w.value()));
         }
       }
       case VOLATILE_READ -> {
@@ -143,7 +143,7 @@ public final class Clocks {
         TracedObject o = current(objects.get(r.object()));
         if (o != null) {
           for (int i = 0; i < relations.length; i++) {
-            relations[i].volatileRead(r.thread(), o.clock(i), r.field(), r.value());
+            relations[i].volatileRead(thread, o.clock(i), r.field(), r.value());
           }
         }
       }

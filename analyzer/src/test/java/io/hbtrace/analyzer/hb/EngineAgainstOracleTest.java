@@ -59,12 +59,12 @@ class EngineAgainstOracleTest {
     for (Event e : trace) {
       boolean release = isRelease(e);
       if (!release) {
-        clocks.apply(e, e.kind());
+        clocks.apply(e, e.kind(), e.thread());
       }
       observed.add(clocks.observed(e));
       must.add(clocks.must(e));
       if (release) {
-        clocks.apply(e, e.kind());
+        clocks.apply(e, e.kind(), e.thread());
       }
     }
     compare(trace, observed, EdgePolicy.observed());

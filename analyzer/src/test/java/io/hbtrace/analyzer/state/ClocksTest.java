@@ -89,7 +89,7 @@ class ClocksTest {
 
   /** Applies an acquire-type or non-synchronization event and stamps it in both relations. */
   private Occurrence apply(Event e) {
-    clocks.apply(e, e.kind());
+    clocks.apply(e, e.kind(), e.thread());
     return Occurrence.of(e, clocks);
   }
 }
