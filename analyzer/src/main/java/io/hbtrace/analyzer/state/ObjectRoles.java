@@ -86,7 +86,9 @@ public final class ObjectRoles {
 
   /** The object is gone: its record goes, with its role, clocks and holders. */
   public void onFree(ObjectFree e) {
-    objects.remove(e.object());
+    if (!objects.remove(e.object())) {
+      return; // most objects freed were never locked, sent through or named: nothing to drop
+    }
     Role r = heldRoles.remove(e.object());
     if (r != null) {
       Long2LongOpenHashMap byOwner = byOwner(r.name());

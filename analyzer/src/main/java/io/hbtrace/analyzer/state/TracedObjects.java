@@ -37,15 +37,15 @@ public final class TracedObjects {
   }
 
   /**
-   * Drops the record of {@code id} (the object is gone). It does not return the record: objects are
-   * freed long after their last use, and even a type check of the dropped record would read it back
-   * from memory.
+   * Drops the record of {@code id} (the object is gone); true if it had one. It does not return the
+   * record: objects are freed long after their last use, and even a type check of the dropped
+   * record would read it back from memory (a null check of the slot does not).
    */
-  public void remove(long id) {
+  public boolean remove(long id) {
     if (last != null && last.id == id) {
       last = null;
     }
-    table.remove(id);
+    return table.remove(id) != null;
   }
 
   /** Number of records held (for memory tests). */
