@@ -31,9 +31,6 @@ import java.util.Set;
  * the trace's length.
  */
 public final class Analysis {
-  /** The one synchronization kind that changes no clock, role or holding: an id's first use. */
-  private static final Set<EventKind> NO_SYNC_EFFECT = EnumSet.of(EventKind.OBJECT_NEW);
-
   private final CheckContext context;
   private final List<Check> checks = new ArrayList<>();
   private final EventHandler[][] byKind = new EventHandler[256][];
@@ -149,8 +146,12 @@ public final class Analysis {
   public Set<EventKind> unread() {
     Set<EventKind> unread = EnumSet.noneOf(EventKind.class);
     for (EventKind k : EventKind.values()) {
-      boolean effect = k == EventKind.MOUNT || k.family() == EventKind.Family.SYNC;
-      if (byKind[k.code()].length == 0 && (!effect || NO_SYNC_EFFECT.contains(k))) {
+      // MOUNT resets the clocks; every synchronization kind but an id's first use (OBJECT_NEW)
+      // changes a clock, a role or a holding
+      boolean effect =
+          k == EventKind.MOUNT
+              || (k.family() == EventKind.Family.SYNC && k != EventKind.OBJECT_NEW);
+      if (byKind[k.code()].length == 0 && !effect) {
         unread.add(k);
       }
     }

@@ -79,12 +79,12 @@ final class CacheDiskIncoherence implements Check {
     String fillSite = fill == null ? "0" : String.valueOf(fill.insert.event().site());
     String key = w.end.event().site() + ":" + fillSite;
     if (!ctx.findings.countAgain("s3", key, true)) {
-      build(w, page, block, start, key);
+      build(w, page, fill, block, start, key);
     }
   }
 
-  private void build(WriteOp w, PageState page, int block, long start, String key) {
-    ReadPageOp fill = page.fill;
+  private void build(
+      WriteOp w, PageState page, ReadPageOp fill, int block, long start, String key) {
     Finding f =
         new Finding(
                 "s3",

@@ -185,7 +185,6 @@ final class StaleSizeWindow implements Check {
       String key,
       boolean fellIn,
       List<Occurrence> zeroed) {
-    long to = w.endOffset();
     Finding f =
         new Finding(
                 "s2",
@@ -194,7 +193,7 @@ final class StaleSizeWindow implements Check {
                 "stale-i_size window: a read can cache zeros over data the write put on disk",
                 key)
             .value("page", fill.index)
-            .value("write", "[" + w.pos + ", " + to + ")")
+            .value("write", "[" + w.pos + ", " + w.endOffset() + ")")
             .value("sizeBefore", w.sizeBefore)
             .value("newSize", size.event().field(2))
             .value("sampledSize", fill.sampledSize)

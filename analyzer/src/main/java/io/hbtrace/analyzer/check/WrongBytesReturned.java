@@ -40,12 +40,11 @@ final class WrongBytesReturned implements Check {
         fill == null || fill.sample == null ? "0" : String.valueOf(fill.sample.event().site());
     String key = e.site() + ":" + fillSite;
     if (!ctx.findings.countAgain("s4", key, true)) {
-      report(e, index, page, key);
+      report(e, index, page, fill, key);
     }
   }
 
-  private void report(Verify e, long index, PageState page, String key) {
-    ReadPageOp fill = page == null ? null : page.fill;
+  private void report(Verify e, long index, PageState page, ReadPageOp fill, String key) {
     Finding f =
         new Finding("s4", Severity.ERROR, e.ino(), "wrong bytes returned to a reader", key)
             .value("offset", e.badOffset())

@@ -110,12 +110,9 @@ public final class SyncClocks {
       return;
     }
     ThreadClock tc = current(t);
-    // The lock's clock is its last releaser's clock at the release: an acquirer that already
-    // knows the releaser's epoch there has seen all of it (FastTrack's epoch check, O(1)).
-    if (c.writer != null && tc.clock.get(c.writerThread) < c.writerEpoch) {
-      join(tc, c.writer);
-      tc.clock.set(c.writerThread, c.writerEpoch); // the snapshot's own entry may be older
-      learned(tc);
+    // the lock's clock is its last releaser's snapshot at the release
+    if (c.writer != null) {
+      learnFrom(tc, c.writer, c.writerThread, c.writerEpoch);
     }
     if (!shared && c.readers != null) {
       join(tc, c.readers);
@@ -219,10 +216,8 @@ public final class SyncClocks {
       ThreadClock tc = current(t);
       if (c.senderThread == 0) { // joined from several sends
         join(tc, c.channel);
-      } else if (tc.clock.get(c.senderThread) < c.senderEpoch) { // else seen all of it already
-        join(tc, c.channel);
-        tc.clock.set(c.senderThread, c.senderEpoch); // the shared snapshot's own entry may be older
-        learned(tc);
+      } else { // one send: the sender's shared snapshot
+        learnFrom(tc, c.channel, c.senderThread, c.senderEpoch);
       }
     }
   }
@@ -280,9 +275,11 @@ public final class SyncClocks {
   }
 
   /**
-   * Joins a write's snapshot {@code w}, taken by logical thread {@code writer} at {@code epoch}:
-   * nothing to do if the thread already knows that epoch (FastTrack's check, O(1)); the snapshot's
-   * own entry may be older than the epoch, so that entry is set as well.
+   * Joins snapshot {@code w} of logical thread {@code writer}, taken at its epoch {@code epoch} (a
+   * lock's last exclusive release, a one-send channel, a volatile write): nothing to do if the
+   * thread already knows that epoch (FastTrack's check, O(1)); a snapshot is shared until its
+   * thread next learns something, so its own entry may be older than the epoch, and that entry is
+   * set as well.
    */
   private static void learnFrom(ThreadClock tc, VectorClock w, int writer, int epoch) {
     if (tc.clock.get(writer) < epoch) {

@@ -14,7 +14,7 @@ public final class Findings {
   private final Map<String, Finding> byKey = new LinkedHashMap<>();
 
   public void add(Finding f) {
-    String k = f.check() + "\u0000" + f.key();
+    String k = key(f.check(), f.key());
     Finding old = byKey.get(k);
     if (old == null) {
       byKey.put(k, f);
@@ -33,7 +33,7 @@ public final class Findings {
    * building, strings and all, off the path a check takes on every occurrence.
    */
   public boolean countAgain(String check, String key, boolean observed) {
-    Finding old = byKey.get(check + "\u0000" + key);
+    Finding old = byKey.get(key(check, key));
     if (old == null || (observed && !old.observed())) {
       return false;
     }
@@ -43,7 +43,11 @@ public final class Findings {
 
   /** True if a finding with this check and key was already reported. */
   public boolean has(String check, String key) {
-    return byKey.containsKey(check + "\u0000" + key);
+    return byKey.containsKey(key(check, key));
+  }
+
+  private static String key(String check, String key) {
+    return check + "\u0000" + key;
   }
 
   public List<Finding> all() {
