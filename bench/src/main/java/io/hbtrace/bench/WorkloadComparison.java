@@ -1,7 +1,9 @@
 package io.hbtrace.bench;
 
 import io.hbtrace.traces.TraceReader;
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,16 +12,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The generic/418-style workload ({@code sample-fs dio-invalidate-cache}) with and without the
- * agent, side by side in one run, with the model's device-latency profile off and on. Each
- * measurement runs a fresh JVM; plain and recorded runs alternate, and each configuration's
- * workload time is the median over rounds of (time with {@code --repeat R}) minus (time with {@code
- * --repeat B}) with B = 1 by default, which takes JVM and agent start-up out. With a larger B
- * ({@code -Dhbtrace.base=B}, e.g. 400, past the JIT's warm-up) the figure is the steady-state cost
- * of the remaining repeats: compiling the instrumented code is a one-off cost, like start-up, that
- * a short run pays in full. Prints the slowdown ratio and the recorded events per workload
- * operation (one write or one read by one child), with the spread over the rounds ({@code
- * -Dhbtrace.rounds=N}, default 5).
+ * The generic/418-style workload ({@code dio-invalidate-cache --variant pre-fix -w -b 1024 -n 8 -i
+ * 4}) with and without the agent, side by side in one run, with the model's device-latency profile
+ * off and on. Each measurement is a fresh JVM running {@link WorkloadTimer}: {@code RUNS} workload
+ * runs, of which the first {@code -Dhbtrace.warmup=W} (default 800: start-up, the agent's
+ * transformation of the loaded classes and the JIT's warm-up, a one-off cost a short run pays in
+ * full) are left out; the rest, timed one by one inside the JVM, give the steady-state time per
+ * run. Plain and recorded JVMs alternate, and each round's slowdown is the recorded JVM's total
+ * over the plain one's of the same round. Prints the median over rounds ({@code
+ * -Dhbtrace.rounds=N}, default 5) of the total, the slowdown and the median single run, the
+ * recorded events per workload operation (one write or one read by one child, over all runs), and
+ * the spread over the rounds.
  *
  * <p>Run from the repository root (the flags are for reading the traces back, as Chronicle needs):
  *
@@ -28,78 +31,94 @@ import java.util.concurrent.TimeUnit;
  * java --add-opens java.base/java.lang.reflect=ALL-UNNAMED --add-opens java.base/java.nio=ALL-UNNAMED \
  *     --add-exports java.base/sun.nio.ch=ALL-UNNAMED --add-exports java.base/jdk.internal.ref=ALL-UNNAMED \
  *     -cp bench/target/benchmarks.jar io.hbtrace.bench.WorkloadComparison \
- *     sample-fs/target/sample-fs.jar agent/target/hbtrace-agent.jar [REPEAT] [LATENCY...]
+ *     sample-fs/target/sample-fs.jar agent/target/hbtrace-agent.jar [RUNS] [LATENCY...]
  * </pre>
  */
 public final class WorkloadComparison {
-  private static final int CHILDREN = 8;
-  private static final int ITERATIONS = 4;
+  static final int CHILDREN = 8;
+  static final int ITERATIONS = 4;
 
   /** Rounds per configuration, {@code -Dhbtrace.rounds=N} (default 5). */
   private static final int ROUNDS = Integer.getInteger("hbtrace.rounds", 5);
 
-  /** The repeat count whose time is subtracted, {@code -Dhbtrace.base=B} (default 1). */
-  private static final int BASE = Integer.getInteger("hbtrace.base", 1);
+  /** Runs left out of the timing in each JVM, {@code -Dhbtrace.warmup=W} (default 800). */
+  private static final int WARMUP = Integer.getInteger("hbtrace.warmup", 800);
 
   private WorkloadComparison() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
       System.err.println(
-          "usage: WorkloadComparison SAMPLE_FS_JAR AGENT_JAR [REPEAT] [LATENCY...]"
-              + " (default 40, none nvme)");
+          "usage: WorkloadComparison SAMPLE_FS_JAR AGENT_JAR [RUNS] [LATENCY...]"
+              + " (default 2400, none nvme)");
       System.exit(2);
     }
     Path fsJar = Path.of(args[0]).toAbsolutePath();
     Path agentJar = Path.of(args[1]).toAbsolutePath();
-    int repeat = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 2400;
+    if (runs <= WARMUP) {
+      System.err.println("RUNS must exceed the warm-up runs (" + WARMUP + ")");
+      System.exit(2);
+    }
     List<String> latencies =
         args.length > 3 ? Arrays.asList(args).subList(3, args.length) : List.of("none", "nvme");
+    String classpath = fsJar + File.pathSeparator + ownJar();
     Path work = Files.createTempDirectory("hbtrace-workload-");
     System.out.printf(
-        "%-8s %8s %12s %12s %9s %12s %10s   %s%n",
+        "%-8s %6s %6s %10s %10s %9s %9s %9s %10s   %s%n",
         "latency",
-        "repeat",
+        "runs",
+        "timed",
         "plain ms",
         "agent ms",
         "slowdown",
-        "events",
+        "plain med",
+        "agent med",
         "events/op",
-        "spread: plain, agent, per-round slowdown (min-max)");
+        "spread: plain ms, agent ms, per-round slowdown (min-max)");
     for (String latency : latencies) {
       double[] plain = new double[ROUNDS];
       double[] traced = new double[ROUNDS];
+      double[] plainMedian = new double[ROUNDS];
+      double[] tracedMedian = new double[ROUNDS];
       long events = 0;
       for (int r = 0; r < ROUNDS; r++) {
-        plain[r] = run(fsJar, null, latency, repeat) - run(fsJar, null, latency, BASE);
+        double[] p = run(classpath, null, latency, runs);
         Path out = work.resolve(latency + "-" + r);
-        Path out1 = work.resolve(latency + "-" + r + "-1");
-        traced[r] =
-            run(fsJar, agent(agentJar, out), latency, repeat)
-                - run(fsJar, agent(agentJar, out1), latency, BASE);
+        double[] t = run(classpath, agent(agentJar, out), latency, runs);
+        plain[r] = p[0];
+        plainMedian[r] = p[1];
+        traced[r] = t[0];
+        tracedMedian[r] = t[1];
         events = EXTRA.contains("format=none") ? 0 : count(out);
       }
-      double p = median(plain);
-      double t = median(traced);
       double[] ratio = new double[ROUNDS];
       for (int r = 0; r < ROUNDS; r++) {
         ratio[r] = traced[r] / plain[r];
       }
-      long ops = 2L * CHILDREN * ITERATIONS * repeat;
+      long ops = 2L * CHILDREN * ITERATIONS * runs;
       System.out.printf(
-          "%-8s %8d %12.1f %12.1f %8.3fx %12d %10.1f   %s, %s, %s%n",
+          "%-8s %6d %6d %10.1f %10.1f %8.3fx %9.3f %9.3f %10.1f   %s, %s, %s%n",
           latency,
-          repeat,
-          p,
-          t,
-          t / p,
-          events,
+          runs,
+          runs - WARMUP,
+          median(plain),
+          median(traced),
+          median(ratio),
+          median(plainMedian),
+          median(tracedMedian),
           (double) events / ops,
           range(plain, "%.0f"),
           range(traced, "%.0f"),
           range(ratio, "%.2f"));
     }
     System.out.println("traces in " + work);
+  }
+
+  /** This module's classes (a jar, or a directory in an IDE), for {@link WorkloadTimer}. */
+  private static String ownJar() throws Exception {
+    return Path.of(WorkloadTimer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .toString();
   }
 
   /** Extra agent options from {@code -Dhbtrace.agent.options=...} (e.g. {@code format=none}). */
@@ -114,8 +133,12 @@ public final class WorkloadComparison {
         + (EXTRA.isEmpty() ? "" : "," + EXTRA);
   }
 
-  /** Wall time in ms of one workload JVM. */
-  private static double run(Path fsJar, String agent, String latency, int repeat)
+  /**
+   * One workload JVM: the total and the median time in ms of its timed runs. The classpath holds
+   * sample-fs and {@link WorkloadTimer}; with the shaded benchmarks jar that is the whole jar, and
+   * the agent still instruments only the classes its spec names.
+   */
+  private static double[] run(String classpath, String agent, String latency, int runs)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -124,30 +147,25 @@ public final class WorkloadComparison {
     }
     cmd.addAll(
         List.of(
-            "-jar",
-            fsJar.toString(),
-            "dio-invalidate-cache",
-            "--variant",
-            "pre-fix",
-            "-w",
-            "-b",
-            "1024",
-            "-n",
-            Integer.toString(CHILDREN),
-            "-i",
-            Integer.toString(ITERATIONS),
-            "--latency",
-            latency,
-            "--repeat",
-            Integer.toString(repeat)));
-    long t0 = System.nanoTime();
+            "-cp",
+            classpath,
+            WorkloadTimer.class.getName(),
+            Integer.toString(runs),
+            Integer.toString(WARMUP),
+            latency));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new IllegalStateException("workload timed out: " + cmd);
     }
-    return (System.nanoTime() - t0) / 1e6;
+    for (String line : output.split("\\R")) {
+      String[] w = line.split(" ");
+      if (w.length == 4 && w[0].equals("steady")) {
+        return new double[] {Long.parseLong(w[2]) / 1e6, Long.parseLong(w[3]) / 1e6};
+      }
+    }
+    throw new IllegalStateException("no timing from " + cmd + ":\n" + output);
   }
 
   /** Events in a trace directory (the agent's trace, read with the traces reader). */
