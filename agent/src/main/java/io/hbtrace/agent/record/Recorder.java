@@ -75,7 +75,10 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
     return out.string(s);
   }
 
-  /** Starts the daemon thread that reports freed objects and flushes idle output. */
+  /**
+   * Starts the daemon thread that reports freed objects: it waits for the collector to queue the
+   * identity entries of dead objects and deletes them as they come.
+   */
   public synchronized void startHousekeeping() {
     if (housekeeping != null) {
       return;
@@ -85,8 +88,7 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
             () -> {
               while (!closed) {
                 try {
-                  Thread.sleep(200);
-                  ids.expunge();
+                  ids.expungeQueued(200);
                 } catch (InterruptedException e) {
                   return;
                 } catch (Throwable e) {
@@ -101,8 +103,9 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
   }
 
   /**
-   * Reports the objects collected since the last time; what the housekeeping thread does every 200
-   * ms, for a caller that knows when the program is quiet (an exploration, between runs).
+   * Reports every object collected so far, queued or not; what the housekeeping thread does as the
+   * collector queues them, for a caller that knows when the program is quiet (an exploration,
+   * between runs).
    */
   public void expunge() {
     ids.expunge();

@@ -70,6 +70,36 @@ class IdentityTableTest {
   }
 
   @Test
+  void theCollectorsQueueReportsDeathsWithoutAScan() throws Exception {
+    Object keep = new Object();
+    long kept = ids.id(keep);
+    for (int i = 0; i < 3000; i++) {
+      ids.id(new Object());
+    }
+    for (int round = 0; round < 50 && freed.size() < 3000; round++) {
+      System.gc();
+      ids.expungeQueued(100);
+    }
+    assertThat(freed).hasSize(3000).doesNotContain(kept);
+    ids.expunge();
+    assertThat(freed).as("each death is reported once").hasSize(3000);
+  }
+
+  @Test
+  void theTableStaysSmallWhileObjectsDieAsFastAsTheyAreMade() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      for (int i = 0; i < 1500; i++) {
+        ids.id(new Object()); // 4096 slots: the insert past 2048 drains the queue
+      }
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertThat(ids.assigned()).isEqualTo(30_000);
+    assertThat(ids.capacity()).as("dead entries deleted, not grown over").isEqualTo(4096);
+    assertThat(freed).hasSizeGreaterThan(20_000);
+  }
+
+  @Test
   void readWriteLockItsViewsAndReentrantLockSyncShareIds() {
     ReentrantReadWriteLock rwl = new ReentrantReadWriteLock();
     long id = ids.id(rwl);
