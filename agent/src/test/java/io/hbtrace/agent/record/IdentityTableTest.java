@@ -123,6 +123,24 @@ class IdentityTableTest {
   }
 
   @Test
+  void aLookupCachedBeforeAnAliasOrAFieldIsNeverReturnedAfterIt() {
+    Object target = new Object();
+    Object view = new Object();
+    long t = ids.id(target);
+    long own = ids.id(view); // now in this thread's recent entries
+    ids.alias(view, target, 1);
+    assertThat(ids.id(view)).isNotEqualTo(own).isEqualTo(t);
+    assertThat(ids.entry(view).mode).isEqualTo(1);
+
+    Object atomic = new Object();
+    long a = ids.id(atomic);
+    ids.registerAtomic(atomic, 7, t);
+    assertThat(ids.entry(atomic).field).isEqualTo(7);
+    assertThat(ids.entry(atomic).fieldOwner).isEqualTo(t);
+    assertThat(ids.id(atomic)).isEqualTo(a);
+  }
+
+  @Test
   void concurrentFirstSightsGetOneIdEach() throws Exception {
     Object[] shared = new Object[1000];
     for (int i = 0; i < shared.length; i++) {
