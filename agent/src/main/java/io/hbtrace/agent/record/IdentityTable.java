@@ -216,7 +216,7 @@ final class IdentityTable {
     if ((size + 1) * 2 > table.length) {
       drainLocked();
       if ((size + 1) * 4 > table.length) {
-        grow(); // mostly live: grow now rather than scan again after a few more inserts
+        grow(); // mostly live: grow now rather than drain again after a few more inserts
       }
     }
     place(table, e);
