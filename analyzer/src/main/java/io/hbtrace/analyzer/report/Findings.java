@@ -16,14 +16,14 @@ public final class Findings {
   public void add(Finding f) {
     String k = key(f.check(), f.key());
     Finding old = byKey.get(k);
-    if (old == null) {
-      byKey.put(k, f);
-    } else if (f.observed() && !old.observed()) {
-      f.addOccurrences(old.occurrences());
-      byKey.put(k, f);
-    } else {
+    if (!supersedes(f.observed(), old)) {
       old.countAnother();
+      return;
     }
+    if (old != null) {
+      f.addOccurrences(old.occurrences());
+    }
+    byKey.put(k, f);
   }
 
   /**
@@ -34,11 +34,19 @@ public final class Findings {
    */
   public boolean countAgain(String check, String key, boolean observed) {
     Finding old = byKey.get(key(check, key));
-    if (old == null || (observed && !old.observed())) {
+    if (supersedes(observed, old)) {
       return false;
     }
     old.countAnother();
     return true;
+  }
+
+  /**
+   * Whether a new occurrence, {@code observed} or not, is reported in place of {@code old} (null:
+   * none yet): the first one is, and one where the corruption showed beats one where it did not.
+   */
+  private static boolean supersedes(boolean observed, Finding old) {
+    return old == null || (observed && !old.observed());
   }
 
   /** True if a finding with this check and key was already reported. */
