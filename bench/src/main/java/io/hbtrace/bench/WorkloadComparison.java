@@ -81,17 +81,18 @@ public final class WorkloadComparison {
       double[] traced = new double[ROUNDS];
       double[] plainMedian = new double[ROUNDS];
       double[] tracedMedian = new double[ROUNDS];
-      long events = 0;
+      Path out = null;
       for (int r = 0; r < ROUNDS; r++) {
         double[] p = run(classpath, null, latency, runs);
-        Path out = work.resolve(latency + "-" + r);
+        out = work.resolve(latency + "-" + r);
         double[] t = run(classpath, agent(agentJar, out), latency, runs);
         plain[r] = p[0];
         plainMedian[r] = p[1];
         traced[r] = t[0];
         tracedMedian[r] = t[1];
-        events = EXTRA.contains("format=none") ? 0 : count(out);
       }
+      // every round records the same runs: the last round's trace stands for all
+      long events = EXTRA.contains("format=none") ? 0 : count(out);
       double[] ratio = new double[ROUNDS];
       for (int r = 0; r < ROUNDS; r++) {
         ratio[r] = traced[r] / plain[r];
