@@ -21,6 +21,7 @@ rm -rf "$trace"
   --repeat "$runs" --seed 1 | tail -1 || true   # exit 1 when the workload saw corruption
 du -sh "$trace"
 echo "plain scan (summary), 1 GiB heap:"
-/usr/bin/time -f "scan: %e s, peak RSS %M KiB" java -Xmx1g -XX:+UseParallelGC -jar analyzer/target/hbtrace.jar summary "$trace" | grep -E "^events"
+export HBTRACE_JAVA_OPTS=-Xmx1g # and the launcher's own JVM options
+/usr/bin/time -f "scan: %e s, peak RSS %M KiB" ./hbtrace summary "$trace" | grep -E "^events"
 echo "all checks, 1 GiB heap:"
-/usr/bin/time -f "check: %e s, peak RSS %M KiB" java -Xmx1g -XX:+UseParallelGC -jar analyzer/target/hbtrace.jar check "$trace" | tail -1
+/usr/bin/time -f "check: %e s, peak RSS %M KiB" ./hbtrace check "$trace" | tail -1

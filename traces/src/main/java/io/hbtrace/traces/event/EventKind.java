@@ -97,12 +97,14 @@ public enum EventKind {
   private final Family family;
   private final String recordName;
   private final List<String> fieldNames;
+  private final int arity; // read per event by the decoder: a field, not a call on the list
 
   EventKind(int code, Family family, String recordName, String... fieldNames) {
     this.code = code;
     this.family = family;
     this.recordName = recordName;
     this.fieldNames = List.of(fieldNames);
+    this.arity = fieldNames.length;
   }
 
   /** The kind with this wire code, or {@code null} if no kind has it. */
@@ -131,6 +133,6 @@ public enum EventKind {
 
   /** Number of fields after the common header. */
   public int arity() {
-    return fieldNames.size();
+    return arity;
   }
 }
