@@ -37,25 +37,58 @@ final class In {
     return a[p++] & 0xFF;
   }
 
+  /** Bytes of the longest varint: 64 bits, 7 to a byte. */
+  static final int MAX_VARINT_BYTES = 10;
+
   long uvarint() {
-    if (p < end && a[p] >= 0) { // one byte: the common case for deltas, sites, small fields
-      return a[p++];
+    int q = p;
+    if (end - q >= MAX_VARINT_BYTES) { // the whole varint is inside: no bound to check per byte
+      byte b = a[q++];
+      if (b >= 0) { // one byte: the common case for deltas, sites, small fields
+        p = q;
+        return b;
+      }
+      long v = b & 0x7F;
+      for (int shift = 7; shift < 63; shift += 7) {
+        b = a[q++];
+        v |= (long) (b & 0x7F) << shift;
+        if (b >= 0) {
+          p = q;
+          return v;
+        }
+      }
+      p = q;
+      return lastVarintByte(v);
     }
+    return uvarintNearEnd();
+  }
+
+  /** The tenth byte of a varint (value bits 63 and up), after the nine before it in {@code v}. */
+  private long lastVarintByte(long v) {
+    byte b = a[p++];
+    if ((b & 0xFE) != 0) {
+      throw new Corrupt("varint overflows 64 bits");
+    }
+    return v | (long) b << 63;
+  }
+
+  /** {@link #uvarint} within the last bytes of the record, checking the end at every byte. */
+  private long uvarintNearEnd() {
     long v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
+    for (int shift = 0; shift < 63; shift += 7) {
       if (p >= end) {
         throw new Corrupt("record ends inside a varint");
       }
       byte b = a[p++];
-      if (shift == 63 && (b & 0xFE) != 0) {
-        throw new Corrupt("varint overflows 64 bits");
-      }
       v |= (long) (b & 0x7F) << shift;
       if (b >= 0) {
         return v;
       }
     }
-    throw new Corrupt("varint longer than 10 bytes");
+    if (p >= end) {
+      throw new Corrupt("record ends inside a varint");
+    }
+    return lastVarintByte(v);
   }
 
   long svarint() {

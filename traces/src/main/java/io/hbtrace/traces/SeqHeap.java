@@ -5,10 +5,13 @@ import java.util.Arrays;
 /**
  * Min-heap of the thread streams that have a head event, ordered by head seq: the top is the
  * smallest seq any thread has ready. Each stream knows its index, so it can be re-placed after its
- * head moves (which only ever increases it) or removed when it runs out.
+ * head moves (which only ever increases it) or removed when it runs out. The head seqs are kept
+ * beside the streams in an array of their own, so that sifting compares neighbouring longs rather
+ * than reaching into each stream object.
  */
 final class SeqHeap {
   private ThreadStream[] heap = new ThreadStream[8];
+  private long[] keys = new long[8]; // keys[i] == heap[i].headSeq
   private int size;
 
   int size() {
@@ -23,15 +26,26 @@ final class SeqHeap {
   void add(ThreadStream s) {
     if (size == heap.length) {
       heap = Arrays.copyOf(heap, size * 2);
+      keys = Arrays.copyOf(keys, size * 2);
     }
     heap[size] = s;
+    keys[size] = s.headSeq;
     s.heapIndex = size;
     siftUp(size++);
   }
 
   /** Restores the order after {@code s}'s head seq grew. */
   void headGrew(ThreadStream s) {
+    keys[s.heapIndex] = s.headSeq;
     siftDown(s.heapIndex);
+  }
+
+  /**
+   * Records the new head seq of {@code s}, the top, where it stays the top: its head is the next
+   * seq, and every other head is past it. No sifting, but the key must follow the stream.
+   */
+  void topGrew(ThreadStream s) {
+    keys[0] = s.headSeq;
   }
 
   void remove(ThreadStream s) {
@@ -41,6 +55,7 @@ final class SeqHeap {
     s.heapIndex = -1;
     if (i < size) {
       heap[i] = last;
+      keys[i] = keys[size];
       last.heapIndex = i;
       siftDown(i);
       siftUp(last.heapIndex);
@@ -49,39 +64,40 @@ final class SeqHeap {
 
   private void siftUp(int i) {
     ThreadStream x = heap[i];
+    long key = keys[i];
     while (i > 0) {
       int parent = (i - 1) >>> 1;
-      ThreadStream p = heap[parent];
-      if (p.headSeq <= x.headSeq) {
+      if (keys[parent] <= key) {
         break;
       }
-      heap[i] = p;
-      p.heapIndex = i;
+      place(heap[parent], keys[parent], i);
       i = parent;
     }
-    heap[i] = x;
-    x.heapIndex = i;
+    place(x, key, i);
   }
 
   private void siftDown(int i) {
     ThreadStream x = heap[i];
+    long key = keys[i];
     int half = size >>> 1;
     while (i < half) {
       int c = 2 * i + 1;
-      ThreadStream child = heap[c];
       int r = c + 1;
-      if (r < size && heap[r].headSeq < child.headSeq) {
+      if (r < size && keys[r] < keys[c]) {
         c = r;
-        child = heap[r];
       }
-      if (x.headSeq <= child.headSeq) {
+      if (key <= keys[c]) {
         break;
       }
-      heap[i] = child;
-      child.heapIndex = i;
+      place(heap[c], keys[c], i);
       i = c;
     }
-    heap[i] = x;
-    x.heapIndex = i;
+    place(x, key, i);
+  }
+
+  private void place(ThreadStream s, long key, int i) {
+    heap[i] = s;
+    keys[i] = key;
+    s.heapIndex = i;
   }
 }

@@ -338,6 +338,8 @@ public final class TraceReader implements Closeable {
     // forged duplicate is still dropped as late, once the run ends), so the heap needs no work.
     if (!s.hasHead || s.headSeq != expected) {
       restore(s);
+    } else {
+      heap.topGrew(s);
     }
   }
 
