@@ -126,7 +126,7 @@ public class RecorderBench {
       dir = Files.createTempDirectory("bench-chronicle");
       queue =
           SingleChronicleQueueBuilder.single(dir.toFile())
-              .rollCycle(RollCycles.WEEKLY)
+              .rollCycle(RollCycles.FAST_DAILY)
               .blockSize(16L << 20)
               .build();
     }

@@ -12,8 +12,12 @@ import net.openhft.chronicle.wire.DocumentContext;
  * The writer's side of Chronicle: one queue, one appender shared under the writer's lock (the
  * single-thread check is off for that reason). Callers hold the writer lock.
  *
- * <p>Roll cycle WEEKLY: a trace is one run, so one file per week at most; block size from {@link
- * WriterOptions} (the file's apparent size is at least one block plus the index).
+ * <p>Roll cycle FAST_DAILY (a run that passes midnight UTC goes on in a second file, which readers
+ * follow): its files are named by date ({@code yyyyMMdd}), the same in every locale. WEEKLY, used
+ * before, names them by week number, which Chronicle formats and parses in the JVM's default locale
+ * (where weeks begin, and how many days the first one needs): a trace recorded in one locale did
+ * not open in another. Block size from {@link WriterOptions} (the file's apparent size is at least
+ * one block plus the index).
  */
 final class ChronicleSink implements AutoCloseable {
   private final SingleChronicleQueue queue;
@@ -24,7 +28,7 @@ final class ChronicleSink implements AutoCloseable {
   ChronicleSink(Path dir, long blockSize) {
     SingleChronicleQueue q =
         SingleChronicleQueueBuilder.single(dir.toFile())
-            .rollCycle(RollCycles.WEEKLY)
+            .rollCycle(RollCycles.FAST_DAILY)
             .blockSize(blockSize)
             .build();
     try {
