@@ -2,6 +2,8 @@ package io.hbtrace.traces;
 
 import java.nio.file.Path;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -26,10 +28,16 @@ final class ChronicleSink implements AutoCloseable {
   private final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
 
   ChronicleSink(Path dir, long blockSize) {
+    this(dir, blockSize, SystemTimeProvider.INSTANCE);
+  }
+
+  /** With {@code clock} to pick each document's file (tests pass a clock they set). */
+  ChronicleSink(Path dir, long blockSize, TimeProvider clock) {
     SingleChronicleQueue q =
         SingleChronicleQueueBuilder.single(dir.toFile())
             .rollCycle(RollCycles.FAST_DAILY)
             .blockSize(blockSize)
+            .timeProvider(clock)
             .build();
     try {
       appender = q.createAppender();

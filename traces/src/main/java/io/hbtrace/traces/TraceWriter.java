@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
 
 /**
  * Records events into a trace directory (a Chronicle queue) at a cost of tens of nanoseconds per
@@ -75,6 +77,14 @@ public final class TraceWriter implements AutoCloseable {
    */
   public static TraceWriter create(Path dir, TraceStart start, WriterOptions options)
       throws TraceException {
+    return create(dir, start, options, SystemTimeProvider.INSTANCE);
+  }
+
+  /**
+   * {@link #create(Path, TraceStart, WriterOptions)} with the clock that picks the queue's file.
+   */
+  static TraceWriter create(Path dir, TraceStart start, WriterOptions options, TimeProvider clock)
+      throws TraceException {
     ChronicleHygiene.apply();
     try {
       if (Files.exists(dir)) {
@@ -93,7 +103,7 @@ public final class TraceWriter implements AutoCloseable {
     }
     ChronicleSink sink;
     try {
-      sink = new ChronicleSink(dir, options.blockSize());
+      sink = new ChronicleSink(dir, options.blockSize(), clock);
     } catch (Throwable t) { // Chronicle reports missing module flags as assorted errors
       throw new TraceException(
           Problem.IO,
