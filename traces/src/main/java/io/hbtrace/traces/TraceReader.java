@@ -335,7 +335,8 @@ public final class TraceReader implements Closeable {
     loadHead(s);
     // Events come in runs of one thread: a top whose next event is the next seq stays on top, as
     // every other head is past the seq just consumed (in a well-formed trace seqs are unique; a
-    // forged duplicate is still dropped as late, once the run ends), so the heap needs no work.
+    // forged duplicate is still dropped as late, once the run ends): only its key in the heap
+    // moves.
     if (!s.hasHead || s.headSeq != expected) {
       restore(s);
     } else {
