@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -25,29 +25,12 @@ final class AttachCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PID", description = "Process id of the JVM.")
   long pid;
 
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "DIR",
-      description = "Trace directory to create.")
-  Path out;
-
-  @Option(
-      names = "--spec",
-      paramLabel = "FILE",
-      description = "Tracepoint spec (default: the built-in sample-fs spec).")
-  Path tracepoints;
-
-  @Option(
-      names = "--agent",
-      paramLabel = "JAR",
-      description = "The agent jar (default: agent/target/hbtrace-agent.jar).")
-  Path agent;
+  @Mixin RecordingOptions recording;
 
   @Override
   public Integer call() throws CliException {
-    Path jar = Home.require(agent, Home.agentJar(), "agent jar");
-    String options = AgentOptions.of(out, tracepoints);
+    Path jar = recording.agentJar();
+    String options = recording.agentOptions();
     VirtualMachine vm;
     try {
       vm = VirtualMachine.attach(Long.toString(pid));
@@ -57,7 +40,7 @@ final class AttachCommand implements Callable<Integer> {
     }
     try {
       vm.loadAgent(jar.toString(), options);
-      spec.commandLine().getOut().printf("attached to %d: recording into %s%n", pid, out);
+      spec.commandLine().getOut().printf("attached to %d: recording into %s%n", pid, recording.out);
       return ExitCodes.OK;
     } catch (AgentLoadException | AgentInitializationException | IOException e) {
       throw new CliException(

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -21,24 +21,7 @@ import picocli.CommandLine.Parameters;
 final class RecordCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "DIR",
-      description = "Trace directory to create.")
-  Path out;
-
-  @Option(
-      names = "--spec",
-      paramLabel = "FILE",
-      description = "Tracepoint spec (default: the built-in sample-fs spec).")
-  Path tracepoints;
-
-  @Option(
-      names = "--agent",
-      paramLabel = "JAR",
-      description = "The agent jar (default: agent/target/hbtrace-agent.jar).")
-  Path agent;
+  @Mixin RecordingOptions recording;
 
   @Parameters(
       paramLabel = "COMMAND",
@@ -53,15 +36,15 @@ final class RecordCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "the command must start with java (got '" + java + "')");
     }
-    Path jar = Home.require(agent, Home.agentJar(), "agent jar");
+    Path jar = recording.agentJar();
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
-    cmd.add("-javaagent:" + jar + "=" + AgentOptions.of(out, tracepoints));
+    cmd.add("-javaagent:" + jar + "=" + recording.agentOptions());
     cmd.addAll(command.subList(1, command.size()));
     try {
       Process p = new ProcessBuilder(cmd).inheritIO().start();
       int code = p.waitFor();
-      spec.commandLine().getErr().println("hbtrace: trace written to " + out);
+      spec.commandLine().getErr().println("hbtrace: trace written to " + recording.out);
       return code;
     } catch (IOException e) {
       throw new CliException(ExitCodes.RUN, "cannot run " + java + ": " + e.getMessage(), e);
