@@ -8,12 +8,7 @@ import io.hbtrace.analyzer.state.Occurrence;
 import io.hbtrace.analyzer.state.PageState;
 import io.hbtrace.analyzer.state.ReadPageOp;
 import io.hbtrace.analyzer.state.WriteOp;
-import io.hbtrace.traces.event.DioComplete;
-import io.hbtrace.traces.event.DioWriteEnd;
-import io.hbtrace.traces.event.EventKind;
 import io.hbtrace.traces.event.Fill;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * S3: when a direct write is over, no clean cached page may hold, for a block the write put on
@@ -22,29 +17,13 @@ import java.util.Set;
  * write (a read concurrent with it may have seen either, and is not reported). The next read that
  * trusts the cache returns the wrong bytes. This is an observed fact of the run, not a prediction.
  */
-final class CacheDiskIncoherence implements Check {
-  private final CheckContext ctx;
-
+final class CacheDiskIncoherence extends WriteDoneCheck {
   CacheDiskIncoherence(CheckContext ctx) {
-    this.ctx = ctx;
+    super(ctx);
   }
 
   @Override
-  public Set<EventKind> kinds() {
-    return EnumSet.of(EventKind.DIO_WRITE_END, EventKind.DIO_COMPLETE);
-  }
-
-  @Override
-  public void onDioWriteEnd(DioWriteEnd e) {
-    check(ctx.domain.justDone());
-  }
-
-  @Override
-  public void onDioComplete(DioComplete e) {
-    check(ctx.domain.justDone());
-  }
-
-  private void check(WriteOp w) {
+  void check(WriteOp w) {
     if (w == null || w.written() <= 0 || w.directDiskWrites.isEmpty()) {
       return;
     }

@@ -5,21 +5,14 @@ import io.hbtrace.analyzer.report.Operation;
 import io.hbtrace.analyzer.report.Severity;
 import io.hbtrace.analyzer.state.InodeState;
 import io.hbtrace.analyzer.state.WriteOp;
-import io.hbtrace.traces.event.DioComplete;
-import io.hbtrace.traces.event.DioWriteEnd;
-import io.hbtrace.traces.event.EventKind;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * O5: when delalloc writeback had already pushed i_disksize past an extending write's end, the
  * write has no size to update, but it must still remove the orphan entry it added.
  */
-final class OrphanKeptAfterDelalloc implements Check {
-  private final CheckContext ctx;
-
+final class OrphanKeptAfterDelalloc extends WriteDoneCheck {
   OrphanKeptAfterDelalloc(CheckContext ctx) {
-    this.ctx = ctx;
+    super(ctx);
   }
 
   /** True if {@code w} is over, left its orphan listed, and never had a disk size to update. */
@@ -31,21 +24,7 @@ final class OrphanKeptAfterDelalloc implements Check {
   }
 
   @Override
-  public Set<EventKind> kinds() {
-    return EnumSet.of(EventKind.DIO_WRITE_END, EventKind.DIO_COMPLETE);
-  }
-
-  @Override
-  public void onDioWriteEnd(DioWriteEnd e) {
-    check(ctx.domain.justDone());
-  }
-
-  @Override
-  public void onDioComplete(DioComplete e) {
-    check(ctx.domain.justDone());
-  }
-
-  private void check(WriteOp w) {
+  void check(WriteOp w) {
     if (w == null) {
       return;
     }

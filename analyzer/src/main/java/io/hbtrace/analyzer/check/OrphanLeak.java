@@ -6,8 +6,6 @@ import io.hbtrace.analyzer.report.Severity;
 import io.hbtrace.analyzer.state.InodeState;
 import io.hbtrace.analyzer.state.Occurrence;
 import io.hbtrace.analyzer.state.WriteOp;
-import io.hbtrace.traces.event.DioComplete;
-import io.hbtrace.traces.event.DioWriteEnd;
 import io.hbtrace.traces.event.EventKind;
 import io.hbtrace.traces.event.Unmount;
 import java.util.EnumSet;
@@ -19,11 +17,9 @@ import java.util.Set;
  * unmount (ext4_put_super asserts it). When delalloc had already moved i_disksize past the write,
  * the leak is reported by O5 instead.
  */
-final class OrphanLeak implements Check {
-  private final CheckContext ctx;
-
+final class OrphanLeak extends WriteDoneCheck {
   OrphanLeak(CheckContext ctx) {
-    this.ctx = ctx;
+    super(ctx);
   }
 
   @Override
@@ -32,16 +28,7 @@ final class OrphanLeak implements Check {
   }
 
   @Override
-  public void onDioWriteEnd(DioWriteEnd e) {
-    check(ctx.domain.justDone());
-  }
-
-  @Override
-  public void onDioComplete(DioComplete e) {
-    check(ctx.domain.justDone());
-  }
-
-  private void check(WriteOp w) {
+  void check(WriteOp w) {
     if (w == null || w.orphanAdd == null) {
       return;
     }

@@ -5,41 +5,20 @@ import io.hbtrace.analyzer.report.Operation;
 import io.hbtrace.analyzer.report.Severity;
 import io.hbtrace.analyzer.state.Occurrence;
 import io.hbtrace.analyzer.state.WriteOp;
-import io.hbtrace.traces.event.DioComplete;
-import io.hbtrace.traces.event.DioWriteEnd;
-import io.hbtrace.traces.event.EventKind;
 import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * S1, structural: an extending write that completed without error must publish its i_size before
  * (happens-before) the post-IO invalidation of its range. Flags the buggy ordering on every
  * extending write, with or without a reader present.
  */
-final class SizeAfterInvalidation implements Check {
-  private final CheckContext ctx;
-
+final class SizeAfterInvalidation extends WriteDoneCheck {
   SizeAfterInvalidation(CheckContext ctx) {
-    this.ctx = ctx;
+    super(ctx);
   }
 
   @Override
-  public Set<EventKind> kinds() {
-    return EnumSet.of(EventKind.DIO_WRITE_END, EventKind.DIO_COMPLETE);
-  }
-
-  @Override
-  public void onDioWriteEnd(DioWriteEnd e) {
-    check(ctx.domain.justDone());
-  }
-
-  @Override
-  public void onDioComplete(DioComplete e) {
-    check(ctx.domain.justDone());
-  }
-
-  private void check(WriteOp w) {
+  void check(WriteOp w) {
     if (w == null || !w.extendsSize() || w.written() <= 0) {
       return;
     }
