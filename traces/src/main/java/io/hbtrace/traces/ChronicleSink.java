@@ -2,7 +2,6 @@ package io.hbtrace.traces;
 
 import java.nio.file.Path;
 import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.core.time.SystemTimeProvider;
 import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
@@ -27,11 +26,7 @@ final class ChronicleSink implements AutoCloseable {
   private final byte[] trailer = new byte[Format.CRC_BYTES];
   private final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
 
-  ChronicleSink(Path dir, long blockSize) {
-    this(dir, blockSize, SystemTimeProvider.INSTANCE);
-  }
-
-  /** With {@code clock} to pick each document's file (tests pass a clock they set). */
+  /** {@code clock} picks each document's file (the system clock; tests pass one they set). */
   ChronicleSink(Path dir, long blockSize, TimeProvider clock) {
     SingleChronicleQueue q =
         SingleChronicleQueueBuilder.single(dir.toFile())

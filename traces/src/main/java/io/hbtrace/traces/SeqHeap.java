@@ -28,9 +28,7 @@ final class SeqHeap {
       heap = Arrays.copyOf(heap, size * 2);
       keys = Arrays.copyOf(keys, size * 2);
     }
-    heap[size] = s;
-    keys[size] = s.headSeq;
-    s.heapIndex = size;
+    place(s, s.headSeq, size);
     siftUp(size++);
   }
 
@@ -54,9 +52,7 @@ final class SeqHeap {
     heap[size] = null;
     s.heapIndex = -1;
     if (i < size) {
-      heap[i] = last;
-      keys[i] = keys[size];
-      last.heapIndex = i;
+      place(last, keys[size], i);
       siftDown(i);
       siftUp(last.heapIndex);
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Random;
 import java.util.stream.Stream;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -111,7 +112,7 @@ class CorruptInputTest {
     Path d = tmp.resolve("v2");
     Files.createDirectories(d);
     DocBuilder start = new DocBuilder(Format.START).bytes(Format.MAGIC).uvarint(2).uvarint(0);
-    try (ChronicleSink sink = new ChronicleSink(d, 1 << 20)) {
+    try (ChronicleSink sink = new ChronicleSink(d, 1 << 20, SystemTimeProvider.INSTANCE)) {
       sink.write(start.string("future").finish());
     }
     expect(d, Problem.UNSUPPORTED_VERSION, "format 2.0; this reader reads format 1.x");

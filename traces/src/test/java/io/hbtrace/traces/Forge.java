@@ -2,6 +2,7 @@ package io.hbtrace.traces;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
 
 /** Writes hand-made records into a Chronicle queue, for traces the real writer never produces. */
 final class Forge implements AutoCloseable {
@@ -9,7 +10,7 @@ final class Forge implements AutoCloseable {
 
   Forge(Path dir, int minor) throws Exception {
     Files.createDirectories(dir);
-    sink = new ChronicleSink(dir, 1 << 20);
+    sink = new ChronicleSink(dir, 1 << 20, SystemTimeProvider.INSTANCE);
     DocBuilder d = new DocBuilder(Format.START).bytes(Format.MAGIC).uvarint(1).uvarint(minor);
     d.string("forge").string("1").string("Main").uvarint(0).uvarint(0);
     d.string("jvm").uvarint(1).svarint(0).svarint(0).string("seq").uvarint(4096).uvarint(0);
