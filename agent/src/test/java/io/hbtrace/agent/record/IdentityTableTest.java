@@ -57,9 +57,7 @@ class IdentityTableTest {
   void collectedObjectsAreReportedFreedOnce() throws Exception {
     Object keep = new Object();
     long kept = ids.id(keep);
-    for (int i = 0; i < 5000; i++) {
-      ids.id(new Object());
-    }
+    identifyGarbage(5000);
     for (int round = 0; round < 50 && freed.size() < 5000; round++) {
       System.gc();
       Thread.sleep(20);
@@ -73,9 +71,7 @@ class IdentityTableTest {
   void theCollectorsQueueReportsDeathsWithoutAScan() throws Exception {
     Object keep = new Object();
     long kept = ids.id(keep);
-    for (int i = 0; i < 3000; i++) {
-      ids.id(new Object());
-    }
+    identifyGarbage(3000);
     for (int round = 0; round < 50 && freed.size() < 3000; round++) {
       System.gc();
       ids.expungeQueued(100);
@@ -88,9 +84,7 @@ class IdentityTableTest {
   @Test
   void theTableStaysSmallWhileObjectsDieAsFastAsTheyAreMade() throws Exception {
     for (int round = 0; round < 20; round++) {
-      for (int i = 0; i < 1500; i++) {
-        ids.id(new Object()); // 4096 slots: the insert past 2048 drains the queue
-      }
+      identifyGarbage(1500); // 4096 slots: the insert past 2048 drains the queue
       System.gc();
       Thread.sleep(20);
     }
@@ -123,11 +117,11 @@ class IdentityTableTest {
   }
 
   @Test
-  void aLookupCachedBeforeAnAliasOrAFieldIsNeverReturnedAfterIt() {
+  void anAliasOrAFieldSetAfterALookupIsSeenByTheNextOne() {
     Object target = new Object();
     Object view = new Object();
     long t = ids.id(target);
-    long own = ids.id(view); // now in this thread's recent entries
+    long own = ids.id(view); // its own entry, which the alias replaces
     ids.alias(view, target, 1);
     assertThat(ids.id(view)).isNotEqualTo(own).isEqualTo(t);
     assertThat(ids.entry(view).mode).isEqualTo(1);
@@ -251,5 +245,12 @@ class IdentityTableTest {
     }
     assertThat(wrong).isEmpty();
     assertThat(born).hasSize(2000 + 40 * 3000);
+  }
+
+  /** Gives ids to {@code n} new objects that nothing keeps. */
+  private void identifyGarbage(int n) {
+    for (int i = 0; i < n; i++) {
+      ids.id(new Object());
+    }
   }
 }
