@@ -17,14 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadAheadTest {
   @TempDir Path tmp;
 
-  /** Enough events for several chunks and a partial last one, of two kinds from two threads. */
+  /**
+   * Enough events for more chunks than are ever in flight (so chunks are filled again after being
+   * read) and a partial last one, of two kinds from two threads.
+   */
   private Path trace() throws Exception {
     Path dir = tmp.resolve("t");
     try (TraceWriter w =
         TraceWriter.create(dir, new TraceStart("hbtrace-test", "1", "Main", List.of(), Map.of()))) {
       Runnable work =
           () -> {
-            for (int i = 0; i < 10_000; i++) {
+            for (int i = 0; i < 30_000; i++) {
               EventKind kind = i % 3 == 0 ? EventKind.DISKSIZE_UPDATE : EventKind.SIZE_UPDATE;
               w.record(kind.code(), 0, 12, i, i + 1, 0, 0, 0);
             }
@@ -55,7 +58,7 @@ class ReadAheadTest {
       assertThat(ahead.next()).isNull();
       assertThat(reader.truncated()).isFalse();
     }
-    assertThat(got).hasSize(20_000).isEqualTo(expected);
+    assertThat(got).hasSize(60_000).isEqualTo(expected);
   }
 
   @Test
