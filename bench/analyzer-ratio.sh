@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The analyzer's speed on one thread against a plain scan, in alternating JMH forks: each pair runs
+# AnalyzerBench.scan and AnalyzerBench.checkAll in forks of their own (each compiled for its own
+# work, as a plain scan and a check are in use), one right after the other, in alternating order,
+# and compares the two of a pair. Shared cores drift by a third within an hour; the pair's ratio
+# cancels most of that, where JMH's own blocks of forks (all scans, then all checks) cannot.
+# Prints each pair (ms per trace, ratio, check events per second) and the medians.
+# Usage: bench/analyzer-ratio.sh [PAIRS] [REPEAT]
+#   PAIRS default 5; REPEAT: the workload runs of AnalyzerBench's trace (default 800, ~4.9 M events)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+pairs="${1:-5}"
+repeat="${2:-800}"
+cd "$root"
+[ -f bench/target/benchmarks.jar ] || mvn -B -q -DskipTests -Dspotless.check.skip=true package
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+# one fork of one benchmark; prints its score (ms per trace); the trace's event count to $out/events
+fork() {
+  java -jar bench/target/benchmarks.jar "AnalyzerBench.$1\$" -p repeat="$repeat" -f 1 -wi 5 -i 10 \
+    -rf csv -rff "$out/$1.csv" > "$out/$1.log" 2>&1
+  sed -n 's/.*\[AnalyzerBench\] trace of \([0-9,]*\) events.*/\1/p' "$out/$1.log" | tr -d , \
+    | head -1 > "$out/events"
+  awk -F, 'NR == 2 { print $5 }' "$out/$1.csv"
+}
+
+echo "AnalyzerBench, one thread, $pairs alternating pairs of forks"
+printf '%-5s %10s %12s %9s %12s\n' pair "scan ms" "checkAll ms" "× scan" "M events/s"
+scans=()
+checks=()
+for i in $(seq "$pairs"); do
+  if [ $((i % 2)) = 1 ]; then
+    scan=$(fork scan)
+    check=$(fork checkAll)
+  else
+    check=$(fork checkAll)
+    scan=$(fork scan)
+  fi
+  n=$(cat "$out/events")
+  scans+=("$scan")
+  checks+=("$check")
+  awk -v i="$i" -v s="$scan" -v c="$check" -v n="$n" \
+    'BEGIN { printf "%-5s %10.1f %12.1f %9.2f %12.1f\n", i, s, c, c / s, n / c / 1e3 }'
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+ratios=()
+for i in "${!scans[@]}"; do
+  ratios+=("$(awk -v s="${scans[$i]}" -v c="${checks[$i]}" 'BEGIN { print c / s }')")
+done
+awk -v s="$(median "${scans[@]}")" -v c="$(median "${checks[@]}")" \
+  -v r="$(median "${ratios[@]}")" -v n="$n" \
+  'BEGIN { printf "%-5s %10.1f %12.1f %9.2f %12.1f   (ratio: median of the pairs)\n", "med", s, c, r, n / c / 1e3 }'
+echo "events: $n"
