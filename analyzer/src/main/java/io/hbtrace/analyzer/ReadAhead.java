@@ -13,7 +13,7 @@ import java.util.concurrent.BlockingQueue;
  * decoding and merging overlap with the analysis on another core. Memory stays bounded (a few
  * chunks in flight). The consumer hands each chunk back once read, and the reader fills it again:
  * fresh arrays for every 4,096 events took a quarter of the reader thread's CPU (making and first
- * writing new memory; see the analyzer README). A chunk keeps the events it last held reachable
+ * writing new memory; see analyzer/THROUGHPUT.md). A chunk keeps the events it last held reachable
  * until it is filled again: at most {@code (DEPTH + 2) × CHUNK} of them. A reader failure reaches
  * the consumer as the same {@link TraceException}, in order, after the events read before it. After
  * {@link #next} returned null the reader's end state ({@code truncated()}, {@code warnings()}) may
