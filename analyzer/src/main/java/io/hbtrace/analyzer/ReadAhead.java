@@ -29,7 +29,7 @@ public final class ReadAhead implements Closeable {
   private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(DEPTH + 2);
 
   private final Thread thread;
-  private Chunk current = new Chunk(0);
+  private Chunk current = new Chunk(CHUNK); // empty: the first next() hands it to the reader
   private int position;
 
   /** Events with their kinds and threads, as the reader knew them (see {@link #kind}). */
@@ -49,7 +49,7 @@ public final class ReadAhead implements Closeable {
   }
 
   public ReadAhead(TraceReader reader) {
-    for (int i = 0; i < DEPTH + 2; i++) {
+    for (int i = 0; i < DEPTH + 1; i++) { // and current
       free.add(new Chunk(CHUNK));
     }
     thread = new Thread(() -> readAll(reader), "hbtrace-reader");
@@ -67,9 +67,7 @@ public final class ReadAhead implements Closeable {
         return null;
       }
       try {
-        if (current.events.length == CHUNK) { // not the empty one it starts with
-          free.add(current); // read to the end: the reader may fill it again
-        }
+        free.add(current); // read to the end: the reader may fill it again
         current = queue.take();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
