@@ -12,16 +12,15 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 pairs="${1:-5}"
 repeat="${2:-800}"
 cd "$root"
+. bench/lib.sh
 [ -f bench/target/benchmarks.jar ] || mvn -B -q -DskipTests -Dspotless.check.skip=true package
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
-# one fork of one benchmark; prints its score (ms per trace); the trace's event count to $out/events
+# one fork of one benchmark; prints its score (ms per trace)
 fork() {
   java -jar bench/target/benchmarks.jar "AnalyzerBench.$1\$" -p repeat="$repeat" -f 1 -wi 5 -i 10 \
     -rf csv -rff "$out/$1.csv" > "$out/$1.log" 2>&1
-  sed -n 's/.*\[AnalyzerBench\] trace of \([0-9,]*\) events.*/\1/p' "$out/$1.log" | tr -d , \
-    | head -1 > "$out/events"
   awk -F, 'NR == 2 { print $5 }' "$out/$1.csv"
 }
 
@@ -29,6 +28,8 @@ echo "AnalyzerBench, one thread, $pairs alternating pairs of forks"
 printf '%-5s %10s %12s %9s %12s\n' pair "scan ms" "checkAll ms" "× scan" "M events/s"
 scans=()
 checks=()
+ratios=()
+n=""
 for i in $(seq "$pairs"); do
   if [ $((i % 2)) = 1 ]; then
     scan=$(fork scan)
@@ -37,16 +38,14 @@ for i in $(seq "$pairs"); do
     check=$(fork checkAll)
     scan=$(fork scan)
   fi
-  n=$(cat "$out/events")
+  # the trace's event count, as AnalyzerBench prints it at setup (every fork reads the same trace)
+  [ -n "$n" ] \
+    || n=$(sed -n 's/.*\[AnalyzerBench\] trace of \([0-9,]*\) events.*/\1/p' "$out/scan.log" | tr -d ,)
   scans+=("$scan")
   checks+=("$check")
+  ratios+=("$(awk -v s="$scan" -v c="$check" 'BEGIN { print c / s }')")
   awk -v i="$i" -v s="$scan" -v c="$check" -v n="$n" \
     'BEGIN { printf "%-5s %10.1f %12.1f %9.2f %12.1f\n", i, s, c, c / s, n / c / 1e3 }'
-done
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-ratios=()
-for i in "${!scans[@]}"; do
-  ratios+=("$(awk -v s="${scans[$i]}" -v c="${checks[$i]}" 'BEGIN { print c / s }')")
 done
 awk -v s="$(median "${scans[@]}")" -v c="$(median "${checks[@]}")" \
   -v r="$(median "${ratios[@]}")" -v n="$n" \

@@ -12,6 +12,7 @@ events="${1:-100000000}"
 dir="${2:-$(mktemp -d)}"
 pairs="${3:-3}"
 cd "$root"
+. bench/lib.sh
 [ -f analyzer/target/hbtrace.jar ] && [ -f agent/target/hbtrace-agent.jar ] && [ -f sample-fs/target/sample-fs.jar ] \
   || mvn -B -q -DskipTests -Dspotless.check.skip=true package
 trace="$dir/trace"
@@ -51,7 +52,6 @@ for i in $(seq "$pairs"); do
   awk -v i="$i" -v s="$scan" -v c="$check" -v n="$n" -v r="$rss" \
     'BEGIN { printf "%-5s %10.2f %10.2f %9.2f %12.1f %14.0f\n", i, s, c, c / s, n / c / 1e6, r / 1024 }'
 done
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 ms=$(median "${scans[@]}")
 mc=$(median "${checks[@]}")
 awk -v s="$ms" -v c="$mc" -v n="$n" \
