@@ -1,5 +1,6 @@
 package io.hbtrace.bench;
 
+import io.hbtrace.analyzer.cli.DemoWorkload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,23 +26,7 @@ final class RecordedTrace {
    */
   static Path record(Path parent, String variant, int repeat, String... extra)
       throws IOException, InterruptedException {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "dio-invalidate-cache",
-                "--variant",
-                variant,
-                "-w",
-                "-b",
-                "1024",
-                "-n",
-                "8",
-                "-i",
-                "4",
-                "--repeat",
-                Integer.toString(repeat),
-                "--seed",
-                "1"));
+    List<String> args = new ArrayList<>(DemoWorkload.arguments(variant, repeat));
     args.addAll(List.of(extra));
     return recordWorkload(parent, variant + "-" + repeat, args);
   }

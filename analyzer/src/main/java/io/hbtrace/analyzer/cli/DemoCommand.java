@@ -103,22 +103,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private String record(Path agentJar, Path fsJar, Path trace, String variant) throws CliException {
-    List<String> args =
-        List.of(
-            "dio-invalidate-cache",
-            "--variant",
-            variant,
-            "-w",
-            "-b",
-            "1024",
-            "-n",
-            "8",
-            "-i",
-            "4",
-            "--repeat",
-            Integer.toString(repeat),
-            "--seed",
-            "1");
+    List<String> args = DemoWorkload.arguments(variant, repeat);
     RecordedProgram program =
         new RecordedProgram(RecordedProgram.SAMPLE_FS_MAIN, args, "builtin:sample-fs");
     try {

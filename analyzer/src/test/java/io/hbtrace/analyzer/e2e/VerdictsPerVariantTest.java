@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hbtrace.analyzer.Analysis;
 import io.hbtrace.analyzer.TraceSymbols;
 import io.hbtrace.analyzer.check.CheckRegistry;
+import io.hbtrace.analyzer.cli.DemoWorkload;
 import io.hbtrace.analyzer.report.Finding;
 import io.hbtrace.traces.TraceReader;
 import io.hbtrace.traces.event.Event;
@@ -42,22 +43,7 @@ class VerdictsPerVariantTest {
 
   private Path generic418(String variant) throws Exception {
     return Recordings.record(
-        tmp,
-        variant,
-        "dio-invalidate-cache",
-        "--variant",
-        variant,
-        "-w",
-        "-b",
-        "1024",
-        "-n",
-        "8",
-        "-i",
-        "4",
-        "--repeat",
-        "30",
-        "--seed",
-        "1");
+        tmp, variant, DemoWorkload.arguments(variant, 30).toArray(String[]::new));
   }
 
   @Test
