@@ -195,19 +195,29 @@ public final class TraceBuilder implements Symbols {
    * object {@code 1000 + page}, named as such), readpage's size sample and its block fills.
    */
   public TraceBuilder fillPage(int t, long page, long sampledSize) {
+    fillPageUntilSample(t, page, sampledSize);
+    return fillPageFinish(t, page, sampledSize);
+  }
+
+  /** {@link #fillPage} up to and including readpage's i_size sample. */
+  public TraceBuilder fillPageUntilSample(int t, long page, long sampledSize) {
     long pageLock = 1000 + page;
     raw(EventKind.OBJECT_ROLE, t, pageLock, string("page_lock"), INO, page);
     raw(EventKind.PAGE_LOOKUP, t, INO, page, 0);
     rawAt(EventKind.PAGE_INSERT, t, site("pageInsert"), INO, page);
     raw(EventKind.LOCK_ACQUIRE, t, pageLock, LockMode.EXCLUSIVE);
-    rawAt(EventKind.SIZE_SAMPLE, t, site("readpageSample"), INO, page, sampledSize);
+    return rawAt(EventKind.SIZE_SAMPLE, t, site("readpageSample"), INO, page, sampledSize);
+  }
+
+  /** The rest of {@link #fillPage}: the block fills by the sampled size, uptodate, unlock. */
+  public TraceBuilder fillPageFinish(int t, long page, long sampledSize) {
     for (int b = 0; b < pageSize / blockSize; b++) {
       long start = page * pageSize + (long) b * blockSize;
       int source = start >= sampledSize ? Fill.ZERO_PAST_EOF : Fill.DISK;
       rawAt(EventKind.BLOCK_FILL, t, site("blockFill"), INO, page, b, source);
     }
     raw(EventKind.PAGE_UPTODATE, t, INO, page);
-    return raw(EventKind.LOCK_RELEASE, t, pageLock, LockMode.EXCLUSIVE);
+    return raw(EventKind.LOCK_RELEASE, t, 1000 + page, LockMode.EXCLUSIVE);
   }
 
   /** The copy and verify of a read of [pos, pos+len) after the page is uptodate. */

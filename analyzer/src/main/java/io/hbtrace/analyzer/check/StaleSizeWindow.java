@@ -7,6 +7,7 @@ import io.hbtrace.analyzer.state.Occurrence;
 import io.hbtrace.analyzer.state.PageState;
 import io.hbtrace.analyzer.state.ReadPageOp;
 import io.hbtrace.analyzer.state.WriteOp;
+import io.hbtrace.traces.event.BufferedReadEnd;
 import io.hbtrace.traces.event.Crash;
 import io.hbtrace.traces.event.DioComplete;
 import io.hbtrace.traces.event.DioWriteEnd;
@@ -14,14 +15,17 @@ import io.hbtrace.traces.event.EventKind;
 import io.hbtrace.traces.event.Invalidation;
 import io.hbtrace.traces.event.Mount;
 import io.hbtrace.traces.event.PageInvalidate;
+import io.hbtrace.traces.event.PageUptodate;
 import io.hbtrace.traces.event.SizeSample;
 import io.hbtrace.traces.event.SizeUpdate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * S2, the stale-i_size window, predictively. For an extending write W (post-IO invalidation {@code
@@ -36,13 +40,20 @@ import java.util.Set;
  * flagged; with the fix SIZE precedes INV, and no fill ever is.
  *
  * <p>A pair is decided once, when the later of INV and SMP arrives; if W has not yet published its
- * size the pair waits for it, and is dropped if W ends without publishing one.
+ * size the pair waits for it, and is dropped if W ends without publishing one. A finding whose
+ * reader fell into the window in this run is held until the reader's fill ends: the zero-fills that
+ * show the corruption come after the sample, and may come after SIZE.
  */
 final class StaleSizeWindow implements Check {
   private final CheckContext ctx;
   private final Map<WriteOp, List<Pending>> waiting = new IdentityHashMap<>();
 
   private record Pending(ReadPageOp fill, Occurrence inv) {}
+
+  /** Findings held until their reader's fill ends (see the class comment); a handful at most. */
+  private final List<Flagged> unfinished = new ArrayList<>(2);
+
+  private record Flagged(WriteOp write, ReadPageOp fill, Occurrence inv, Occurrence size) {}
 
   StaleSizeWindow(CheckContext ctx) {
     this.ctx = ctx;
@@ -56,6 +67,8 @@ final class StaleSizeWindow implements Check {
         EventKind.SIZE_UPDATE,
         EventKind.DIO_WRITE_END,
         EventKind.DIO_COMPLETE,
+        EventKind.PAGE_UPTODATE,
+        EventKind.BUFFERED_READ_END,
         EventKind.MOUNT,
         EventKind.CRASH);
   }
@@ -119,13 +132,30 @@ final class StaleSizeWindow implements Check {
   }
 
   @Override
+  public void onPageUptodate(PageUptodate e) {
+    reportUnfinished(f -> f.fill().uptodate != null);
+  }
+
+  @Override
+  public void onBufferedReadEnd(BufferedReadEnd e) {
+    reportUnfinished(f -> f.fill().thread() == e.thread()); // a fill that ended without uptodate
+  }
+
+  @Override
   public void onMount(Mount e) {
     waiting.clear();
+    reportUnfinished(f -> true);
   }
 
   @Override
   public void onCrash(Crash e) {
     waiting.clear();
+    reportUnfinished(f -> true);
+  }
+
+  @Override
+  public void finish() {
+    reportUnfinished(f -> true);
   }
 
   private boolean relevant(WriteOp w, long index) {
@@ -155,14 +185,37 @@ final class StaleSizeWindow implements Check {
     if (insForcedBeforeInv || sampleForcedAfterSize || sizeForcedBeforeInv) {
       return;
     }
-    report(w, fill, inv, size);
+    if (fellIn(w, fill, inv, size) && fill.uptodate == null) {
+      unfinished.add(new Flagged(w, fill, inv, size));
+    } else {
+      report(w, fill, inv, size);
+    }
+  }
+
+  /** True if in this run the reader sampled the old size between the invalidation and SIZE. */
+  private static boolean fellIn(WriteOp w, ReadPageOp fill, Occurrence inv, Occurrence size) {
+    return inv.seq() < fill.insert.seq()
+        && fill.sample.seq() < size.seq()
+        && fill.sampledSize < w.endOffset();
+  }
+
+  private void reportUnfinished(Predicate<Flagged> ended) {
+    if (unfinished.isEmpty()) {
+      return;
+    }
+    for (Iterator<Flagged> it = unfinished.iterator(); it.hasNext(); ) {
+      Flagged f = it.next();
+      if (ended.test(f)) {
+        it.remove();
+        report(f.write(), f.fill(), f.inv(), f.size());
+      }
+    }
   }
 
   private void report(WriteOp w, ReadPageOp fill, Occurrence inv, Occurrence size) {
     long from = w.beyondStart();
     long to = w.endOffset();
-    boolean fellIn =
-        inv.seq() < fill.insert.seq() && fill.sample.seq() < size.seq() && fill.sampledSize < to;
+    boolean fellIn = fellIn(w, fill, inv, size);
     List<Occurrence> zeroed = new ArrayList<>();
     for (Occurrence z : fill.zeroFills) {
       long block = z.event().field(2);

@@ -62,6 +62,39 @@ class StaleSizeWindowTest {
   }
 
   @Test
+  void sizeUpdateBetweenTheSampleAndTheZeroFillsIsStillObserved() {
+    TraceBuilder t = twoChildren(PRE_FIX);
+    t.writeUntilPostIoInvalidation(B, 1024, 1024, 1024, PRE_FIX);
+    t.fillPageUntilSample(A, 0, 1024); // samples the old size inside the window
+    t.writeFinish(B, 1024, 1024, 1024, PRE_FIX); // i_size published: the pair is decided here
+    t.fillPageFinish(A, 0, 1024); // zeros at [1k, 4k) only now
+    t.copyAndVerify(A, 0, 1024, 2048, -1);
+    t.copyAndVerify(B, 1024, 1024, 2048, 1024);
+    t.join(PARENT, A).join(PARENT, B);
+
+    List<Finding> s2 = of(run(t, "s2"), "s2");
+
+    assertThat(s2).hasSize(1);
+    assertThat(s2.get(0).observed()).isTrue();
+    assertThat(s2.get(0).operations())
+        .extracting(o -> o.event().kind())
+        .contains(EventKind.BLOCK_FILL);
+  }
+
+  @Test
+  void aFillThatNeverFinishesIsReportedAtTheEnd() {
+    TraceBuilder t = twoChildren(PRE_FIX);
+    t.writeUntilPostIoInvalidation(B, 1024, 1024, 1024, PRE_FIX);
+    t.fillPageUntilSample(A, 0, 1024);
+    t.writeFinish(B, 1024, 1024, 1024, PRE_FIX); // the trace ends with the fill unfinished
+
+    List<Finding> s2 = of(run(t, "s2"), "s2");
+
+    assertThat(s2).hasSize(1);
+    assertThat(s2.get(0).observed()).isFalse();
+  }
+
+  @Test
   void sameInterleavingWithTheFixIsClean() {
     TraceBuilder t = twoChildren(UPSTREAM);
     t.writeUntilPostIoInvalidation(B, 1024, 1024, 1024, UPSTREAM); // i_size raised in end_io
