@@ -63,6 +63,7 @@ public final class AgentCore {
    */
   public static int start(String args, Instrumentation inst, boolean dynamic) {
     PrintStream err = System.err;
+    StartReport report = new StartReport(args, err);
     boolean failOnError = AgentOptions.failOnErrorRequested(args);
     String stage = "options";
     try {
@@ -71,8 +72,7 @@ public final class AgentCore {
       stage = "spec";
       Spec spec = SpecLoader.load(options.spec());
       if (Hooks.installed()) {
-        err.println("hbtrace-agent: already recording in this JVM; ignoring this start");
-        return NOT_RECORDING;
+        return report.refused("already recording in this JVM; ignoring this start", false);
       }
       stage = "setup";
       openJdkInternals(inst);
@@ -99,8 +99,7 @@ public final class AgentCore {
       expunger[0] = recorder::expunge;
       if (!Hooks.install(options.failHooks() ? new FailingSink(recorder) : recorder)) {
         out.close();
-        err.println("hbtrace-agent: already recording in this JVM; ignoring this start");
-        return NOT_RECORDING;
+        return report.refused("already recording in this JVM; ignoring this start", false);
       }
       boolean scheduled = opened instanceof ScheduledOutput;
       Hooks.scheduledRun(scheduled);
@@ -131,13 +130,14 @@ public final class AgentCore {
               + " with spec "
               + spec.name()
               + (dynamic ? " (attached)" : ""));
+      report.recording();
       return RECORDING;
     } catch (OptionsException | SpecException e) {
-      return failed(err, e.getMessage(), failOnError);
+      return report.refused(e.getMessage(), failOnError);
     } catch (OutputException e) {
-      return failed(err, e.getMessage(), failOnError);
+      return report.refused(e.getMessage(), failOnError);
     } catch (Throwable t) {
-      return failed(err, "cannot start (" + stage + "): " + t, failOnError);
+      return report.refused("cannot start (" + stage + "): " + t, failOnError);
     }
   }
 
@@ -167,14 +167,6 @@ public final class AgentCore {
       opened.close();
       throw new OutputException("cannot replay " + options.replay() + ": " + e.getMessage());
     }
-  }
-
-  private static int failed(PrintStream err, String message, boolean failOnError) {
-    err.println(
-        "hbtrace-agent: "
-            + message
-            + (failOnError ? "; stopping (failOnError=true)" : "; the program runs unrecorded"));
-    return failOnError ? EXIT_FAILED : NOT_RECORDING;
   }
 
   private static void finish(

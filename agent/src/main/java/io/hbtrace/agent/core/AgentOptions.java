@@ -45,8 +45,8 @@ public record AgentOptions(
   public static final String DEFAULT_SPEC = "builtin:sample-fs";
 
   private static final String KNOWN =
-      "out, spec, failOnError, verbose, format, failHooks, replay, replayResult, explore,"
-          + " exploreResult, explorePreemptions, exploreRuns, exploreSeed, meta.KEY";
+      "out, spec, failOnError, startResult, verbose, format, failHooks, replay, replayResult,"
+          + " explore, exploreResult, explorePreemptions, exploreRuns, exploreSeed, meta.KEY";
 
   public AgentOptions {
     metadata = Map.copyOf(metadata);
@@ -86,6 +86,7 @@ public record AgentOptions(
         case "out",
             "spec",
             "failOnError",
+            "startResult",
             "verbose",
             "format",
             "failHooks",
@@ -104,6 +105,7 @@ public record AgentOptions(
             throw new OptionsException("unknown option '" + key + "' (known: " + KNOWN + ")");
       }
     }
+    path(values, "startResult", pid); // checked here; read by StartReport, even from bad options
     Path replay = path(values, "replay", pid);
     Path replayResult = path(values, "replayResult", pid);
     if (replayResult != null && replay == null) {
@@ -229,14 +231,23 @@ public record AgentOptions(
    * bad, and a bad option must still stop the program when this was asked for.
    */
   public static boolean failOnErrorRequested(String args) {
+    return "true".equals(requested(args, "failOnError"));
+  }
+
+  /**
+   * The value of option {@code key} in {@code args} (the first one), read leniently as {@link
+   * #failOnErrorRequested} does; null if absent.
+   */
+  public static String requested(String args, String key) {
     if (args == null) {
-      return false;
+      return null;
     }
     for (String item : args.split(",")) {
-      if (item.trim().equals("failOnError=true")) {
-        return true;
+      String it = item.trim();
+      if (it.startsWith(key + "=")) {
+        return it.substring(key.length() + 1);
       }
     }
-    return false;
+    return null;
   }
 }

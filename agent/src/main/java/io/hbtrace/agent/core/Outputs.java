@@ -7,8 +7,13 @@ import io.hbtrace.agent.record.TraceOutput;
 import io.hbtrace.agent.record.TraceWriterOutput;
 import io.hbtrace.traces.TraceException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /** Creates the trace output the options ask for, in a directory that must be absent or empty. */
@@ -25,7 +30,7 @@ final class Outputs {
       try {
         return new TextTraceOutput(dir, start);
       } catch (IOException | RuntimeException e) {
-        throw new OutputException("cannot write the trace to " + dir + ": " + describe(e));
+        throw new OutputException("cannot write the trace to " + dir + ": " + describe(e, dir));
       }
     }
     if (ModuleLayer.boot().findModule("jdk.unsupported").isEmpty()) {
@@ -61,7 +66,7 @@ final class Outputs {
               "cannot write the trace to " + dir + ": directory is not empty (give a fresh one)");
         }
       } catch (IOException e) {
-        throw new OutputException("cannot write the trace to " + dir + ": " + describe(e));
+        throw new OutputException("cannot write the trace to " + dir + ": " + describe(e, dir));
       }
     } else if (Files.exists(dir)) {
       throw new OutputException("cannot write the trace to " + dir + ": not a directory");
@@ -69,15 +74,31 @@ final class Outputs {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new OutputException("cannot write the trace to " + dir + ": " + describe(e));
+      throw new OutputException("cannot write the trace to " + dir + ": " + describe(e, dir));
     }
     if (!Files.isWritable(dir)) {
       throw new OutputException("cannot write the trace to " + dir + ": not writable");
     }
   }
 
-  private static String describe(Exception e) {
-    String name = e.getClass().getSimpleName();
-    return e.getMessage() == null ? name : name + ": " + e.getMessage();
+  /** What went wrong, in words: the file system's reason and the path it names, if another. */
+  private static String describe(Exception e, Path dir) {
+    if (e instanceof AccessDeniedException a) {
+      return "permission denied" + elsewhere(a.getFile(), dir);
+    }
+    if (e instanceof NoSuchFileException n) {
+      return "no such file or directory" + elsewhere(n.getFile(), dir);
+    }
+    if (e instanceof FileAlreadyExistsException f) {
+      return "a file is in the way" + elsewhere(f.getFile(), dir);
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason().toLowerCase(Locale.ROOT) + elsewhere(f.getFile(), dir);
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  private static String elsewhere(String file, Path dir) {
+    return file == null || file.equals(dir.toString()) ? "" : " (" + file + ")";
   }
 }

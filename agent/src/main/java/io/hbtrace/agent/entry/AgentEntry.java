@@ -3,13 +3,16 @@ package io.hbtrace.agent.entry;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Writer;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Properties;
 import java.util.jar.JarFile;
 
 /**
@@ -54,13 +57,15 @@ public final class AgentEntry {
       Method m = c.getMethod("start", String.class, Instrumentation.class, boolean.class);
       status = (Integer) m.invoke(null, args, inst, dynamic);
     } catch (Throwable t) {
-      System.err.println(
+      boolean stop = "true".equals(option(args, "failOnError"));
+      String line =
           "hbtrace-agent: cannot start: "
               + t
-              + (failOnError(args)
-                  ? "; stopping (failOnError=true)"
-                  : "; the program runs unrecorded"));
-      status = failOnError(args) ? EXIT_FAILED : 1;
+              + (stop ? "; stopping (failOnError=true)" : "; the program runs unrecorded");
+      if (!reported(option(args, "startResult"), "cannot start: " + t)) {
+        System.err.println(line);
+      }
+      status = stop ? EXIT_FAILED : 1;
     } finally {
       current.setContextClassLoader(saved);
     }
@@ -69,16 +74,37 @@ public final class AgentEntry {
     }
   }
 
-  private static boolean failOnError(String args) {
+  /** Option {@code key}'s value in {@code args}, read leniently (they may be bad); or null. */
+  private static String option(String args, String key) {
     if (args == null) {
-      return false;
+      return null;
     }
     for (String item : args.split(",")) {
-      if (item.trim().equals("failOnError=true")) {
-        return true;
+      String it = item.trim();
+      if (it.startsWith(key + "=")) {
+        return it.substring(key.length() + 1);
       }
     }
-    return false;
+    return null;
+  }
+
+  /**
+   * Writes the core's start failure to the {@code startResult} file, as the core would have had it
+   * loaded; false if there is no such file or it cannot be written.
+   */
+  private static boolean reported(String file, String message) {
+    if (file == null) {
+      return false;
+    }
+    Properties p = new Properties();
+    p.setProperty("status", "refused");
+    p.setProperty("message", message);
+    try (Writer w = Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
+      p.store(w, "hbtrace-agent start");
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** Extracts the nested jars next to each other in a fresh temporary directory. */

@@ -2,7 +2,9 @@ package io.hbtrace.agent.spec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -43,8 +45,12 @@ public final class SpecLoader {
       text = Files.readString(p, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new SpecException("spec file not found: " + name);
+    } catch (CharacterCodingException e) {
+      throw new SpecException("spec file " + name + " is not UTF-8 text");
+    } catch (AccessDeniedException e) {
+      throw new SpecException("cannot read spec file " + name + ": permission denied");
     } catch (IOException e) {
-      throw new SpecException("cannot read spec file " + name + ": " + e);
+      throw new SpecException("cannot read spec file " + name + ": " + e.getMessage());
     }
     return SpecParser.parse(name, text);
   }

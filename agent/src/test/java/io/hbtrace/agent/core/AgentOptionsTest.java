@@ -46,9 +46,10 @@ class AgentOptionsTest {
         "out=a,,spec=b| empty option in 'out=a,,spec=b' (options are key=value,key=value)",
         "out| bad option 'out': expected key=value",
         "=x| bad option '=x': expected key=value",
-        "out=a,colour=red| unknown option 'colour' (known: out, spec, failOnError, verbose, format,"
-            + " failHooks, replay, replayResult, explore, exploreResult, explorePreemptions,"
-            + " exploreRuns, exploreSeed, meta.KEY)",
+        "out=a,colour=red| unknown option 'colour' (known: out, spec, failOnError, startResult,"
+            + " verbose, format, failHooks, replay, replayResult, explore, exploreResult,"
+            + " explorePreemptions, exploreRuns, exploreSeed, meta.KEY)",
+        "out=a,startResult=| bad option 'startResult': empty path",
         "out=a,out=b| option 'out' given twice",
         "out=a,meta.k=1,meta.k=2| option 'meta.k' given twice",
         "out=a,meta.=1| bad option 'meta.=1': meta needs a key (meta.KEY=VALUE)",

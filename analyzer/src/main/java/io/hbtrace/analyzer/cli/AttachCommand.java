@@ -30,7 +30,15 @@ final class AttachCommand implements Callable<Integer> {
   @Override
   public Integer call() throws CliException {
     Path jar = recording.agentJar();
-    String options = recording.agentOptions();
+    try (AgentStart start = new AgentStart()) {
+      attach(jar, recording.agentOptions(start));
+      start.requireRecording(" in JVM " + pid);
+    }
+    spec.commandLine().getOut().printf("attached to %d: recording into %s%n", pid, recording.out);
+    return ExitCodes.OK;
+  }
+
+  private void attach(Path jar, String options) throws CliException {
     VirtualMachine vm;
     try {
       vm = VirtualMachine.attach(Long.toString(pid));
@@ -40,8 +48,6 @@ final class AttachCommand implements Callable<Integer> {
     }
     try {
       vm.loadAgent(jar.toString(), options);
-      spec.commandLine().getOut().printf("attached to %d: recording into %s%n", pid, recording.out);
-      return ExitCodes.OK;
     } catch (AgentLoadException | AgentInitializationException | IOException e) {
       throw new CliException(
           ExitCodes.RUN, "agent failed to start in JVM " + pid + ": " + e.getMessage(), e);

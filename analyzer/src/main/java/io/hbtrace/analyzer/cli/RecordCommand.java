@@ -37,13 +37,15 @@ final class RecordCommand implements Callable<Integer> {
           spec.commandLine(), "the command must start with java (got '" + java + "')");
     }
     Path jar = recording.agentJar();
-    List<String> cmd = new ArrayList<>();
-    cmd.add(java);
-    cmd.add("-javaagent:" + jar + "=" + recording.agentOptions());
-    cmd.addAll(command.subList(1, command.size()));
-    try {
+    try (AgentStart start = new AgentStart()) {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(java);
+      // stop at once if the agent cannot record: running the program unrecorded helps no one here
+      cmd.add("-javaagent:" + jar + "=" + recording.agentOptions(start) + ",failOnError=true");
+      cmd.addAll(command.subList(1, command.size()));
       Process p = new ProcessBuilder(cmd).inheritIO().start();
       int code = p.waitFor();
+      start.requireRecording("");
       spec.commandLine().getErr().println("hbtrace: trace written to " + recording.out);
       return code;
     } catch (IOException e) {

@@ -32,8 +32,8 @@ final class RecordingOptions {
     return Home.require(agent, Home.agentJar(), "agent jar");
   }
 
-  /** The agent's option string for these options. */
-  String agentOptions() throws CliException {
-    return AgentOptions.of(out, tracepoints);
+  /** The agent's option string for these options, and the start report's option. */
+  String agentOptions(AgentStart start) throws CliException {
+    return AgentOptions.of(out, tracepoints) + "," + start.option();
   }
 }

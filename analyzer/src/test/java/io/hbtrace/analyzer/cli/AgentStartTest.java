@@ -1,0 +1,82 @@
+package io.hbtrace.analyzer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * record and attach with the real agent: a trace when the agent starts, and when it refuses (here:
+ * an output directory under a regular file), one line with its reason and exit 4, never a claim
+ * that something was recorded.
+ */
+class AgentStartTest {
+  private static final String JAVA =
+      Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  @TempDir Path tmp;
+
+  @Test
+  void recordWritesATrace() {
+    Path out = tmp.resolve("trace");
+    Cli r = Cli.run("record", "--out", out.toString(), "--", JAVA, "-version");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err()).contains("trace written to " + out);
+    assertThat(out).isDirectory();
+  }
+
+  @Test
+  void recordSaysWhyTheAgentDidNotStart() throws Exception {
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    Cli r = Cli.run("record", "--out", file.resolve("x").toString(), "--", JAVA, "-version");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.RUN);
+    assertThat(r.oneLineError()).isTrue();
+    assertThat(r.err()).contains("the agent did not start").contains("not a directory");
+    assertThat(r.err()).doesNotContain("trace written");
+  }
+
+  @Test
+  void attachSaysWhyTheAgentDidNotStartAndTheProgramRunsOn() throws Exception {
+    Process target =
+        new ProcessBuilder(
+                JAVA, "-cp", System.getProperty("java.class.path"), AttachTarget.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    try {
+      BufferedReader lines =
+          new BufferedReader(
+              new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(lines.readLine()).isEqualTo("ready");
+      String pid = Long.toString(target.pid());
+      Path file = Files.writeString(tmp.resolve("file"), "x");
+
+      Cli refused = Cli.run("attach", pid, "--out", file.resolve("x").toString());
+      assertThat(refused.exitCode()).isEqualTo(ExitCodes.RUN);
+      assertThat(refused.oneLineError()).isTrue();
+      assertThat(refused.err())
+          .contains("the agent did not start in JVM " + pid)
+          .contains("not a directory");
+      assertThat(refused.out()).doesNotContain("attached");
+
+      Path out = tmp.resolve("trace");
+      Cli attached = Cli.run("attach", pid, "--out", out.toString());
+      assertThat(attached.exitCode()).isZero();
+      assertThat(attached.out()).contains("attached to " + pid + ": recording into " + out);
+      assertThat(out).isDirectory();
+
+      Cli again = Cli.run("attach", pid, "--out", tmp.resolve("again").toString());
+      assertThat(again.exitCode()).isEqualTo(ExitCodes.RUN);
+      assertThat(again.err()).contains("already recording");
+      assertThat(target.isAlive()).isTrue();
+    } finally {
+      target.destroyForcibly();
+      target.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+}
