@@ -20,16 +20,18 @@ public final class TracePacker {
 
   /**
    * Writes {@code packedFile} (replacing it) from the trace in {@code traceDir}. The trace is read
-   * only as far as its documents go: a truncated trace packs as truncated.
+   * through first, as every reader reads it, so that a damaged one is refused rather than packed;
+   * it is read only as far as its documents go: a truncated trace packs as truncated.
    *
-   * @throws TraceException if {@code traceDir} is not a readable trace, or the file cannot be
-   *     written
+   * @throws TraceException if {@code traceDir} is not a readable trace
+   * @throws IOException if {@code packedFile} cannot be written (nothing is left at its place)
    */
-  public static void pack(Path traceDir, Path packedFile) throws TraceException {
+  public static void pack(Path traceDir, Path packedFile) throws TraceException, IOException {
     ChronicleHygiene.apply();
-    // open through the reader first, so a foreign or damaged input fails the same way
     try (TraceReader check = TraceReader.open(traceDir)) {
-      check.start();
+      while (check.next() != null) {
+        // every document decoded and its checksum checked
+      }
     }
     Path tmp = packedFile.resolveSibling(packedFile.getFileName() + ".tmp");
     try (DocumentSource src = TraceSources.open(traceDir)) {
@@ -46,8 +48,6 @@ public final class TracePacker {
         }
       }
       Files.move(tmp, packedFile, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new TraceException(Problem.IO, packedFile, "cannot write packed trace: " + e, e);
     } finally {
       try {
         Files.deleteIfExists(tmp);

@@ -68,7 +68,7 @@ public final class CheckRegistry {
     for (String raw : list.split(",")) {
       String name = raw.trim().toLowerCase(Locale.ROOT);
       if (name.isEmpty()) {
-        continue;
+        throw new IllegalArgumentException("empty check name in '" + list + "'");
       }
       boolean matched = false;
       for (Entry e : ALL) {

@@ -72,6 +72,11 @@ final class CheckCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--page-size and --block-size must be positive");
     }
+    if (pageSize % blockSize != 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--page-size must be a multiple of --block-size (a page holds whole blocks)");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (TraceInput in = TraceInput.open(trace)) {

@@ -59,7 +59,11 @@ final class DemoCommand implements Callable<Integer> {
     Path agentJar = jars.agentJar();
     Path fsJar = jars.sampleFsJar();
     Path dir = out != null ? out : Files.createTempDirectory("hbtrace-demo-");
-    Files.createDirectories(dir);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw CliException.cannotWrite(dir, e);
+    }
     o.printf(
         "hbtrace demo: generic/418's workload (dio-invalidate-cache -w -b 1024 -n 8 -i 4, %d runs)%n",
         repeat);

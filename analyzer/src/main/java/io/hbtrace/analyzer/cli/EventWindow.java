@@ -1,5 +1,7 @@
 package io.hbtrace.analyzer.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -42,16 +44,43 @@ final class EventWindow {
     return seq >= from && seq <= to;
   }
 
+  private boolean[] matched; // per name in threads: whether any event's thread was it
+
   /** Whether thread {@code tid} of {@code in} is wanted (every thread when none was named). */
   boolean threadWanted(TraceInput in, int tid) {
     if (threads == null) {
       return true;
     }
-    for (String t : threads) {
+    if (matched == null) {
+      matched = new boolean[threads.length];
+    }
+    for (int i = 0; i < threads.length; i++) {
+      String t = threads[i];
       if (t.equals(Integer.toString(tid)) || t.equals(in.threadName(tid))) {
+        matched[i] = true;
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Warns on {@code err} of each thread named by {@code --thread} that no event read so far came
+   * from (a misspelt name would otherwise leave the output silently empty).
+   */
+  void warnUnmatched(PrintWriter err, Path trace) {
+    if (threads == null) {
+      return;
+    }
+    for (int i = 0; i < threads.length; i++) {
+      if (matched == null || !matched[i]) {
+        err.println(
+            "hbtrace: warning: no event of thread '"
+                + threads[i]
+                + "' in "
+                + trace
+                + " (threads are named by name or id, as hbtrace summary lists them)");
+      }
+    }
   }
 }

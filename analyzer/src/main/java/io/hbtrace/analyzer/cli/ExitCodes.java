@@ -14,10 +14,16 @@ public final class ExitCodes {
   /** The trace cannot be read: missing, empty, foreign, corrupt, unsupported version. */
   public static final int TRACE = 3;
 
-  /** A program hbtrace had to run (record, attach, demo) failed or is missing. */
+  /**
+   * A program hbtrace had to run (record, attach, demo) failed or is missing, or the agent it
+   * loaded did not start.
+   */
   public static final int RUN = 4;
 
-  /** An output file cannot be written ({@code export --out}): no such directory, no permission. */
+  /**
+   * An output cannot be written: a file or directory hbtrace writes ({@code export --out}, {@code
+   * pack}, {@code demo --out}), or standard output (closed or full).
+   */
   public static final int OUTPUT = 5;
 
   /** {@code replay}: the run did not follow the recording (it diverged, and was let run free). */

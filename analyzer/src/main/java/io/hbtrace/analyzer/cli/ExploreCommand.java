@@ -146,6 +146,15 @@ final class ExploreCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--max-runs and --random must be positive");
     }
+    CommandLine.ParseResult given = spec.commandLine().getParseResult();
+    if (random != null && given.hasMatchedOption("--preemptions")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--preemptions and --random exclude each other");
+    }
+    if (random == null && given.hasMatchedOption("--seed")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--seed needs --random (the search by preemptions is not random)");
+    }
     return chosen;
   }
 

@@ -9,11 +9,9 @@ import io.hbtrace.traces.event.Event;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +71,11 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CliException {
+    if (!findings && spec.commandLine().getParseResult().hasMatchedOption("--checks")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--checks needs --findings (it chooses the checks whose findings are marked)");
+    }
     List<CheckRegistry.Entry> selected;
     try {
       selected = CheckRegistry.select(checks);
@@ -105,13 +108,20 @@ final class ExportCommand implements Callable<Integer> {
     }
   }
 
-  /** Writes the export; a partial file is removed if reading or writing fails. */
+  /**
+   * Writes the export into a file beside {@code out}, moved over it once complete: if reading or
+   * writing fails, {@code out} is as it was (an earlier file there is kept).
+   */
   private long write(TraceInput in, FindingMarks marks) throws CliException {
+    if (Files.isDirectory(out)) {
+      throw new CliException(ExitCodes.OUTPUT, "cannot write " + out + ": is a directory");
+    }
+    Path part = out.resolveSibling(out.getFileName() + ".part");
     Writer w;
     try {
-      w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+      w = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw cannotWrite(e);
+      throw CliException.cannotWrite(out, e);
     }
     boolean done = false;
     try (w) {
@@ -130,19 +140,32 @@ final class ExportCommand implements Callable<Integer> {
                     + trace
                     + " has no end record (writer died or still running); exported up to the tear");
       }
+      if (e == null) {
+        window.warnUnmatched(spec.commandLine().getErr(), trace);
+      }
       export.finish();
       done = true;
       return export.exportedEvents();
     } catch (IOException e) {
-      throw cannotWrite(e);
+      throw CliException.cannotWrite(out, e);
     } finally {
-      if (!done) {
-        try {
-          Files.deleteIfExists(out);
-        } catch (IOException ignored) {
-          // the error being reported matters more than the leftover file
-        }
+      finishPart(part, done);
+    }
+  }
+
+  /** Moves the complete export over {@code out}, or removes a partial one. */
+  private void finishPart(Path part, boolean complete) throws CliException {
+    try {
+      if (complete) {
+        Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        Files.deleteIfExists(part);
       }
+    } catch (IOException e) {
+      if (complete) {
+        throw CliException.cannotWrite(out, e);
+      }
+      // a failure is being reported; a leftover partial file matters less
     }
   }
 
@@ -173,19 +196,5 @@ final class ExportCommand implements Callable<Integer> {
     about.put("producer", s.producer() + " " + s.producerVersion());
     about.put("exporter", "hbtrace " + Version.get());
     return about;
-  }
-
-  private CliException cannotWrite(IOException e) {
-    String why;
-    if (e instanceof NoSuchFileException) {
-      why = "no such directory";
-    } else if (e instanceof AccessDeniedException) {
-      why = "permission denied";
-    } else if (e instanceof FileSystemException f && f.getReason() != null) {
-      why = f.getReason();
-    } else {
-      why = e.getMessage();
-    }
-    return new CliException(ExitCodes.OUTPUT, "cannot write " + out + ": " + why, e);
   }
 }

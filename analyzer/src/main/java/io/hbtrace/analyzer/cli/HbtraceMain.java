@@ -30,6 +30,9 @@ import picocli.CommandLine.Option;
       CommandLine.HelpCommand.class
     })
 public final class HbtraceMain implements Runnable {
+  /** The message when standard output could not be written. */
+  static final String OUTPUT_LOST = "cannot write the output: standard output is closed or full";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -75,7 +78,10 @@ public final class HbtraceMain implements Runnable {
           return code;
         });
     int code = cli.execute(args);
-    out.flush();
+    if (out.checkError() && code != ExitCodes.OUTPUT) { // flushes; it keeps write errors to itself
+      err.println("hbtrace: " + OUTPUT_LOST);
+      code = ExitCodes.OUTPUT;
+    }
     err.flush();
     return code;
   }

@@ -2,6 +2,7 @@ package io.hbtrace.analyzer.cli;
 
 import io.hbtrace.traces.TraceException;
 import io.hbtrace.traces.TracePacker;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,8 +39,8 @@ final class PackCommand implements Callable<Integer> {
       return ExitCodes.OK;
     } catch (TraceException e) {
       throw new CliException(ExitCodes.TRACE, e.getMessage(), e);
-    } catch (java.io.IOException e) {
-      throw new CliException(ExitCodes.TRACE, "cannot read " + packed + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw CliException.cannotWrite(packed, e);
     }
   }
 }

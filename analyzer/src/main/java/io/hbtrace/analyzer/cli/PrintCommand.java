@@ -45,10 +45,16 @@ final class PrintCommand implements Callable<Integer> {
       description = "Print at most N events.")
   long limit;
 
+  /** Printed lines between checks that standard output still takes them. */
+  private static final int CHECK_OUTPUT_EVERY = 4096;
+
   @Override
   public Integer call() throws CliException {
     Set<EventKind> wanted = parseKinds();
     window.validate(spec.commandLine());
+    if (limit < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--limit must not be negative");
+    }
     PrintWriter out = spec.commandLine().getOut();
     try (TraceInput in = TraceInput.open(trace)) {
       long printed = 0;
@@ -69,11 +75,18 @@ final class PrintCommand implements Callable<Integer> {
             EventText.fields(e),
             in.site(e.site()).shortForm());
         printed++;
+        if (printed % CHECK_OUTPUT_EVERY == 0 && out.checkError()) {
+          // closed (print | head) or full: stop reading rather than format lines no one gets
+          throw new CliException(ExitCodes.OUTPUT, HbtraceMain.OUTPUT_LOST);
+        }
       }
       if (atEnd && in.reader().truncated()) {
         out.println("(truncated: no end record)");
       }
       out.flush();
+      if (atEnd) {
+        window.warnUnmatched(spec.commandLine().getErr(), trace);
+      }
       return ExitCodes.OK;
     }
   }

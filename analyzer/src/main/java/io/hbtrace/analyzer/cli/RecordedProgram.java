@@ -1,6 +1,8 @@
 package io.hbtrace.analyzer.cli;
 
 import io.hbtrace.traces.StartRecord;
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,13 @@ record RecordedProgram(String mainClass, List<String> arguments, String spec) {
   /** The class path to run it from: {@code given}, or the sample-fs jar for sample-fs. */
   String classPath(String given) throws CliException {
     if (given != null) {
+      for (String entry : given.split(File.pathSeparator)) {
+        // java itself skips a missing entry, and the run would only fail to find the main class
+        if (!entry.isEmpty() && !entry.endsWith("*") && !Files.exists(Path.of(entry))) {
+          throw new CliException(
+              ExitCodes.USAGE, "--classpath: no such file or directory: " + entry);
+        }
+      }
       return given;
     }
     if (mainClass.equals(SAMPLE_FS_MAIN)) {

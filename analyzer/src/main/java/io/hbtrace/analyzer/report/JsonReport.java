@@ -2,6 +2,7 @@ package io.hbtrace.analyzer.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.hbtrace.analyzer.SourceSite;
 import io.hbtrace.analyzer.Symbols;
 import io.hbtrace.traces.event.Event;
@@ -17,7 +18,9 @@ import java.util.Map;
  * layout is documented in the analyzer README and pinned by a fixture test.
  */
 public final class JsonReport {
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  /** Leaves the writer open: it is the caller's (standard output, whose errors the CLI checks). */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   private JsonReport() {}
 

@@ -2,6 +2,7 @@ package io.hbtrace.analyzer.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.hbtrace.analyzer.Symbols;
 import io.hbtrace.traces.event.Event;
 import java.io.IOException;
@@ -24,7 +25,9 @@ public final class SarifReport {
   public static final String SCHEMA =
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json";
 
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  /** Leaves the writer open: it is the caller's (standard output, whose errors the CLI checks). */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   /** A check that ran, as a SARIF rule: its short name and one-line title. */
   public record Rule(String id, String title) {}

@@ -300,4 +300,17 @@ class CheckCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCodes.TRACE);
     assertThat(r.err()).contains("\tat ");
   }
+
+  @Test
+  void anEmptyCheckNameOrAPageOfPartBlocksIsAUsageError() throws Exception {
+    Path racy = racy();
+    Cli empty = Cli.run("check", "--checks", "s2,,o1", racy.toString());
+    assertThat(empty.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(empty.oneLineError()).isTrue();
+    assertThat(empty.err()).contains("empty check name in 's2,,o1'");
+    Cli geometry = Cli.run("check", "--page-size", "1000", "--block-size", "4096", racy.toString());
+    assertThat(geometry.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(geometry.oneLineError()).isTrue();
+    assertThat(geometry.err()).contains("multiple of --block-size");
+  }
 }

@@ -32,4 +32,15 @@ class DemoCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.oneLineError()).isTrue();
   }
+
+  @Test
+  void anOutputUnderARegularFileIsAnOutputError() throws Exception {
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    Cli r = Cli.run("demo", "--repeat", "1", "--out", file.resolve("demo").toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OUTPUT);
+    assertThat(r.oneLineError()).isTrue();
+    assertThat(r.err())
+        .contains("cannot write " + file.resolve("demo"))
+        .contains("not a directory");
+  }
 }

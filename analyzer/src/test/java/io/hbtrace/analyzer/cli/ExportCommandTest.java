@@ -158,6 +158,9 @@ class ExportCommandTest {
     assertUsage(
         Cli.run("export", trace.toString(), "--out", trace.resolve("in-the-trace.json").toString()),
         "overwrite");
+    assertUsage(
+        Cli.run("export", "--checks", "s2", trace.toString(), "--out", out.toString()),
+        "--checks needs --findings");
     assertThat(out).doesNotExist();
   }
 
@@ -176,6 +179,12 @@ class ExportCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCodes.TRACE);
     assertThat(r.oneLineError()).isTrue();
     assertThat(out).doesNotExist();
+    assertThat(tmp.resolve("c.json.part")).doesNotExist();
+
+    Path kept = Files.writeString(tmp.resolve("kept.json"), "an earlier export");
+    Cli again = Cli.run("export", dir.toString(), "--out", kept.toString());
+    assertThat(again.exitCode()).isEqualTo(ExitCodes.TRACE);
+    assertThat(kept).hasContent("an earlier export");
   }
 
   @Test

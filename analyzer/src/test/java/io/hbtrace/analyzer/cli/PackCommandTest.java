@@ -53,4 +53,25 @@ class PackCommandTest {
       assertThat(r.out()).contains("TRUNCATED");
     }
   }
+
+  @Test
+  void aCorruptedTraceIsRefusedNotPacked() throws Exception {
+    Path dir = TraceFiles.write(Scenarios.generic418Failure(), tmp.resolve("t"), List.of());
+    TraceFiles.corruptEvents(dir);
+    Path packed = tmp.resolve("t.hbt");
+    Cli p = Cli.run("pack", dir.toString(), packed.toString());
+    assertThat(p.exitCode()).isEqualTo(ExitCodes.TRACE);
+    assertThat(p.oneLineError()).isTrue();
+    assertThat(packed).doesNotExist();
+  }
+
+  @Test
+  void anUnwritablePlaceIsAnOutputError() throws Exception {
+    Path dir = TraceFiles.write(Scenarios.generic418Failure(), tmp.resolve("t"), List.of());
+    Path packed = tmp.resolve("no/such/dir/t.hbt");
+    Cli p = Cli.run("pack", dir.toString(), packed.toString());
+    assertThat(p.exitCode()).isEqualTo(ExitCodes.OUTPUT);
+    assertThat(p.oneLineError()).isTrue();
+    assertThat(p.err()).isEqualTo("hbtrace: cannot write " + packed + ": no such directory\n");
+  }
 }

@@ -3,7 +3,13 @@ package io.hbtrace.analyzer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hbtrace.analyzer.Scenarios;
+import io.hbtrace.analyzer.TraceBuilder;
 import io.hbtrace.analyzer.TraceFiles;
+import io.hbtrace.traces.event.EventKind;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -70,5 +76,72 @@ class PrintCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.oneLineError()).isTrue();
     assertThat(r.err()).contains("--from and --to");
+  }
+
+  @Test
+  void aNegativeLimitIsAUsageError() throws Exception {
+    Cli r = Cli.run("print", "--limit", "-1", trace().toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.oneLineError()).isTrue();
+    assertThat(r.err()).contains("--limit");
+  }
+
+  @Test
+  void aThreadNoEventCameFromIsWarnedOf() throws Exception {
+    Path trace = trace();
+    Cli r = Cli.run("print", "--thread", "nosuch", trace.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("warning: no event of thread 'nosuch' in " + trace);
+  }
+
+  @Test
+  void aLongPrintStopsAtTheFirstLinesNoOneTakesAndSaysSoOnce() throws Exception {
+    TraceBuilder t = new TraceBuilder().mount(1);
+    for (int i = 0; i < 10_000; i++) { // more lines than print writes between its checks
+      t.raw(EventKind.JOURNAL_START, 1, i);
+    }
+    Path trace = TraceFiles.write(t, tmp.resolve("long"), List.of());
+    long[] written = {0};
+    OutputStream closesAfterALine =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            if (++written[0] > 100) {
+              throw new IOException("Broken pipe");
+            }
+          }
+        };
+    StringWriter err = new StringWriter();
+    int code =
+        HbtraceMain.run(
+            new PrintWriter(closesAfterALine),
+            new PrintWriter(err, true),
+            "print",
+            trace.toString());
+    assertThat(code).isEqualTo(ExitCodes.OUTPUT);
+    assertThat(err.toString()).isEqualTo("hbtrace: " + HbtraceMain.OUTPUT_LOST + "\n");
+  }
+
+  @Test
+  void outputThatCannotBeWrittenIsAnOutputError() throws Exception {
+    OutputStream closed =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("Broken pipe");
+          }
+        };
+    StringWriter err = new StringWriter();
+    Path trace = trace();
+    for (String verb : List.of("print", "summary", "check")) {
+      int code =
+          HbtraceMain.run(
+              new PrintWriter(closed, true), new PrintWriter(err, true), verb, trace.toString());
+      assertThat(code).as(verb).isEqualTo(ExitCodes.OUTPUT);
+    }
+    assertThat(err.toString().lines())
+        .hasSize(3)
+        .allMatch(l -> l.equals("hbtrace: " + HbtraceMain.OUTPUT_LOST));
   }
 }

@@ -70,4 +70,13 @@ class ReplayCommandTest {
     Cli none = Cli.run("replay");
     assertThat(none.exitCode()).isEqualTo(ExitCodes.USAGE);
   }
+
+  @Test
+  void aMissingClassPathEntryIsNamed() {
+    Path missing = tmp.resolve("nonexistent.jar");
+    Cli r = Cli.run("replay", CAPTURED.toString(), "--classpath", missing.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.oneLineError()).isTrue();
+    assertThat(r.err()).contains("no such file or directory: " + missing);
+  }
 }
