@@ -35,6 +35,14 @@ public final class ExploreScheduler implements Scheduler {
   private static final long SETTLE_NANOS = 5_000_000;
   private static final long PARKED_NANOS = 20_000;
 
+  /**
+   * How long the threads may all wait with nothing changing before the explorer gives up steering
+   * (a state it cannot decide in, e.g. a thread the system failed to start): the program then runs
+   * on unscheduled and the search ends, rather than the program hanging.
+   */
+  static final long STALL_NANOS = 30_000_000_000L;
+
+  private final long stallNanos;
   private final ExploreStrategy strategy;
   private final ExploreReport report;
   private final PrintStream err;
@@ -61,6 +69,8 @@ public final class ExploreScheduler implements Scheduler {
   private boolean corrupt;
   private boolean finished;
   private boolean free;
+  private long watchedVersion = -1;
+  private long watchedSince;
 
   /**
    * Explores with a bounded depth-first search ({@code mode} {@code dfs}, at most {@code
@@ -77,15 +87,22 @@ public final class ExploreScheduler implements Scheduler {
       Runnable betweenRuns) {
     ExploreStrategy strategy =
         mode.equals("random") ? new RandomSearch(seed, 8, maxRuns) : new BoundedSearch(preemptions);
-    return new ExploreScheduler(strategy, new ExploreReport(result, maxRuns), err, betweenRuns);
+    return new ExploreScheduler(
+        strategy, new ExploreReport(result, maxRuns), err, betweenRuns, STALL_NANOS);
   }
 
   /**
    * {@code betweenRuns} runs at each run's start, when only the thread starting it runs (the
-   * recorder's housekeeping, which would otherwise contend with the explored threads at any time).
+   * recorder's housekeeping, which would otherwise contend with the explored threads at any time);
+   * {@code stallNanos}: see {@link #STALL_NANOS}.
    */
   ExploreScheduler(
-      ExploreStrategy strategy, ExploreReport report, PrintStream err, Runnable betweenRuns) {
+      ExploreStrategy strategy,
+      ExploreReport report,
+      PrintStream err,
+      Runnable betweenRuns,
+      long stallNanos) {
+    this.stallNanos = stallNanos;
     this.strategy = strategy;
     this.report = report;
     this.err = err;
@@ -210,6 +227,11 @@ public final class ExploreScheduler implements Scheduler {
           return;
         }
         if (!canDecide()) {
+          if (stalled()) {
+            giveUp();
+            take(me);
+            return;
+          }
           waitBriefly();
           continue;
         }
@@ -231,6 +253,28 @@ public final class ExploreScheduler implements Scheduler {
         waitBriefly();
       }
     }
+  }
+
+  /** True once nothing has changed ({@link #version}) for its stall time. */
+  private boolean stalled() {
+    long now = System.nanoTime();
+    if (version != watchedVersion) {
+      watchedVersion = version;
+      watchedSince = now;
+      return false;
+    }
+    return now - watchedSince > stallNanos;
+  }
+
+  private void giveUp() {
+    err.println(
+        "hbtrace-agent: explore: no thread could go on for "
+            + stallNanos / 1_000_000
+            + " ms (waiting: "
+            + census.waiting().stream().map(t -> t.getName() + " at " + census.where(t)).toList()
+            + "); the program runs on unscheduled and the search ends here");
+    free = true;
+    lock.notifyAll();
   }
 
   private void take(Thread me) {

@@ -19,6 +19,13 @@ final class ThreadCensus {
   /** How long a thread blocked on a monitor stays "on its way" before it counts as blocked. */
   static final long MONITOR_NANOS = 5_000_000;
 
+  /**
+   * How long a thread seen but not started stays "on its way": its starter leaves it NEW only for
+   * the moment between naming it and starting it, or for good if the start failed (the system had
+   * no thread to give), and then it must not keep the program from ever being quiet.
+   */
+  static final long NEW_NANOS = 100_000_000;
+
   private static final Object NOTHING = new Object();
 
   private final AtomicInteger arriving = new AtomicInteger();
@@ -26,6 +33,7 @@ final class ThreadCensus {
   private final Map<Thread, String> waitingAt = new HashMap<>();
   private final Map<Thread, Object> blocked = new HashMap<>();
   private final Map<Thread, Long> monitorSince = new HashMap<>();
+  private final Map<Thread, Long> newSince = new HashMap<>();
 
   /**
    * A thread is entering the scheduler (blocked on its lock it would look blocked in the program).
@@ -79,13 +87,15 @@ final class ThreadCensus {
    * Every known thread waits at an event, is blocked, or has ended; none is on its way into the
    * scheduler. A thread blocked on a monitor counts as blocked only after {@link #MONITOR_NANOS}:
    * it may be the program's monitor (then it stays), or one inside the agent or the JVM for a
-   * moment.
+   * moment. A thread not yet started counts as on its way for {@link #NEW_NANOS}.
    */
   boolean quiet() {
     if (arriving.get() > 0) {
       return false;
     }
     known.removeIf(t -> t.getState() == Thread.State.TERMINATED);
+    monitorSince.keySet().retainAll(known);
+    newSince.keySet().retainAll(known);
     long now = System.nanoTime();
     boolean quiet = true;
     for (Thread t : known) {
@@ -94,11 +104,12 @@ final class ThreadCensus {
       }
       Thread.State s = t.getState();
       if (s == Thread.State.BLOCKED) {
-        long since = monitorSince.computeIfAbsent(t, k -> now);
-        quiet &= now - since > MONITOR_NANOS;
+        quiet &= now - monitorSince.computeIfAbsent(t, k -> now) > MONITOR_NANOS;
+      } else if (s == Thread.State.NEW) {
+        quiet &= now - newSince.computeIfAbsent(t, k -> now) > NEW_NANOS;
       } else {
         monitorSince.remove(t);
-        quiet &= s != Thread.State.RUNNABLE && s != Thread.State.NEW;
+        quiet &= s != Thread.State.RUNNABLE;
       }
     }
     return quiet;

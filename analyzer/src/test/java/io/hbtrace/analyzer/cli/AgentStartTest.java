@@ -66,7 +66,7 @@ class AgentStartTest {
 
       Path out = tmp.resolve("trace");
       Cli attached = Cli.run("attach", pid, "--out", out.toString());
-      assertThat(attached.exitCode()).isZero();
+      assertThat(attached.exitCode()).as(attached.err()).isZero();
       assertThat(attached.out()).contains("attached to " + pid + ": recording into " + out);
       assertThat(out).isDirectory();
 
