@@ -49,14 +49,34 @@ final class Args {
 
   /** A file system block size: 0 (automatic) or a power of two in 512..8192. */
   static void fsBlockSize(CommandSpec spec, int bs) {
+    fsBlockSize(spec, "--fs-block-size", bs);
+  }
+
+  /** The same, for an option of another name. */
+  static void fsBlockSize(CommandSpec spec, String option, int bs) {
     if (bs != 0 && (!powerOfTwo(bs) || bs < MIN_BLOCK || bs > MAX_FS_BLOCK)) {
-      throw usage(spec, "--fs-block-size " + bs + " must be a power of two from 512 to 8192");
+      throw usage(spec, option + " " + bs + " must be a power of two from 512 to 8192");
     }
   }
 
   static void positive(CommandSpec spec, String what, long value) {
     if (value <= 0) {
       throw usage(spec, what + " must be positive, got " + value);
+    }
+  }
+
+  /** {@code value} in {@code min..max}, or a usage error naming {@code why} the bound is there. */
+  static void inRange(CommandSpec spec, String what, long value, long min, long max, String why) {
+    if (value < min || value > max) {
+      throw usage(
+          spec, what + " must be from " + min + " to " + max + " (" + why + "), got " + value);
+    }
+  }
+
+  /** A rate: from 0 to 1 (NaN is not one). */
+  static void rate(CommandSpec spec, String what, double value) {
+    if (!(value >= 0 && value <= 1)) {
+      throw usage(spec, what + " must be between 0 and 1 (got " + value + ")");
     }
   }
 

@@ -15,10 +15,10 @@ import picocli.CommandLine.Spec;
     name = "crash-consistency",
     mixinStandardHelpOptions = true,
     description = {
-      "Random extending writes with faults; crash at chosen steps, recover, fsck. Prints per",
-      "variant the crash points tried and violating, the orphans left after operations and at",
-      "unmount, and orphan changes made without i_rwsem; exit 1 if any variant had a violation",
-      "or a leak."
+      "Random extending writes with faults, crashed at chosen steps, recovered and checked.",
+      "Prints per variant the crash points tried and violating, the orphans left after"
+          + " operations and at unmount, and orphan changes made without i_rwsem; exit 1 if any"
+          + " variant had a violation or a leak."
     })
 final class CrashConsistencyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -76,11 +76,9 @@ final class CrashConsistencyCommand implements Callable<Integer> {
     }
     Args.positive(spec, "--ops", ops);
     Args.positive(spec, "--crash-points", crashPoints);
-    Args.fsBlockSize(spec, blockSize);
+    Args.fsBlockSize(spec, "--block-size", blockSize);
     Args.positive(spec, "--block-size", blockSize);
-    if (faultRate < 0 || faultRate > 1) {
-      throw Args.usage(spec, "--fault-rate " + faultRate + " must be in 0..1");
-    }
+    Args.rate(spec, "--fault-rate", faultRate);
     LatencyProfile profile = Args.latency(spec, latency);
     CrashConsistency.Options opts =
         new CrashConsistency.Options(

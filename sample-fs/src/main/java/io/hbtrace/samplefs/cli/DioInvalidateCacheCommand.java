@@ -15,11 +15,20 @@ import picocli.CommandLine.Spec;
     name = "dio-invalidate-cache",
     mixinStandardHelpOptions = true,
     description = {
-      "Children write their block (O_DIRECT with -w), read it back (O_DIRECT with -r) and compare,",
-      "like xfstests' src/dio-invalidate-cache. Prints a line per failed comparison and",
-      "'runs=N failed=M'; exit 1 if any comparison failed."
+      "Children write their block and read it back to compare: xfstests' dio-invalidate-cache.",
+      "Writes are O_DIRECT with -w, reads with -r. Prints a line per failed comparison and"
+          + " 'runs=N failed=M'; exit 1 if any comparison failed."
     })
 final class DioInvalidateCacheCommand implements Callable<Integer> {
+  /** Children at most: each is a thread, and the system's threads run out long before int's. */
+  static final int MAX_CHILDREN = 1024;
+
+  /**
+   * Where the test file must end: the model keeps a map entry for every block of a file up to its
+   * end, so a file as large as ext4 allows would not fit in memory.
+   */
+  static final long MAX_FILE_BYTES = 1L << 30;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -86,10 +95,16 @@ final class DioInvalidateCacheCommand implements Callable<Integer> {
     Args.variant(spec, variant);
     LatencyProfile profile = model.validate(spec);
     Args.blockSize(spec, "-b", blockSize, model.pageSize);
-    Args.positive(spec, "-n", children);
+    Args.inRange(spec, "-n", children, 1, MAX_CHILDREN, "a thread each");
     Args.positive(spec, "-i", iterations);
     Args.positive(spec, "--repeat", repeat);
-    Args.nonNegative(spec, "-o", offset);
+    Args.inRange(
+        spec,
+        "-o",
+        offset,
+        0,
+        MAX_FILE_BYTES - (long) children * blockSize,
+        "the model maps every block of a file up to its end, and files end at 1 GiB");
     if (offset % Args.MIN_BLOCK != 0) {
       throw Args.usage(spec, "-o " + offset + " must be a multiple of 512 (O_DIRECT alignment)");
     }

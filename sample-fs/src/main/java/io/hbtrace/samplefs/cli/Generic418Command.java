@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
     name = "generic-418",
     mixinStandardHelpOptions = true,
     description = {
-      "xfstests generic/418: dio-invalidate-cache for block sizes 512 .. 2 x page size, 10 x L",
-      "runs of -n 3 -i 1 and 5 x L runs of -n 8 -i 4 over the 12 cases. Prints failed runs per",
-      "block size and case; exit 1 if any run failed."
+      "xfstests generic/418: dio-invalidate-cache over block sizes and the 12 cases.",
+      "For block sizes 512 .. 2 x page size, 10 x L runs of -n 3 -i 1 and 5 x L runs of -n 8 -i 4"
+          + " over the 12 cases. Prints failed runs per block size and case; exit 1 if any run"
+          + " failed."
     })
 final class Generic418Command implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -42,7 +43,8 @@ final class Generic418Command implements Callable<Integer> {
   @Override
   public Integer call() {
     Args.variant(spec, variant);
-    Args.positive(spec, "--load-factor", loadFactor);
+    // generic/418 runs 10 x L of each case: L beyond this would not be counted in an int
+    Args.inRange(spec, "--load-factor", loadFactor, 1, 100_000_000, "each case runs 10 x L times");
     LatencyProfile profile = model.validate(spec);
     DioInvalidateCacheOptions base =
         new DioInvalidateCacheOptions(

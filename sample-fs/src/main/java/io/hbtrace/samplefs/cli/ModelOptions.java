@@ -74,21 +74,10 @@ final class ModelOptions {
     Args.pageSize(spec, pageSize);
     Args.fsBlockSize(spec, fsBlockSize);
     Args.journalBlocks(spec, journalBlocks);
-    Args.nonNegative(spec, "--extension-stall-us", extensionStallUs);
-    if (!(faultRate >= 0 && faultRate <= 1)) {
-      throw Args.usage(spec, "--fault-rate must be between 0 and 1 (got " + faultRate + ")");
-    }
-    if (!(writebackErrorRate >= 0 && writebackErrorRate <= 1)) {
-      throw Args.usage(
-          spec, "--writeback-error-rate must be between 0 and 1 (got " + writebackErrorRate + ")");
-    }
-    if (!(invalidationFailureRate >= 0 && invalidationFailureRate <= 1)) {
-      throw Args.usage(
-          spec,
-          "--invalidation-failure-rate must be between 0 and 1 (got "
-              + invalidationFailureRate
-              + ")");
-    }
+    Args.inRange(spec, "--extension-stall-us", extensionStallUs, 0, 60_000_000, "a minute at most");
+    Args.rate(spec, "--fault-rate", faultRate);
+    Args.rate(spec, "--writeback-error-rate", writebackErrorRate);
+    Args.rate(spec, "--invalidation-failure-rate", invalidationFailureRate);
     return Args.latency(spec, latency);
   }
 }

@@ -187,6 +187,15 @@ public final class DioInvalidateCache {
 
     @Override
     public void run() {
+      try {
+        runIterations();
+      } catch (RuntimeException | Error e) {
+        // a child that dies is a failed child, as a helper process killed by a signal would be
+        failure = String.format("[%d:%d] FAIL - the child died: %s", id, iteration, e);
+      }
+    }
+
+    private void runIterations() {
       Vfs vfs = ops.vfs();
       OpenFile writer = vfs.open(inode, opts.writeDirect());
       OpenFile reader = vfs.open(inode, opts.readDirect());

@@ -25,5 +25,11 @@ class CrashConsistencyCommandTest {
     assertThat(Cli.run("crash-consistency", "--ops", "0").status).isEqualTo(2);
     assertThat(Cli.run("crash-consistency", "--fault-rate", "2").status).isEqualTo(2);
     assertThat(Cli.run("crash-consistency", "--crash-points", "-1").errLines()).isEqualTo(1);
+    Cli nan = Cli.run("crash-consistency", "--fault-rate", "NaN");
+    assertThat(nan.status).isEqualTo(2);
+    assertThat(nan.err).contains("--fault-rate must be between 0 and 1 (got NaN)");
+    Cli block = Cli.run("crash-consistency", "--block-size", "1000");
+    assertThat(block.status).isEqualTo(2);
+    assertThat(block.err).contains("--block-size 1000 must be a power of two");
   }
 }

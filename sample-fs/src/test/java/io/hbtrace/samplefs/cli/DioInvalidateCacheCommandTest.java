@@ -50,11 +50,14 @@ class DioInvalidateCacheCommandTest {
         "-b|1000|-b 1000 must be a power of two",
         "-b|256|-b 256 must be a power of two",
         "-b|16384|2 x page size",
-        "-n|0|-n must be positive",
-        "-n|-3|-n must be positive",
+        "-n|0|-n must be from 1 to 1024",
+        "-n|-3|-n must be from 1 to 1024",
+        "-n|100000|-n must be from 1 to 1024",
         "-i|0|-i must be positive",
         "--repeat|0|--repeat must be positive",
-        "-o|-512|-o must not be negative",
+        "-o|-512|-o must be from 0 to",
+        "-o|1125899906842624|files end at 1 GiB",
+        "--extension-stall-us|9223372036854775807|--extension-stall-us must be from 0 to 60000000",
         "--latency|floppy|unknown latency profile",
         "--fs-block-size|3000|--fs-block-size 3000"
       })

@@ -45,6 +45,10 @@ class Generic418CommandTest {
     Cli r = Cli.run("generic-418", "--load-factor", "0");
     assertThat(r.status).isEqualTo(2);
     assertThat(r.errLines()).isEqualTo(1);
+    Cli huge = Cli.run("generic-418", "--load-factor", "429496730"); // 10 x L overflows an int
+    assertThat(huge.status).isEqualTo(2);
+    assertThat(huge.errLines()).isEqualTo(1);
+    assertThat(huge.err).contains("--load-factor must be from 1 to 100000000");
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.hbtrace.samplefs.fs.FsConfig;
 import io.hbtrace.samplefs.variant.VariantRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,6 +21,11 @@ class DioInvalidateCacheTest {
   }
 
   private static DioInvalidateCacheOptions opts(String variant, String flags, int bs, int runs) {
+    return opts(variant, flags, bs, runs, 0);
+  }
+
+  private static DioInvalidateCacheOptions opts(
+      String variant, String flags, int bs, int runs, long offset) {
     return new DioInvalidateCacheOptions(
             variant,
             false,
@@ -30,7 +36,7 @@ class DioInvalidateCacheTest {
             bs,
             8,
             4,
-            0,
+            offset,
             0,
             runs,
             4096,
@@ -62,5 +68,19 @@ class DioInvalidateCacheTest {
           new DioInvalidateCache(opts(variant, flags, 1024, 8), new PrintWriter(out)).run();
       assertThat(failed).as(flags + ": " + out).isZero();
     }
+  }
+
+  @Test
+  void aChildThatDiesIsAFailedRunNotACleanOne() {
+    StringWriter out = new StringWriter();
+    long beyondTheModel = 1L << 50; // the extent map's block numbers are ints: a child dies
+    int failed =
+        new DioInvalidateCache(
+                opts("upstream", "w", 1024, 1, beyondTheModel), new PrintWriter(out, true))
+            .run();
+    assertThat(failed).isEqualTo(1);
+    assertThat(out.toString())
+        .contains("FAIL - the child died: java.lang.ArithmeticException")
+        .endsWith("runs=1 failed=1" + System.lineSeparator());
   }
 }
