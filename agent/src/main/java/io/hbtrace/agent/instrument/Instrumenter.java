@@ -126,7 +126,8 @@ public final class Instrumenter {
     }
     if (spec.hasTracepoints(name)) {
       builder =
-          TracepointInstrumentation.apply(builder, type, scan, sites, spec, recorder, matched);
+          TracepointInstrumentation.apply(
+              builder, type, scan, sites, spec, recorder, problems, matched);
     }
     boolean fields = !volatileIds.isEmpty() || !atomicIds.isEmpty();
     if (!sync && !fields) {

@@ -1,5 +1,6 @@
 package io.hbtrace.agent.instrument;
 
+import io.hbtrace.agent.record.Problems;
 import io.hbtrace.agent.record.Recorder;
 import io.hbtrace.agent.spec.Expr;
 import io.hbtrace.agent.spec.Spec;
@@ -29,6 +30,7 @@ final class TracepointInstrumentation {
       Sites sites,
       Spec spec,
       Recorder recorder,
+      Problems problems,
       Set<Tracepoint> matched) {
     for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
       if (m.isAbstract() || m.isNative() || m.isTypeInitializer()) {
@@ -38,7 +40,9 @@ final class TracepointInstrumentation {
       for (Tracepoint t : spec.tracepoints()) {
         if (t.className().equals(type.getName())
             && t.matches(m.getInternalName(), m.getDescriptor())) {
-          here.add(t);
+          if (argumentsFit(t, m, problems)) {
+            here.add(t);
+          }
         }
       }
       if (here.isEmpty()) {
@@ -62,5 +66,33 @@ final class TracepointInstrumentation {
       builder = builder.visit(advice.advice().on(ElementMatchers.is(m)));
     }
     return builder;
+  }
+
+  /**
+   * Whether every {@code argN} of {@code t} names an argument of {@code m}: a tracepoint without a
+   * descriptor matches every overload, and one may take fewer arguments than its fields name; it is
+   * then skipped there, with a warning.
+   */
+  private static boolean argumentsFit(
+      Tracepoint t, MethodDescription.InDefinedShape m, Problems problems) {
+    int count = m.getParameters().size();
+    for (Expr e : t.fields()) {
+      if (e.base() == Expr.Base.ARG && e.arg() >= count) {
+        problems.warn(
+            t.where()
+                + ": 'arg"
+                + e.arg()
+                + "' is out of range for "
+                + t.className()
+                + "#"
+                + m.getInternalName()
+                + m.getDescriptor()
+                + " (it takes "
+                + count
+                + " argument(s)); the tracepoint is skipped there");
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -36,6 +36,17 @@ public final class Problems {
     return verbose;
   }
 
+  /**
+   * A mistake of the user's (a spec line found wrong only when its method loaded): counted, and
+   * printed once on stderr whether verbose or not.
+   */
+  public void warn(String message) {
+    count.incrementAndGet();
+    if (seen.size() < MAX_DISTINCT && seen.add(message)) {
+      err.println("hbtrace-agent: " + message);
+    }
+  }
+
   public void info(String message) {
     if (verbose) {
       err.println("hbtrace-agent: " + message);

@@ -73,7 +73,7 @@ public final class SpecParser {
         case "exclude" -> excludes.add(prefix(tokens));
         case "volatile" -> volatiles.add(fieldName(tokens));
         case "atomic" -> atomics.add(fieldName(tokens));
-        case "at" -> tracepoints.add(tracepoint(tokens));
+        case "at" -> tracepoints.add(unlikeEarlier(tracepoints, tracepoint(tokens)));
         default ->
             throw error(
                 "unknown directive '"
@@ -85,6 +85,33 @@ public final class SpecParser {
       throw new SpecException(source + ": empty spec (expected 'spec " + VERSION + "')");
     }
     return new Spec(source, includes, excludes, volatiles, atomics, tracepoints);
+  }
+
+  /**
+   * {@code t}, unless an earlier line records the same kind at the same end of the same method (the
+   * same overload, or every overload): each event would be recorded twice.
+   */
+  private Tracepoint unlikeEarlier(List<Tracepoint> earlier, Tracepoint t) throws SpecException {
+    for (Tracepoint o : earlier) {
+      boolean sameOverload =
+          o.descriptor() == null || t.descriptor() == null || o.descriptor().equals(t.descriptor());
+      if (o.kind() == t.kind()
+          && o.atExit() == t.atExit()
+          && o.className().equals(t.className())
+          && o.method().equals(t.method())
+          && o.fields().toString().equals(t.fields().toString())
+          && sameOverload) {
+        throw error(
+            "records "
+                + t.kind()
+                + " at "
+                + t.target()
+                + " again (as "
+                + o.where()
+                + " does): each event would be recorded twice");
+      }
+    }
+    return t;
   }
 
   private SpecException error(String problem) {

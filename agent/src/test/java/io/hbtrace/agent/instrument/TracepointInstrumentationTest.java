@@ -117,4 +117,20 @@ class TracepointInstrumentationTest {
       assertThat(in.problems()).contains("no readable field 'noSuchField'");
     }
   }
+
+  @Test
+  void anArgumentTheMatchedMethodDoesNotHaveSkipsTheTracepointThereWithAWarning() throws Throwable {
+    String spec = // publishEnd(J)V's tracepoint without its descriptor, naming a 4th argument
+        logSegmentSpec()
+            .replace("LogSegment#publishEnd(J)V -> ", "LogSegment#publishEnd -> ")
+            .replace("newSize=arg0", "newSize=arg3");
+    try (Instrumented in = new Instrumented(spec)) {
+      assertThat(in.call(LogSegmentMain.class, "run")).isEqualTo("hello |hello world, log!x");
+      assertThat(in.out.events(SIZE_UPDATE)).isEmpty(); // not recorded with a made-up value
+      assertThat(in.out.events(SIZE_SAMPLE)).hasSize(3); // the other tracepoints still work
+      assertThat(in.problems())
+          .contains("test.spec:7: 'arg3' is out of range for")
+          .contains("LogSegment#publishEnd(J)V (it takes 1 argument(s))");
+    }
+  }
 }

@@ -123,6 +123,9 @@ class SpecParserTest {
         "spec 1\\nat exit a.B#c -> FSYNC ino=\"a\"b result=0| t.spec:2: field 'ino': bad string"
             + " \"a\"b (text after the closing quote)",
         "spec 1\\nat exit a.B#c -> FSYNC ino=\"abc| t.spec:2: unterminated string",
+        "spec 1\\nat exit a.B#c -> FSYNC ino=arg0 result=0\\nat exit a.B#c(J)V -> FSYNC ino=arg0"
+            + " result=0| t.spec:3: records FSYNC at a.B#c(J)V again (as t.spec:2 does): each event"
+            + " would be recorded twice",
       })
   void everyProblemIsOneLineNamingFileAndLine(String text, String message) {
     assertThatThrownBy(() -> SpecParser.parse("t.spec", text.replace("\\n", "\n")))
