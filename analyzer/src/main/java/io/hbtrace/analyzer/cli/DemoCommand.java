@@ -101,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
                 + fixClean
                 + ")");
     o.printf(
-        "traces kept in %s; re-check one with: ./hbtrace check %s%n", dir, dir.resolve("pre-fix"));
+        "traces kept in %s; re-check one with: hbtrace check %s%n", dir, dir.resolve("pre-fix"));
     o.flush();
     return racyFlagged && fixClean ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
