@@ -1,6 +1,9 @@
 package io.hbtrace.analyzer.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,7 +51,12 @@ public final class HbtraceMain implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    PrintWriter out =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new BufferedOutputStream(new Stdout(), 1 << 16), Charset.defaultCharset()),
+            true);
+    System.exit(run(out, new PrintWriter(System.err, true), args));
   }
 
   /**
@@ -68,6 +76,9 @@ public final class HbtraceMain implements Runnable {
         (ex, commandLine, parseResult) -> {
           boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
           int code = ex instanceof CliException c ? c.exitCode() : ExitCodes.INTERNAL;
+          if (code == ExitCodes.OUTPUT && Stdout.pipeClosed()) {
+            return code; // the reader went away (print | head): nothing worth saying
+          }
           String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
           err.println(
               "hbtrace: " + (code == ExitCodes.INTERNAL ? "internal error: " + ex : message));
@@ -79,7 +90,9 @@ public final class HbtraceMain implements Runnable {
         });
     int code = cli.execute(args);
     if (out.checkError() && code != ExitCodes.OUTPUT) { // flushes; it keeps write errors to itself
-      err.println("hbtrace: " + OUTPUT_LOST);
+      if (!Stdout.pipeClosed()) {
+        err.println("hbtrace: " + OUTPUT_LOST);
+      }
       code = ExitCodes.OUTPUT;
     }
     err.flush();
