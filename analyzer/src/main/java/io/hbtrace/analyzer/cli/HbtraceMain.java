@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,18 +52,27 @@ public final class HbtraceMain implements Runnable {
   }
 
   public static void main(String[] args) {
+    Stdout stdout = new Stdout();
     PrintWriter out =
         new PrintWriter(
             new OutputStreamWriter(
-                new BufferedOutputStream(new Stdout(), 1 << 16), Charset.defaultCharset()),
+                new BufferedOutputStream(stdout, 1 << 16), Charset.defaultCharset()),
             true);
-    System.exit(run(out, new PrintWriter(System.err, true), args));
+    System.exit(run(out, new PrintWriter(System.err, true), stdout::pipeClosed, args));
   }
 
   /**
    * Runs the CLI with the given writers and returns the exit code (for tests and {@link #main}).
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(out, err, () -> false, args);
+  }
+
+  /**
+   * The same; {@code pipeClosed} says whether {@code out}'s reader went away (then an output error
+   * ends the command without a message).
+   */
+  static int run(PrintWriter out, PrintWriter err, BooleanSupplier pipeClosed, String... args) {
     CommandLine cli = new CommandLine(new HbtraceMain());
     cli.setOut(out);
     cli.setErr(err);
@@ -76,7 +86,7 @@ public final class HbtraceMain implements Runnable {
         (ex, commandLine, parseResult) -> {
           boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
           int code = ex instanceof CliException c ? c.exitCode() : ExitCodes.INTERNAL;
-          if (code == ExitCodes.OUTPUT && Stdout.pipeClosed()) {
+          if (code == ExitCodes.OUTPUT && pipeClosed.getAsBoolean()) {
             return code; // the reader went away (print | head): nothing worth saying
           }
           String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
@@ -90,7 +100,7 @@ public final class HbtraceMain implements Runnable {
         });
     int code = cli.execute(args);
     if (out.checkError() && code != ExitCodes.OUTPUT) { // flushes; it keeps write errors to itself
-      if (!Stdout.pipeClosed()) {
+      if (!pipeClosed.getAsBoolean()) {
         err.println("hbtrace: " + OUTPUT_LOST);
       }
       code = ExitCodes.OUTPUT;

@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 
 /**
  * The CLI's standard output: it remembers whether a write failed because the reader went away (a
@@ -11,14 +12,19 @@ import java.io.IOException;
  * ExitCodes#OUTPUT} but deserves no message, as with the shell's own tools.
  */
 final class Stdout extends FilterOutputStream {
-  private static volatile boolean pipeClosed;
+  private volatile boolean pipeClosed;
 
   Stdout() {
-    super(new FileOutputStream(FileDescriptor.out));
+    this(new FileOutputStream(FileDescriptor.out));
+  }
+
+  /** Over {@code target} (tests). */
+  Stdout(OutputStream target) {
+    super(target);
   }
 
   /** True once a write found the pipe closed. */
-  static boolean pipeClosed() {
+  boolean pipeClosed() {
     return pipeClosed;
   }
 
@@ -40,7 +46,7 @@ final class Stdout extends FilterOutputStream {
     }
   }
 
-  private static IOException noted(IOException e) {
+  private IOException noted(IOException e) {
     if (String.valueOf(e.getMessage()).contains("Broken pipe")) {
       pipeClosed = true;
     }

@@ -144,4 +144,27 @@ class PrintCommandTest {
         .hasSize(3)
         .allMatch(l -> l.equals("hbtrace: " + HbtraceMain.OUTPUT_LOST));
   }
+
+  @Test
+  void aClosedPipeEndsThePrintWithoutAMessage() throws Exception {
+    Stdout stdout =
+        new Stdout(
+            new OutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+              }
+            });
+    StringWriter err = new StringWriter();
+    int code =
+        HbtraceMain.run(
+            new PrintWriter(stdout, true),
+            new PrintWriter(err, true),
+            stdout::pipeClosed,
+            "print",
+            trace().toString());
+    assertThat(code).isEqualTo(ExitCodes.OUTPUT);
+    assertThat(stdout.pipeClosed()).isTrue();
+    assertThat(err.toString()).isEmpty();
+  }
 }
