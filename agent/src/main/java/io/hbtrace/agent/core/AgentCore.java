@@ -186,6 +186,13 @@ public final class AgentCore {
           }
           problems.info(unmatched.size() + " tracepoint(s) never matched a loaded method: " + b);
         }
+        List<String> fields = instrumenter.unaccessedFields();
+        if (!fields.isEmpty()) {
+          problems.info(
+              fields.size()
+                  + " named field(s) never accessed by instrumented code: "
+                  + String.join(", ", fields));
+        }
         problems.info(
             "trace closed: "
                 + instrumenter.transformedClasses()

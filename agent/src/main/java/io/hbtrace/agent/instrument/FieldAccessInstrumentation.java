@@ -1,6 +1,7 @@
 package io.hbtrace.agent.instrument;
 
 import java.util.Map;
+import java.util.Set;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
@@ -21,14 +22,19 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
 
   private final Map<String, Integer> atomicIds;
 
+  /** The string ids of the named fields some instrumented code accessed (for verbose's list). */
+  private final Set<Integer> accessed;
+
   FieldAccessInstrumentation(
       MethodVisitor mv,
       MethodContext ctx,
       Map<String, Integer> volatileIds,
-      Map<String, Integer> atomicIds) {
+      Map<String, Integer> atomicIds,
+      Set<Integer> accessed) {
     super(mv, ctx);
     this.volatileIds = volatileIds;
     this.atomicIds = atomicIds;
+    this.accessed = accessed;
   }
 
   /** The string id of the named field {@code owner.name} (owner may be a subclass), or null. */
@@ -77,11 +83,13 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
   public void visitFieldInsn(int opcode, String owner, String name, String desc) {
     Integer id = lookup(volatileIds, ctx, owner, name);
     if (id != null) {
+      accessed.add(id);
       volatileAccess(opcode, owner, name, desc, id);
       return;
     }
     id = lookup(atomicIds, ctx, owner, name);
     if (id != null && (opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC)) {
+      accessed.add(id);
       if (opcode == Opcodes.GETFIELD) {
         super.visitInsn(Opcodes.DUP); // owner, owner
         super.visitFieldInsn(opcode, owner, name, desc); // owner, atomic

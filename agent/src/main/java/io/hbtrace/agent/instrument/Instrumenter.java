@@ -47,6 +47,7 @@ public final class Instrumenter {
   private final CallRedirect.Rules atomicRules = new CallRedirect.Rules();
   private final Map<String, Integer> volatileIds = new HashMap<>();
   private final Map<String, Integer> atomicIds = new HashMap<>();
+  private final Set<Integer> accessedFields = ConcurrentHashMap.newKeySet();
   private final boolean scheduled;
 
   /** Per class loader (weakly): owner internal name + ' ' + type -> is a subtype. */
@@ -151,7 +152,7 @@ public final class Instrumenter {
                   new MethodContext(name, method, scan.sourceFile(), sites, pool, subtypeCache);
               MethodVisitor v = mv;
               if (fields) {
-                v = new FieldAccessInstrumentation(v, ctx, volatileIds, atomicIds);
+                v = new FieldAccessInstrumentation(v, ctx, volatileIds, atomicIds, accessedFields);
               }
               if (!all.isEmpty()) {
                 v = CallRedirect.visitor(v, ctx, all);
@@ -177,6 +178,22 @@ public final class Instrumenter {
     for (Tracepoint t : spec.tracepoints()) {
       if (!matched.contains(t)) {
         out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** The spec's volatile and atomic fields that no instrumented code accessed. */
+  public List<String> unaccessedFields() {
+    List<String> out = new ArrayList<>();
+    for (String f : spec.volatileFields()) {
+      if (!accessedFields.contains(volatileIds.get(internal(f)))) {
+        out.add(f);
+      }
+    }
+    for (String f : spec.atomicFields()) {
+      if (!accessedFields.contains(atomicIds.get(internal(f)))) {
+        out.add(f);
       }
     }
     return out;

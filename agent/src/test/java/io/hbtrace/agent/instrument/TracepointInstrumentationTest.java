@@ -133,4 +133,15 @@ class TracepointInstrumentationTest {
           .contains("LogSegment#publishEnd(J)V (it takes 1 argument(s))");
     }
   }
+
+  @Test
+  void aNamedFieldNoCodeAccessesIsListed() throws Throwable {
+    String spec =
+        logSegmentSpec() + "\nvolatile io.hbtrace.agenttest.logsegment.LogSegment.noSuchField\n";
+    try (Instrumented in = new Instrumented(spec)) {
+      in.call(LogSegmentMain.class, "run");
+      assertThat(in.instrumenter.unaccessedFields())
+          .containsExactly("io.hbtrace.agenttest.logsegment.LogSegment.noSuchField");
+    }
+  }
 }

@@ -26,6 +26,7 @@ public final class Instrumented implements AutoCloseable {
 
   public final MemoryTraceOutput out = new MemoryTraceOutput();
   public final Recorder recorder;
+  public final Instrumenter instrumenter;
   public final ByteArrayOutputStream problemText = new ByteArrayOutputStream();
   private final ClassFileTransformer transformer;
   private final Loader loader;
@@ -40,7 +41,8 @@ public final class Instrumented implements AutoCloseable {
     Problems problems =
         new Problems(true, new PrintStream(problemText, true, StandardCharsets.UTF_8));
     recorder = new Recorder(out, problems);
-    transformer = new Instrumenter(spec, recorder, problems, false).agentBuilder().makeRaw();
+    instrumenter = new Instrumenter(spec, recorder, problems, false);
+    transformer = instrumenter.agentBuilder().makeRaw();
     loader = new Loader(Instrumented.class.getClassLoader());
     if (!Hooks.install(failHooks ? new FailingSink(recorder) : recorder)) {
       throw new IllegalStateException("a sink is installed already");
