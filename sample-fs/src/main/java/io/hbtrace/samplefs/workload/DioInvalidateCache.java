@@ -94,7 +94,7 @@ public final class DioInvalidateCache {
       for (int i = 0; i < opts.children(); i++) {
         Child child = new Child(ops, file.inode, i, startGate);
         children.add(child);
-        threads.add(new Thread(child, "child-" + i));
+        threads.add(childThread(child, i));
       }
       for (Thread t : threads) {
         t.start();
@@ -187,15 +187,6 @@ public final class DioInvalidateCache {
 
     @Override
     public void run() {
-      try {
-        runIterations();
-      } catch (RuntimeException | Error e) {
-        // a child that dies is a failed child, as a helper process killed by a signal would be
-        failure = String.format("[%d:%d] FAIL - the child died: %s", id, iteration, e);
-      }
-    }
-
-    private void runIterations() {
       Vfs vfs = ops.vfs();
       OpenFile writer = vfs.open(inode, opts.writeDirect());
       OpenFile reader = vfs.open(inode, opts.readDirect());
@@ -254,5 +245,19 @@ public final class DioInvalidateCache {
 
   private static int firstMismatch(byte[] a, byte[] b) {
     return Arrays.mismatch(a, b);
+  }
+
+  /**
+   * Child {@code i}'s thread. A child that dies (an exception in the model) is a failed child, as a
+   * helper process killed by a signal would be. Kept last in the file: the lines of everything
+   * above are the source locations of recorded traces, which replay follows.
+   */
+  private static Thread childThread(Child child, int i) {
+    Thread t = new Thread(child, "child-" + i);
+    t.setUncaughtExceptionHandler(
+        (thread, e) ->
+            child.failure =
+                String.format("[%d:%d] FAIL - the child died: %s", child.id, child.iteration, e));
+    return t;
   }
 }
