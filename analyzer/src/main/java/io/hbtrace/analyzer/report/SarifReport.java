@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -112,7 +113,10 @@ public final class SarifReport {
   /** The analysis ran to the end; the reader's and the analysis' warnings are its notifications. */
   private static void invocation(JsonGenerator g, TraceFacts facts) throws IOException {
     List<String> notes = new ArrayList<>();
-    if (facts.truncated()) {
+    boolean readerSaidSo =
+        facts.warnings().stream()
+            .anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("no end record"));
+    if (facts.truncated() && !readerSaidSo) { // the reader's own warning says it otherwise
       notes.add(
           "The trace has no end record (the writer died or still runs): analysed up to the"
               + " tear.");

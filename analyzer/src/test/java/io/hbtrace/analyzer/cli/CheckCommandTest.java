@@ -268,7 +268,7 @@ class CheckCommandTest {
                 "message",
                 "text"))
         .asString()
-        .contains("no end record");
+        .containsIgnoringCase("no end record");
   }
 
   @Test

@@ -203,6 +203,20 @@ class SarifReportTest {
         .anySatisfy(t -> assertThat(t).contains("no end record"))
         .anySatisfy(t -> assertThat(t).isEqualTo("3 events missing"));
     assertThat(at(log, "runs", 0, "properties", "truncated")).isEqualTo(true);
+
+    TraceFacts saidByTheReader =
+        new TraceFacts(
+            "g418", 10, 3, true, "", List.of("s2"), List.of("no END record: the writer died"));
+    assertThat(
+            array(
+                at(
+                    sarif(saidByTheReader, List.of()),
+                    "runs",
+                    0,
+                    "invocations",
+                    0,
+                    "toolExecutionNotifications")))
+        .hasSize(1); // once, not twice in other words
   }
 
   @Test
