@@ -9,9 +9,12 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.jar.JarFile;
 
@@ -27,6 +30,12 @@ public final class AgentEntry {
   private static final String CORE_CLASS = "io.hbtrace.agent.core.AgentCore";
   private static final String BRIDGE_INSTALLER = "io.hbtrace.agent.core.BridgeInstaller";
   private static final int EXIT_FAILED = 78;
+
+  /** The nested jars' directory: {@code hbtrace-agent-PID-RANDOM} in the temporary directory. */
+  private static final String TEMP_PREFIX = "hbtrace-agent-";
+
+  /** How old a dead JVM's directory must be before another start removes it. */
+  private static final Duration LEFTOVER_AGE = Duration.ofMinutes(10);
 
   private AgentEntry() {}
 
@@ -107,9 +116,58 @@ public final class AgentEntry {
     }
   }
 
+  /**
+   * Removes the nested jars' directories that JVMs killed before their exit hooks ran left in
+   * {@code tmp} (7 MB each): those of processes no longer alive, at least {@code minAge} old
+   * (another container's JVM sharing the directory is not seen alive here, and keeps its own a
+   * while). Best effort: what cannot be removed stays.
+   */
+  static void sweepLeftovers(Path tmp, Duration minAge) {
+    Instant now = Instant.now();
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, TEMP_PREFIX + "*")) {
+      for (Path d : dirs) {
+        long pid = ownerPid(d.getFileName().toString());
+        // an older agent's directory names no process: only a day-old one is surely dead
+        Instant before = now.minus(pid < 0 ? Duration.ofDays(1) : minAge);
+        if (!alive(pid) && Files.getLastModifiedTime(d).toInstant().isBefore(before)) {
+          remove(d);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // leftovers stay; they harm nothing but disk space
+    }
+  }
+
+  private static void remove(Path dir) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path f : files) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(dir);
+    } catch (IOException | RuntimeException e) {
+      // another's, or in use: it stays
+    }
+  }
+
+  /** The pid in directory name {@code name} (it follows the prefix), or -1 if it names none. */
+  private static long ownerPid(String name) {
+    String rest = name.substring(TEMP_PREFIX.length());
+    int dash = rest.indexOf('-');
+    try {
+      return dash > 0 ? Long.parseLong(rest.substring(0, dash)) : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static boolean alive(long pid) {
+    return pid >= 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
   /** Extracts the nested jars next to each other in a fresh temporary directory. */
   private static ClassLoader coreLoader(Instrumentation inst) throws IOException {
-    Path dir = Files.createTempDirectory("hbtrace-agent-");
+    Path dir = Files.createTempDirectory(TEMP_PREFIX + ProcessHandle.current().pid() + "-");
+    sweepLeftovers(dir.getParent(), LEFTOVER_AGE);
     dir.toFile().deleteOnExit();
     Path bridge = extract("hbtrace/bridge.jar", dir);
     Path core = extract("hbtrace/core.jar", dir);
