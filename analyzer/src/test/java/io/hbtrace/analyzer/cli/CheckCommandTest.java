@@ -304,13 +304,9 @@ class CheckCommandTest {
   @Test
   void anEmptyCheckNameOrAPageOfPartBlocksIsAUsageError() throws Exception {
     Path racy = racy();
-    Cli empty = Cli.run("check", "--checks", "s2,,o1", racy.toString());
-    assertThat(empty.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(empty.oneLineError()).isTrue();
-    assertThat(empty.err()).contains("empty check name in 's2,,o1'");
-    Cli geometry = Cli.run("check", "--page-size", "1000", "--block-size", "4096", racy.toString());
-    assertThat(geometry.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(geometry.oneLineError()).isTrue();
-    assertThat(geometry.err()).contains("multiple of --block-size");
+    Cli.run("check", "--checks", "s2,,o1", racy.toString())
+        .failsWith(ExitCodes.USAGE, "empty check name in 's2,,o1'");
+    Cli.run("check", "--page-size", "1000", "--block-size", "4096", racy.toString())
+        .failsWith(ExitCodes.USAGE, "multiple of --block-size");
   }
 }

@@ -1,5 +1,7 @@
 package io.hbtrace.analyzer.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -11,6 +13,17 @@ record Cli(int exitCode, String out, String err) {
     StringWriter err = new StringWriter();
     int code = HbtraceMain.run(new PrintWriter(out), new PrintWriter(err), args);
     return new Cli(code, out.toString(), err.toString());
+  }
+
+  /**
+   * Asserts that this run failed with {@code code}, saying so in one line of stderr that contains
+   * {@code mentions}.
+   */
+  Cli failsWith(int code, String mentions) {
+    assertThat(exitCode).as(err).isEqualTo(code);
+    assertThat(oneLineError()).as(err).isTrue();
+    assertThat(err).contains(mentions);
+    return this;
   }
 
   /** The error output is exactly one line and has no stack trace. */

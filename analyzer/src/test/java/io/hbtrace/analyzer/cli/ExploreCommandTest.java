@@ -36,13 +36,8 @@ class ExploreCommandTest {
 
   @Test
   void optionsOfTheOtherSearchAreRefused() {
-    Cli both = Cli.run("explore", "--preemptions", "2", "--random", "5");
-    assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(both.oneLineError()).isTrue();
-    assertThat(both.err()).contains("--preemptions and --random exclude each other");
-    Cli seed = Cli.run("explore", "--seed", "5");
-    assertThat(seed.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(seed.oneLineError()).isTrue();
-    assertThat(seed.err()).contains("--seed needs --random");
+    Cli.run("explore", "--preemptions", "2", "--random", "5")
+        .failsWith(ExitCodes.USAGE, "--preemptions and --random exclude each other");
+    Cli.run("explore", "--seed", "5").failsWith(ExitCodes.USAGE, "--seed needs --random");
   }
 }

@@ -59,9 +59,7 @@ class PackCommandTest {
     Path dir = TraceFiles.write(Scenarios.generic418Failure(), tmp.resolve("t"), List.of());
     TraceFiles.corruptEvents(dir);
     Path packed = tmp.resolve("t.hbt");
-    Cli p = Cli.run("pack", dir.toString(), packed.toString());
-    assertThat(p.exitCode()).isEqualTo(ExitCodes.TRACE);
-    assertThat(p.oneLineError()).isTrue();
+    Cli.run("pack", dir.toString(), packed.toString()).failsWith(ExitCodes.TRACE, "corrupt");
     assertThat(packed).doesNotExist();
   }
 
@@ -69,9 +67,7 @@ class PackCommandTest {
   void anUnwritablePlaceIsAnOutputError() throws Exception {
     Path dir = TraceFiles.write(Scenarios.generic418Failure(), tmp.resolve("t"), List.of());
     Path packed = tmp.resolve("no/such/dir/t.hbt");
-    Cli p = Cli.run("pack", dir.toString(), packed.toString());
-    assertThat(p.exitCode()).isEqualTo(ExitCodes.OUTPUT);
-    assertThat(p.oneLineError()).isTrue();
-    assertThat(p.err()).isEqualTo("hbtrace: cannot write " + packed + ": no such directory\n");
+    Cli.run("pack", dir.toString(), packed.toString())
+        .failsWith(ExitCodes.OUTPUT, "cannot write " + packed + ": no such directory");
   }
 }

@@ -80,10 +80,7 @@ class PrintCommandTest {
 
   @Test
   void aNegativeLimitIsAUsageError() throws Exception {
-    Cli r = Cli.run("print", "--limit", "-1", trace().toString());
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.oneLineError()).isTrue();
-    assertThat(r.err()).contains("--limit");
+    Cli.run("print", "--limit", "-1", trace().toString()).failsWith(ExitCodes.USAGE, "--limit");
   }
 
   @Test

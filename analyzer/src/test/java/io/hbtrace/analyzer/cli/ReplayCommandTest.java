@@ -74,9 +74,7 @@ class ReplayCommandTest {
   @Test
   void aMissingClassPathEntryIsNamed() {
     Path missing = tmp.resolve("nonexistent.jar");
-    Cli r = Cli.run("replay", CAPTURED.toString(), "--classpath", missing.toString());
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.oneLineError()).isTrue();
-    assertThat(r.err()).contains("no such file or directory: " + missing);
+    Cli.run("replay", CAPTURED.toString(), "--classpath", missing.toString())
+        .failsWith(ExitCodes.USAGE, "no such file or directory: " + missing);
   }
 }
