@@ -30,6 +30,33 @@ public final class SyncPrograms {
     return o;
   }
 
+  /**
+   * Blocks whose first statement is a loop: the loop's head is where the block's protected range
+   * starts (the canonical {@code synchronized (m) { while (!ready) m.wait(); }} shape).
+   */
+  public static int loopsFirstInBlocks() {
+    Object m = new Object();
+    int n = 0;
+    synchronized (m) {
+      while (n < 3) {
+        n++;
+      }
+    }
+    synchronized (m) {
+      do {
+        n++;
+      } while (n < 6);
+    }
+    synchronized (m) {
+      for (; ; ) {
+        if (++n >= 9) {
+          break;
+        }
+      }
+    }
+    return n;
+  }
+
   public static int monitorBlockThrows() {
     Object o = new Object();
     try {

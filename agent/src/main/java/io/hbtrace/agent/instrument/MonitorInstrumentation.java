@@ -1,6 +1,8 @@
 package io.hbtrace.agent.instrument;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -33,6 +35,13 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   /** The local holding the monitor whose enter hook waits for the next label, or -1. */
   private int pendingLocal = -1;
+
+  /**
+   * Try-range starts after which an enter hook went, each with the label placed after the hook:
+   * jumps to the start (a loop's back-edge, when the block's first statement is a loop) go there
+   * instead, so that the loop neither runs the hook again nor jumps where no stack-map frame is.
+   */
+  private final Map<Label, Label> afterHook = new HashMap<>();
 
   private int pendingSite;
 
@@ -69,7 +78,22 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
     super.visitLabel(label);
     if (pendingLocal >= 0 && tryStarts.contains(label)) {
       flushPending();
+      Label after = new Label();
+      super.visitLabel(after); // the label's frame and line, visited next, land here
+      afterHook.put(label, after);
     }
+  }
+
+  private Label target(Label label) {
+    return afterHook.getOrDefault(label, label);
+  }
+
+  private Label[] targets(Label[] labels) {
+    Label[] out = labels.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = target(out[i]);
+    }
+    return out;
   }
 
   @Override
@@ -156,7 +180,7 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
   @Override
   public void visitJumpInsn(int opcode, Label label) {
     flushPending();
-    super.visitJumpInsn(opcode, label);
+    super.visitJumpInsn(opcode, target(label));
     seen(opcode);
   }
 
@@ -177,14 +201,14 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
   @Override
   public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
     flushPending();
-    super.visitTableSwitchInsn(min, max, dflt, labels);
+    super.visitTableSwitchInsn(min, max, target(dflt), targets(labels));
     seen(Opcodes.TABLESWITCH);
   }
 
   @Override
   public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
     flushPending();
-    super.visitLookupSwitchInsn(dflt, keys, labels);
+    super.visitLookupSwitchInsn(target(dflt), keys, targets(labels));
     seen(Opcodes.LOOKUPSWITCH);
   }
 

@@ -67,6 +67,16 @@ class SyncInstrumentationTest {
   }
 
   @Test
+  void aLoopFirstInABlockVerifiesAndEntersOnce() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(SyncPrograms.class, "loopsFirstInBlocks")).isEqualTo(9);
+      List<Ev> ev = in.out.events(MONITOR_ENTER, MONITOR_EXIT);
+      assertThat(ev).hasSize(6); // one enter and one exit per block, not one per iteration
+      assertPaired(ev);
+    }
+  }
+
+  @Test
   void monitorBlockExitedByAnExceptionIsReleased() throws Throwable {
     try (Instrumented in = new Instrumented()) {
       assertThat(in.call(SyncPrograms.class, "monitorBlockThrows")).isEqualTo(1);
