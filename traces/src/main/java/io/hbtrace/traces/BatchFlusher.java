@@ -13,14 +13,16 @@ import java.util.TreeMap;
  * runs under the writer lock (the caller holds it); only the owner-published commit word of each
  * buffer is read across threads (acquire), see {@link ThreadBuffer}.
  *
- * <p>After a failed queue write the flusher is {@link #failed()}: it writes nothing more and counts
- * what it would have written as discarded, so the recorded program never sees an error.
+ * <p>After a failed queue write, or when the file system is nearly full ({@link DiskRoom}), the
+ * flusher is {@link #failed()}: it writes nothing more and counts what it would have written as
+ * discarded, so the recorded program never sees an error; the trace then reads up to there.
  */
 final class BatchFlusher {
   /** Reaped buffer arrays kept for new threads (16 KiB each by default). */
   private static final int MAX_SPARE = 64;
 
   private final ChronicleSink sink;
+  private final DiskRoom room;
   private final List<ThreadBuffer> buffers = new ArrayList<>();
   private final RetiredThreads retired = new RetiredThreads();
   private final ArrayDeque<byte[]> spare = new ArrayDeque<>(); // reaped arrays, all flushed
@@ -40,9 +42,11 @@ final class BatchFlusher {
   private long batches;
   private long bytes;
   private boolean failed;
+  private boolean outOfRoom;
 
-  BatchFlusher(ChronicleSink sink) {
+  BatchFlusher(ChronicleSink sink, DiskRoom room) {
     this.sink = sink;
+    this.room = room;
   }
 
   void add(ThreadBuffer b) {
@@ -51,6 +55,21 @@ final class BatchFlusher {
 
   boolean failed() {
     return failed;
+  }
+
+  /** True if writing stopped because the file system was nearly full (see {@link DiskRoom}). */
+  boolean outOfRoom() {
+    return outOfRoom;
+  }
+
+  /** Whether {@code bytes} more fit on the file system; if not, nothing more is written. */
+  private boolean room(long bytes) {
+    if (room.fits(bytes)) {
+      return true;
+    }
+    failed = true;
+    outOfRoom = true;
+    return false;
   }
 
   long eventsWritten() {
@@ -100,6 +119,10 @@ final class BatchFlusher {
       b.batchNo++;
       return;
     }
+    if (!room(hn + len + Format.CRC_BYTES)) {
+      discarded += events;
+      return;
+    }
     try {
       sink.writeBatch(header, hn, b.buf, off - len, len);
     } catch (Throwable t) {
@@ -147,7 +170,7 @@ final class BatchFlusher {
 
   /** Appends a finished document unless a write already failed; false if it is not written. */
   private boolean written(byte[] doc) {
-    if (failed) {
+    if (failed || !room(doc.length)) {
       return false;
     }
     try {
@@ -239,7 +262,7 @@ final class BatchFlusher {
   void finish(byte[] end) {
     writePending();
     try {
-      if (!failed) {
+      if (!failed && room(end.length)) {
         sink.write(end);
       }
     } catch (Throwable t) {

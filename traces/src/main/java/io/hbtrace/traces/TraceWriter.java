@@ -58,10 +58,10 @@ public final class TraceWriter implements AutoCloseable {
   private Thread flusher;
   private Thread hook;
 
-  private TraceWriter(Path dir, WriterOptions options, ChronicleSink sink) {
+  private TraceWriter(Path dir, WriterOptions options, ChronicleSink sink, DiskRoom room) {
     this.dir = dir;
     this.options = options;
-    this.out = new BatchFlusher(sink);
+    this.out = new BatchFlusher(sink, room);
   }
 
   /** A writer with {@link WriterOptions#defaults()}; {@code dir} must be absent or empty. */
@@ -77,13 +77,15 @@ public final class TraceWriter implements AutoCloseable {
    */
   public static TraceWriter create(Path dir, TraceStart start, WriterOptions options)
       throws TraceException {
-    return create(dir, start, options, SystemTimeProvider.INSTANCE);
+    return create(dir, start, options, SystemTimeProvider.INSTANCE, null);
   }
 
   /**
-   * {@link #create(Path, TraceStart, WriterOptions)} with the clock that picks the queue's file.
+   * {@link #create(Path, TraceStart, WriterOptions)} with the clock that picks the queue's file,
+   * and the file system's room ({@code null}: {@code dir}'s, as the file system tells it).
    */
-  static TraceWriter create(Path dir, TraceStart start, WriterOptions options, TimeProvider clock)
+  static TraceWriter create(
+      Path dir, TraceStart start, WriterOptions options, TimeProvider clock, DiskRoom room)
       throws TraceException {
     ChronicleHygiene.apply();
     try {
@@ -114,7 +116,7 @@ public final class TraceWriter implements AutoCloseable {
               + ChronicleHygiene.JVM_FLAGS,
           t);
     }
-    TraceWriter w = new TraceWriter(dir, options, sink);
+    TraceWriter w = new TraceWriter(dir, options, sink, room != null ? room : DiskRoom.of(dir));
     try {
       sink.write(Records.startDocument(start, options));
     } catch (Throwable t) {
@@ -355,6 +357,16 @@ public final class TraceWriter implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- stats, close
+
+  /**
+   * True if the writer stopped writing because the trace's file system was nearly full: what was
+   * written before reads as a trace without an end; later events were counted and dropped.
+   */
+  public boolean outOfRoom() {
+    synchronized (lock) {
+      return out.outOfRoom();
+    }
+  }
 
   /** Counters; see {@link WriterStats}. */
   public WriterStats stats() {

@@ -29,7 +29,7 @@ class MidnightTest {
     Path dir = tmp.resolve("t");
     SetTimeProvider clock = new SetTimeProvider(Instant.parse("2026-12-05T23:59:59Z"));
     WriterOptions options = WriterOptions.defaults().withFlushIntervalMillis(0);
-    try (TraceWriter w = TraceWriter.create(dir, START, options, clock)) {
+    try (TraceWriter w = TraceWriter.create(dir, START, options, clock, null)) {
       for (int i = 0; i < 300; i++) {
         if (i == 150) {
           w.flush(); // the first half into the first day's file

@@ -58,5 +58,10 @@ public final class TraceWriterOutput implements TraceOutput {
   @Override
   public void close() {
     writer.close();
+    if (writer.outOfRoom()) {
+      System.err.println(
+          "hbtrace-agent: the trace's file system filled up: recording stopped there, and the"
+              + " trace reads up to that point");
+    }
   }
 }
