@@ -63,7 +63,7 @@ final class BatchFlusher {
   }
 
   /** Whether {@code bytes} more fit on the file system; if not, nothing more is written. */
-  private boolean room(long bytes) {
+  private boolean hasRoom(long bytes) {
     if (room.fits(bytes)) {
       return true;
     }
@@ -119,7 +119,7 @@ final class BatchFlusher {
       b.batchNo++;
       return;
     }
-    if (!room(hn + len + Format.CRC_BYTES)) {
+    if (!hasRoom(hn + len + Format.CRC_BYTES)) {
       discarded += events;
       return;
     }
@@ -170,7 +170,7 @@ final class BatchFlusher {
 
   /** Appends a finished document unless a write already failed; false if it is not written. */
   private boolean written(byte[] doc) {
-    if (failed || !room(doc.length)) {
+    if (failed || !hasRoom(doc.length)) {
       return false;
     }
     try {
@@ -262,7 +262,7 @@ final class BatchFlusher {
   void finish(byte[] end) {
     writePending();
     try {
-      if (!failed && room(end.length)) {
+      if (!failed && hasRoom(end.length)) {
         sink.write(end);
       }
     } catch (Throwable t) {

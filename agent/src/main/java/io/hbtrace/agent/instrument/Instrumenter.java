@@ -186,17 +186,17 @@ public final class Instrumenter {
   /** The spec's volatile and atomic fields that no instrumented code accessed. */
   public List<String> unaccessedFields() {
     List<String> out = new ArrayList<>();
-    for (String f : spec.volatileFields()) {
-      if (!accessedFields.contains(volatileIds.get(internal(f)))) {
-        out.add(f);
-      }
-    }
-    for (String f : spec.atomicFields()) {
-      if (!accessedFields.contains(atomicIds.get(internal(f)))) {
-        out.add(f);
-      }
-    }
+    unaccessed(spec.volatileFields(), volatileIds, out);
+    unaccessed(spec.atomicFields(), atomicIds, out);
     return out;
+  }
+
+  private void unaccessed(Iterable<String> named, Map<String, Integer> ids, List<String> out) {
+    for (String f : named) {
+      if (!accessedFields.contains(ids.get(internal(f)))) {
+        out.add(f);
+      }
+    }
   }
 
   public int transformedClasses() {

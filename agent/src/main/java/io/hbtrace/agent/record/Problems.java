@@ -22,10 +22,7 @@ public final class Problems {
   }
 
   public void once(String message) {
-    count.incrementAndGet();
-    if (verbose && seen.size() < MAX_DISTINCT && seen.add(message)) {
-      err.println("hbtrace-agent: " + message);
-    }
+    note(message, verbose);
   }
 
   public long count() {
@@ -41,8 +38,13 @@ public final class Problems {
    * printed once on stderr whether verbose or not.
    */
   public void warn(String message) {
+    note(message, true);
+  }
+
+  /** Counts a problem, and prints it if {@code print} and it was not printed before. */
+  private void note(String message, boolean print) {
     count.incrementAndGet();
-    if (seen.size() < MAX_DISTINCT && seen.add(message)) {
+    if (print && seen.size() < MAX_DISTINCT && seen.add(message)) {
       err.println("hbtrace-agent: " + message);
     }
   }

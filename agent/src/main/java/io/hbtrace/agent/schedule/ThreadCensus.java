@@ -93,9 +93,7 @@ final class ThreadCensus {
     if (arriving.get() > 0) {
       return false;
     }
-    known.removeIf(t -> t.getState() == Thread.State.TERMINATED);
-    monitorSince.keySet().retainAll(known);
-    newSince.keySet().retainAll(known);
+    known.removeIf(this::ended);
     long now = System.nanoTime();
     boolean quiet = true;
     for (Thread t : known) {
@@ -109,10 +107,21 @@ final class ThreadCensus {
         quiet &= now - newSince.computeIfAbsent(t, k -> now) > NEW_NANOS;
       } else {
         monitorSince.remove(t);
+        newSince.remove(t);
         quiet &= s != Thread.State.RUNNABLE;
       }
     }
     return quiet;
+  }
+
+  /** True if {@code t} has ended; what was timed of it is forgotten. */
+  private boolean ended(Thread t) {
+    if (t.getState() != Thread.State.TERMINATED) {
+      return false;
+    }
+    monitorSince.remove(t);
+    newSince.remove(t);
+    return true;
   }
 
   /**
