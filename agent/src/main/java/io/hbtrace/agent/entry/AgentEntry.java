@@ -83,7 +83,10 @@ public final class AgentEntry {
     }
   }
 
-  /** Option {@code key}'s value in {@code args}, read leniently (they may be bad); or null. */
+  /**
+   * Option {@code key}'s value in {@code args}, read leniently (they may be bad); or null. The
+   * core's {@code AgentOptions.requested} does the same; this class cannot link the core.
+   */
   private static String option(String args, String key) {
     if (args == null) {
       return null;
