@@ -6,6 +6,7 @@ import net.bytebuddy.description.field.FieldList;
 import net.bytebuddy.description.method.MethodList;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -15,13 +16,15 @@ import net.bytebuddy.pool.TypePool;
 /**
  * Applies method visitors to the code of every method of a class, synthetic ones included (lambda
  * bodies are synthetic methods, and Byte Buddy's {@code ForDeclaredMethods} skips them). Asks for
- * {@code COMPUTE_MAXS}: the rewritten code may need a deeper operand stack.
+ * {@code COMPUTE_MAXS}: the rewritten code may need a deeper operand stack; and for expanded
+ * stack-map frames, so that a visitor that adds code needing a frame can build it from the full
+ * frame before it.
  */
 final class CodeVisitorWrapper extends AsmVisitorWrapper.AbstractBase {
 
   /** Makes the visitor for one method's code. */
   interface Factory {
-    MethodVisitor wrap(TypePool pool, String methodName, MethodVisitor mv);
+    MethodVisitor wrap(TypePool pool, int classVersion, String methodName, MethodVisitor mv);
   }
 
   private final Factory factory;
@@ -36,6 +39,11 @@ final class CodeVisitorWrapper extends AsmVisitorWrapper.AbstractBase {
   }
 
   @Override
+  public int mergeReader(int flags) {
+    return flags | ClassReader.EXPAND_FRAMES;
+  }
+
+  @Override
   public ClassVisitor wrap(
       TypeDescription instrumentedType,
       ClassVisitor classVisitor,
@@ -46,6 +54,20 @@ final class CodeVisitorWrapper extends AsmVisitorWrapper.AbstractBase {
       int writerFlags,
       int readerFlags) {
     return new ClassVisitor(Opcodes.ASM9, classVisitor) {
+      private int version;
+
+      @Override
+      public void visit(
+          int version,
+          int access,
+          String name,
+          String signature,
+          String superName,
+          String[] interfaces) {
+        this.version = version & 0xFFFF; // the major version; the minor is in the high half
+        super.visit(version, access, name, signature, superName, interfaces);
+      }
+
       @Override
       public MethodVisitor visitMethod(
           int access, String name, String desc, String signature, String[] exceptions) {
@@ -53,7 +75,7 @@ final class CodeVisitorWrapper extends AsmVisitorWrapper.AbstractBase {
         if (mv == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
           return mv;
         }
-        return factory.wrap(typePool, name, mv);
+        return factory.wrap(typePool, version, name, mv);
       }
     };
   }

@@ -25,6 +25,7 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
@@ -147,7 +148,7 @@ public final class Instrumenter {
         subtypes.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
     return builder.visit(
         new CodeVisitorWrapper(
-            (pool, method, mv) -> {
+            (pool, version, method, mv) -> {
               MethodContext ctx =
                   new MethodContext(name, method, scan.sourceFile(), sites, pool, subtypeCache);
               MethodVisitor v = mv;
@@ -158,7 +159,7 @@ public final class Instrumenter {
                 v = CallRedirect.visitor(v, ctx, all);
               }
               if (sync) {
-                v = new MonitorInstrumentation(v, ctx, scheduled);
+                v = new MonitorInstrumentation(v, ctx, scheduled, version >= Opcodes.V1_7);
               }
               return v;
             }));

@@ -1,7 +1,10 @@
 package io.hbtrace.agent.instrument;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.bytebuddy.jar.asm.Label;
@@ -23,6 +26,15 @@ import net.bytebuddy.jar.asm.Opcodes;
  * <p>In a scheduled run (replay, exploration) MONITORENTER is also preceded by {@code
  * MonitorHooks.entering(monitor, site)}, so that the block is entered in its turn rather than taken
  * out of turn and then held while its thread waits for the turn of its enter event.
+ *
+ * <p>javac releases the monitor on an exception in a handler whose range covers its own MONITOREXIT
+ * (for asynchronous exceptions), so it covers the exit hook placed there too: a hook that cannot
+ * even be called (a {@code StackOverflowError} at the block's end, the stack nearly full) would
+ * send the thread back into the handler forever. So in that handler the hook gets a catch-all of
+ * its own, placed in the exception table before javac's entry: an exit that cannot be recorded is
+ * lost, and the monitor is released and the exception thrown on as without the agent. This needs
+ * stack-map frames at the new code, built from the handler's frame ({@link CodeVisitorWrapper} has
+ * the reader expand them).
  */
 final class MonitorInstrumentation extends CallRedirect.LineTracking {
   private static final String HOOKS = CallRedirect.MONITOR_HOOKS;
@@ -45,18 +57,154 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   private int pendingSite;
 
+  /** javac's self-covering release handlers (by handler label), each with its hook's guard. */
+  private final Map<Label, ExitGuard> guards = new LinkedHashMap<>();
+
+  /** Whether the class file needs stack-map frames (version 51 and later), so guards can go in. */
+  private final boolean framesRequired;
+
+  /** The handler whose shape ({@code astore x; aload m; monitorexit}) is being matched, or null. */
+  private ExitGuard matching;
+
+  private Shape shape = Shape.NONE;
+  private Object[] handlerLocals;
+  private Object caughtType;
+  private int caughtLocal;
+  private int monitorLocal;
+
+  private enum Shape {
+    NONE,
+    AT_HANDLER,
+    STORED,
+    LOADED
+  }
+
+  /** The try-catch entry that guards one exit hook: its range and its handler. */
+  private static final class ExitGuard {
+    final Label start = new Label();
+    final Label end = new Label();
+    final Label handler = new Label();
+    boolean placed;
+  }
+
   /** Whether MONITORENTER is preceded by {@code MonitorHooks.entering} (scheduled runs). */
   private final boolean gateEntries;
 
-  MonitorInstrumentation(MethodVisitor mv, MethodContext ctx, boolean gateEntries) {
+  MonitorInstrumentation(
+      MethodVisitor mv, MethodContext ctx, boolean gateEntries, boolean framesRequired) {
     super(mv, ctx);
     this.gateEntries = gateEntries;
+    this.framesRequired = framesRequired;
   }
 
   @Override
   public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
     tryStarts.add(start);
+    if (framesRequired && type == null && start == handler && !guards.containsKey(handler)) {
+      ExitGuard g = new ExitGuard();
+      guards.put(handler, g);
+      super.visitTryCatchBlock(g.start, g.end, g.handler, null);
+    }
     super.visitTryCatchBlock(start, end, handler, type);
+  }
+
+  @Override
+  public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+    super.visitFrame(type, numLocal, local, numStack, stack);
+    if (shape == Shape.AT_HANDLER && type == Opcodes.F_NEW && numStack == 1) {
+      handlerLocals = java.util.Arrays.copyOf(local, numLocal);
+      caughtType = stack[0];
+    } else {
+      endShape();
+    }
+  }
+
+  /** Gives up matching a handler's shape, passing on the load it held back. */
+  private void endShape() {
+    if (shape == Shape.LOADED) {
+      super.visitVarInsn(Opcodes.ALOAD, monitorLocal);
+    }
+    shape = Shape.NONE;
+    matching = null;
+    handlerLocals = null;
+  }
+
+  /**
+   * The release in javac's handler, with its hook guarded: {@code try { hook(m) } catch (any) {}},
+   * then the held-back {@code aload m} and the MONITOREXIT.
+   */
+  private void guardedExit(ExitGuard g) {
+    Object[] locals = withLocal(handlerLocals, caughtLocal, caughtType);
+    Label release = new Label();
+    super.visitLabel(g.start);
+    super.visitVarInsn(Opcodes.ALOAD, monitorLocal);
+    pushInt(site());
+    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "monitorExit", DESC, false);
+    super.visitLabel(g.end);
+    super.visitJumpInsn(Opcodes.GOTO, release);
+    super.visitLabel(g.handler);
+    super.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {THROWABLE});
+    super.visitInsn(Opcodes.POP);
+    super.visitLabel(release);
+    super.visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
+    super.visitVarInsn(Opcodes.ALOAD, monitorLocal);
+    super.visitInsn(Opcodes.MONITOREXIT);
+    g.placed = true;
+    shape = Shape.NONE;
+    matching = null;
+    handlerLocals = null;
+  }
+
+  /**
+   * A guard whose handler did not have javac's shape still needs its labels placed: an unreachable
+   * {@code throw null} after the method's code, with a handler that rethrows.
+   */
+  private void placeUnused() {
+    for (ExitGuard g : guards.values()) {
+      if (g.placed) {
+        continue;
+      }
+      super.visitLabel(g.start);
+      super.visitFrame(Opcodes.F_NEW, 0, new Object[0], 0, new Object[0]);
+      super.visitInsn(Opcodes.ACONST_NULL);
+      super.visitLabel(g.end);
+      super.visitInsn(Opcodes.ATHROW);
+      super.visitLabel(g.handler);
+      super.visitFrame(Opcodes.F_NEW, 0, new Object[0], 1, new Object[] {THROWABLE});
+      super.visitInsn(Opcodes.ATHROW);
+      g.placed = true;
+    }
+  }
+
+  private static final String THROWABLE = "java/lang/Throwable";
+
+  /** The second slot of a long or double in a per-slot list of frame types. */
+  private static final Object SECOND_HALF = new Object();
+
+  /**
+   * A frame's locals (one entry per long or double) after a value of {@code type} went in {@code
+   * slot}.
+   */
+  static Object[] withLocal(Object[] locals, int slot, Object type) {
+    List<Object> slots = new ArrayList<>();
+    for (Object t : locals) {
+      slots.add(t);
+      if (t == Opcodes.LONG || t == Opcodes.DOUBLE) {
+        slots.add(SECOND_HALF);
+      }
+    }
+    while (slots.size() <= slot) {
+      slots.add(Opcodes.TOP);
+    }
+    Object old = slots.get(slot);
+    if (old == Opcodes.LONG || old == Opcodes.DOUBLE) {
+      slots.set(slot + 1, Opcodes.TOP);
+    } else if (old == SECOND_HALF) {
+      slots.set(slot - 1, Opcodes.TOP);
+    }
+    slots.set(slot, type);
+    slots.removeIf(t -> t == SECOND_HALF);
+    return slots.toArray();
   }
 
   private void flushPending() {
@@ -75,7 +223,13 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   @Override
   public void visitLabel(Label label) {
+    endShape();
     super.visitLabel(label);
+    ExitGuard g = guards.get(label);
+    if (g != null && !g.placed) {
+      matching = g;
+      shape = Shape.AT_HANDLER;
+    }
     if (pendingLocal >= 0 && tryStarts.contains(label)) {
       flushPending();
       Label after = new Label();
@@ -98,6 +252,12 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   @Override
   public void visitInsn(int opcode) {
+    if (shape == Shape.LOADED && opcode == Opcodes.MONITOREXIT) {
+      guardedExit(matching);
+      seen(opcode);
+      return;
+    }
+    endShape();
     flushPending();
     if (opcode == Opcodes.MONITORENTER) {
       int site = site();
@@ -130,6 +290,18 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
   @Override
   public void visitVarInsn(int opcode, int var) {
     flushPending();
+    if (shape == Shape.AT_HANDLER && handlerLocals != null && opcode == Opcodes.ASTORE) {
+      shape = Shape.STORED;
+      caughtLocal = var;
+    } else if (shape == Shape.STORED && opcode == Opcodes.ALOAD) {
+      shape = Shape.LOADED; // held back: the guarded exit loads it again after the hook
+      monitorLocal = var;
+      lastStoredLocal = var;
+      seen(opcode);
+      return;
+    } else {
+      endShape();
+    }
     super.visitVarInsn(opcode, var);
     lastStoredLocal = var;
     seen(opcode);
@@ -139,6 +311,7 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   @Override
   public void visitIntInsn(int opcode, int operand) {
+    endShape();
     flushPending();
     super.visitIntInsn(opcode, operand);
     seen(opcode);
@@ -146,6 +319,7 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   @Override
   public void visitTypeInsn(int opcode, String type) {
+    endShape();
     flushPending();
     super.visitTypeInsn(opcode, type);
     seen(opcode);
@@ -153,6 +327,7 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   @Override
   public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+    endShape();
     flushPending();
     super.visitFieldInsn(opcode, owner, name, descriptor);
     seen(opcode);
@@ -161,6 +336,7 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
   @Override
   public void visitMethodInsn(
       int opcode, String owner, String name, String descriptor, boolean isInterface) {
+    endShape();
     flushPending();
     super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
     seen(opcode);
@@ -172,6 +348,7 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
       String descriptor,
       net.bytebuddy.jar.asm.Handle bootstrapMethodHandle,
       Object... bootstrapMethodArguments) {
+    endShape();
     flushPending();
     super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
     seen(Opcodes.INVOKEDYNAMIC);
@@ -179,6 +356,7 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   @Override
   public void visitJumpInsn(int opcode, Label label) {
+    endShape();
     flushPending();
     super.visitJumpInsn(opcode, target(label));
     seen(opcode);
@@ -186,6 +364,7 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   @Override
   public void visitLdcInsn(Object value) {
+    endShape();
     flushPending();
     super.visitLdcInsn(value);
     seen(Opcodes.LDC);
@@ -193,6 +372,7 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   @Override
   public void visitIincInsn(int var, int increment) {
+    endShape();
     flushPending();
     super.visitIincInsn(var, increment);
     seen(Opcodes.IINC);
@@ -200,6 +380,7 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   @Override
   public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+    endShape();
     flushPending();
     super.visitTableSwitchInsn(min, max, target(dflt), targets(labels));
     seen(Opcodes.TABLESWITCH);
@@ -207,6 +388,7 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   @Override
   public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+    endShape();
     flushPending();
     super.visitLookupSwitchInsn(target(dflt), keys, targets(labels));
     seen(Opcodes.LOOKUPSWITCH);
@@ -214,6 +396,7 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   @Override
   public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+    endShape();
     flushPending();
     super.visitMultiANewArrayInsn(descriptor, numDimensions);
     seen(Opcodes.MULTIANEWARRAY);
@@ -221,7 +404,9 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   @Override
   public void visitMaxs(int maxStack, int maxLocals) {
+    endShape();
     flushPending();
+    placeUnused();
     super.visitMaxs(maxStack, maxLocals);
   }
 }

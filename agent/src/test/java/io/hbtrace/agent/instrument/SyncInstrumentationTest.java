@@ -87,6 +87,19 @@ class SyncInstrumentationTest {
   }
 
   @Test
+  void aStackOverflowAtABlocksEndUnwindsInsteadOfSpinning() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(SyncPrograms.class, "overflowsInBlocks")).isEqualTo(20);
+      List<Ev> ev = in.out.events(MONITOR_ENTER, MONITOR_EXIT);
+      long enters = ev.stream().filter(e -> e.kind() == MONITOR_ENTER).count();
+      long exits = ev.size() - enters;
+      assertThat(enters).isGreaterThan(20 * 100);
+      // only hooks of the deepest frames, where not even the hook fits, are lost
+      assertThat(Math.abs(enters - exits)).isLessThan(20 * 64);
+    }
+  }
+
+  @Test
   void synchronizedMethodsIncludingStaticAndThrowing() throws Throwable {
     try (Instrumented in = new Instrumented()) {
       assertThat(in.call(SyncPrograms.class, "synchronizedMethods")).isEqualTo(5);
