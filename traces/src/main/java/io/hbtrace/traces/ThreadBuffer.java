@@ -46,6 +46,11 @@ final class ThreadBuffer {
   long prevSeq = -1;
   long count;
 
+  /** Full-buffer events to drop before the next stack probe, and the last such wait (StackRoom). */
+  int sweepsPassed;
+
+  int probeBackoff;
+
   /** Events the owner dropped (unknown kind, writer failed); read racily by stats. */
   volatile long dropped;
 

@@ -281,6 +281,18 @@ public final class TraceWriter implements AutoCloseable {
     if (Thread.holdsLock(lock)) {
       return -1; // recorded from inside a flush (instrumented Chronicle internals): drop
     }
+    if (b.sweepsPassed > 0) {
+      b.sweepsPassed--;
+      return -1;
+    }
+    if (!StackRoom.enough()) {
+      // the stack is nearly full: sweep at a shallower event; a failed probe throws (costly with a
+      // deep stack), so the next ones wait for 1, 2, 4, ... up to 1024 more events
+      b.probeBackoff = Math.min(Math.max(1, 2 * b.probeBackoff), 1024);
+      b.sweepsPassed = b.probeBackoff;
+      return -1;
+    }
+    b.probeBackoff = 0;
     synchronized (lock) {
       if (!closed) {
         out.sweep();

@@ -1,0 +1,54 @@
+package io.hbtrace.agent.forked;
+
+import static io.hbtrace.traces.event.EventKind.MONITOR_ENTER;
+import static io.hbtrace.traces.event.EventKind.MONITOR_EXIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.agent.testing.ForkedJvm;
+import io.hbtrace.agent.testing.ForkedJvm.Jdk;
+import io.hbtrace.agent.testing.ForkedJvm.Result;
+import io.hbtrace.agent.testing.ReadTrace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A program that recurses through a {@code synchronized} block until its stack overflows, and
+ * catches the error: under the agent it ends as without it (the hooks at the edge of the stack
+ * neither spin in javac's release handler nor break the trace writer), and the trace is whole.
+ */
+class StackOverflowForkedTest {
+  @TempDir Path tmp;
+
+  static Stream<Jdk> jdks() {
+    return ForkedJvm.jdks();
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void overflowsThroughAMonitorEndAsWithoutTheAgentAndTheTraceIsWhole(Jdk jdk) throws Exception {
+    Path spec =
+        Files.writeString(tmp.resolve("s.spec"), "spec 1\ninclude io.hbtrace.agenttest.Deep\n");
+    Path out = tmp.resolve("t");
+    Result r =
+        ForkedJvm.run(
+            jdk,
+            List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec)),
+            ForkedJvm.testClasses(),
+            "io.hbtrace.agenttest.DeepMonitor");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("caught 20\n");
+    ReadTrace t = ReadTrace.read(out);
+    assertThat(t.ended).isTrue();
+    assertThat(t.truncated).isFalse();
+    long enters = t.events(MONITOR_ENTER).size();
+    long exits = t.events(MONITOR_EXIT).size();
+    assertThat(enters).isGreaterThan(20 * 1_000);
+    // lost at the edge of the stack: the hooks that did not fit, the events the writer dropped
+    assertThat(Math.abs(enters - exits)).as("enters %d", enters).isLessThan(enters / 10);
+  }
+}
