@@ -57,52 +57,9 @@ public final class SyncPrograms {
     return n;
   }
 
-  private static final Object DEEP = new Object();
-
-  private static int deeper(int n) {
-    synchronized (DEEP) {
-      return deeper(n + 1) + 1;
-    }
-  }
-
-  /**
-   * Recursion through a {@code synchronized} block until the stack overflows, caught and repeated
-   * on a thread of its own: returns how many overflows were caught (20), or -1 if the thread did
-   * not finish within a minute or the monitor stayed held after it.
-   */
+  /** See {@link DeepMonitor#overflows()}. */
   public static int overflowsInBlocks() throws InterruptedException {
-    int[] caught = new int[1];
-    Thread t =
-        new Thread(
-            null,
-            () -> {
-              for (int i = 0; i < 20; i++) {
-                try {
-                  deeper(0);
-                } catch (StackOverflowError e) {
-                  caught[0]++;
-                }
-              }
-            },
-            "deep",
-            256 * 1024);
-    t.setDaemon(true);
-    t.start();
-    t.join(60_000);
-    if (t.isAlive()) {
-      return -1;
-    }
-    Thread other =
-        new Thread(
-            () -> {
-              synchronized (DEEP) {
-                caught[0] += 0;
-              }
-            });
-    other.setDaemon(true);
-    other.start();
-    other.join(10_000);
-    return other.isAlive() ? -1 : caught[0];
+    return DeepMonitor.overflows();
   }
 
   public static int monitorBlockThrows() {
