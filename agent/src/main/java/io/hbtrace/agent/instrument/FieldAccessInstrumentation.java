@@ -1,5 +1,6 @@
 package io.hbtrace.agent.instrument;
 
+import io.hbtrace.agent.record.Problems;
 import java.util.Map;
 import java.util.Set;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -15,6 +16,12 @@ import net.bytebuddy.jar.asm.Type;
  * register the atomic object with {@code FieldHooks.atomicLoaded}, and calls on {@code
  * AtomicLong/AtomicInteger/AtomicBoolean/AtomicReference} are rewritten to {@code AtomicHooks},
  * which record them for registered atomics only.
+ *
+ * <p>A constructor's accesses before its {@code super(...)} or {@code this(...)} call are left as
+ * they are: the object is not yet initialized there (Java 25 lets a constructor assign its fields
+ * before {@code super()}), the verifier refuses to let it be passed to a hook, and no other thread
+ * can see it yet. An {@code atomic} line that names a field of a primitive type is warned about
+ * once and not recorded.
  */
 final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
   /** "internal/Owner.field" -> string id, for volatile and atomic fields. */
@@ -25,16 +32,50 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
   /** The string ids of the named fields some instrumented code accessed (for verbose's list). */
   private final Set<Integer> accessed;
 
+  private final Problems problems;
+
+  /** Whether the object is initialized: false in a constructor until its super or this call. */
+  private boolean constructed;
+
+  /**
+   * NEW instructions whose constructor call has not been seen yet (before {@link #constructed}).
+   */
+  private int pendingNews;
+
   FieldAccessInstrumentation(
       MethodVisitor mv,
       MethodContext ctx,
       Map<String, Integer> volatileIds,
       Map<String, Integer> atomicIds,
-      Set<Integer> accessed) {
+      Set<Integer> accessed,
+      Problems problems) {
     super(mv, ctx);
     this.volatileIds = volatileIds;
     this.atomicIds = atomicIds;
     this.accessed = accessed;
+    this.problems = problems;
+    this.constructed = !ctx.methodName.equals("<init>");
+  }
+
+  @Override
+  public void visitTypeInsn(int opcode, String type) {
+    if (!constructed && opcode == Opcodes.NEW) {
+      pendingNews++;
+    }
+    super.visitTypeInsn(opcode, type);
+  }
+
+  @Override
+  public void visitMethodInsn(
+      int opcode, String owner, String name, String descriptor, boolean isInterface) {
+    if (!constructed && opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
+      if (pendingNews > 0) {
+        pendingNews--; // another object's constructor, as in super(new X())
+      } else {
+        constructed = true;
+      }
+    }
+    super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
   }
 
   /** The string id of the named field {@code owner.name} (owner may be a subclass), or null. */
@@ -81,6 +122,10 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
 
   @Override
   public void visitFieldInsn(int opcode, String owner, String name, String desc) {
+    if (!constructed) {
+      super.visitFieldInsn(opcode, owner, name, desc);
+      return;
+    }
     Integer id = lookup(volatileIds, ctx, owner, name);
     if (id != null) {
       accessed.add(id);
@@ -88,6 +133,17 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
       return;
     }
     id = lookup(atomicIds, ctx, owner, name);
+    if (id != null && !isReference(desc)) {
+      problems.warn(
+          "spec: atomic "
+              + owner.replace('/', '.')
+              + "."
+              + name
+              + " is a "
+              + Type.getType(desc).getClassName()
+              + ", not an atomic object: not recorded (name it `volatile` to record its accesses)");
+      id = null;
+    }
     if (id != null && (opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC)) {
       accessed.add(id);
       if (opcode == Opcodes.GETFIELD) {

@@ -153,7 +153,9 @@ public final class Instrumenter {
                   new MethodContext(name, method, scan.sourceFile(), sites, pool, subtypeCache);
               MethodVisitor v = mv;
               if (fields) {
-                v = new FieldAccessInstrumentation(v, ctx, volatileIds, atomicIds, accessedFields);
+                v =
+                    new FieldAccessInstrumentation(
+                        v, ctx, volatileIds, atomicIds, accessedFields, problems);
               }
               if (!all.isEmpty()) {
                 v = CallRedirect.visitor(v, ctx, all);

@@ -4,10 +4,17 @@ import static io.hbtrace.traces.event.EventKind.VOLATILE_READ;
 import static io.hbtrace.traces.event.EventKind.VOLATILE_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hbtrace.agent.record.Problems;
 import io.hbtrace.agent.testing.Instrumented;
 import io.hbtrace.agent.testing.MemoryTraceOutput.Ev;
 import io.hbtrace.agenttest.FieldPrograms;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
 import org.junit.jupiter.api.Test;
 
 class FieldAccessInstrumentationTest {
@@ -93,5 +100,65 @@ class FieldAccessInstrumentationTest {
           .as("generation, ratio, size's old value in addAndGet, size.get()")
           .containsExactly(7L, Double.doubleToRawLongBits(0.5), 10L, 20L);
     }
+  }
+
+  /** A spec that names a primitive field {@code atomic}: one warning, and the program runs. */
+  @Test
+  void anAtomicLineOnAPrimitiveFieldIsWarnedAboutAndLeftAlone() throws Throwable {
+    try (Instrumented in = new Instrumented("spec 1\natomic " + C + ".generation\n")) {
+      assertThat(in.call(FieldPrograms.class, "run")).isEqualTo(3L + 1 + 5 + 15 + 1 + 1);
+      assertThat(in.out.events(VOLATILE_WRITE, VOLATILE_READ)).isEmpty();
+      assertThat(in.problems())
+          .contains("spec: atomic " + C + ".generation is a int, not an atomic object");
+    }
+  }
+
+  /**
+   * A constructor that assigns a named field before its {@code super()} call (Java 25's flexible
+   * constructor bodies; javac 17 cannot write it, so it is made by hand): the object is not
+   * initialized there and cannot go to a hook, so that write is left as it is; the read after
+   * construction is instrumented. The class must verify.
+   */
+  @Test
+  void aWriteBeforeSuperIsLeftAsItIs() throws Throwable {
+    String name = "io/hbtrace/agenttest/EarlyField";
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
+    cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
+    cw.visitField(Opcodes.ACC_VOLATILE, "id", "J", null, null).visitEnd();
+    MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "(J)V", null, null);
+    init.visitCode();
+    init.visitVarInsn(Opcodes.ALOAD, 0);
+    init.visitVarInsn(Opcodes.LLOAD, 1);
+    init.visitFieldInsn(Opcodes.PUTFIELD, name, "id", "J"); // this.id = id; before super()
+    init.visitVarInsn(Opcodes.ALOAD, 0);
+    init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    init.visitInsn(Opcodes.RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+    MethodVisitor make =
+        cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "make", "(J)J", null, null);
+    make.visitCode();
+    make.visitTypeInsn(Opcodes.NEW, name);
+    make.visitInsn(Opcodes.DUP);
+    make.visitVarInsn(Opcodes.LLOAD, 0);
+    make.visitMethodInsn(Opcodes.INVOKESPECIAL, name, "<init>", "(J)V", false);
+    make.visitFieldInsn(Opcodes.GETFIELD, name, "id", "J");
+    make.visitInsn(Opcodes.LRETURN);
+    make.visitMaxs(0, 0);
+    make.visitEnd();
+    cw.visitEnd();
+    Set<Integer> accessed = new HashSet<>();
+    Problems problems = new Problems(false, System.err);
+    byte[] bytes =
+        HandMadeClass.instrument(
+            cw.toByteArray(),
+            (v, ctx) ->
+                new FieldAccessInstrumentation(
+                    v, ctx, Map.of(name + ".id", 1), Map.of(), accessed, problems));
+    assertThat(HandMadeClass.hookCalls(bytes, CallRedirect.FIELD_HOOKS))
+        .containsEntry("<init>", 0)
+        .containsEntry("make", 1);
+    Class<?> type = HandMadeClass.define(bytes);
+    assertThat(type.getMethod("make", long.class).invoke(null, 5L)).isEqualTo(5L);
   }
 }

@@ -3,7 +3,6 @@ package io.hbtrace.agent.instrument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hbtrace.agent.testing.MemoryTraceOutput;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -123,28 +122,10 @@ class MonitorExitGuardTest {
     mv.visitEnd();
     original.visitEnd();
 
-    ClassWriter out = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-    Sites sites = new Sites(new MemoryTraceOutput());
-    new ClassReader(original.toByteArray())
-        .accept(
-            new ClassVisitor(Opcodes.ASM9, out) {
-              @Override
-              public MethodVisitor visitMethod(
-                  int access, String name, String d, String signature, String[] exceptions) {
-                MethodVisitor v = super.visitMethod(access, name, d, signature, exceptions);
-                MethodContext ctx =
-                    new MethodContext(NAME, name, "Guarded.java", sites, null, new HashMap<>());
-                return new MonitorInstrumentation(v, ctx, false, true);
-              }
-            },
-            ClassReader.EXPAND_FRAMES);
-    byte[] bytes = out.toByteArray();
-    Class<?> type =
-        new ClassLoader(MonitorExitGuardTest.class.getClassLoader()) {
-          Class<?> define() {
-            return defineClass(NAME.replace('/', '.'), bytes, 0, bytes.length);
-          }
-        }.define();
+    byte[] bytes =
+        HandMadeClass.instrument(
+            original.toByteArray(), (v, ctx) -> new MonitorInstrumentation(v, ctx, false, true));
+    Class<?> type = HandMadeClass.define(bytes);
     return new Loaded(type.getMethod("m", long.class, Object.class), handlerOps(bytes));
   }
 
