@@ -40,7 +40,10 @@ public final class SpecParser {
     Set<String> atomics = new LinkedHashSet<>();
     List<Tracepoint> tracepoints = new ArrayList<>();
     boolean header = false;
-    String[] lines = text.split("\r?\n", -1);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a byte-order mark, as some editors save UTF-8
+    }
+    String[] lines = text.split("\r\n|\r|\n", -1); // Unix, Windows or old Mac line ends
     for (int i = 0; i < lines.length; i++) {
       lineNo = i + 1;
       List<String> tokens = tokenize(lines[i]);

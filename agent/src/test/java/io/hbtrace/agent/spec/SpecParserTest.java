@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SpecParserTest {
 
@@ -141,6 +142,20 @@ class SpecParserTest {
             .get(0);
     assertThat(t.atExit()).isTrue();
     assertThat(t.normalExitOnly()).isTrue();
+  }
+
+  /** As editors save it: a UTF-8 byte-order mark, and Windows or old Mac line ends. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\uFEFFspec 1\ninclude a.\nvolatile a.B.size\n",
+        "spec 1\r\ninclude a.\r\nvolatile a.B.size\r\n",
+        "spec 1\rinclude a.\rvolatile a.B.size\r"
+      })
+  void aByteOrderMarkAndEveryLineEndAreRead(String text) throws Exception {
+    Spec spec = SpecParser.parse("t.spec", text);
+    assertThat(spec.included("a.C")).isTrue();
+    assertThat(spec.volatileFields()).containsExactly("a.B.size");
   }
 
   @Test

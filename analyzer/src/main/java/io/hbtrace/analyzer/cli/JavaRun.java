@@ -1,7 +1,8 @@
 package io.hbtrace.analyzer.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,8 +61,8 @@ final class JavaRun {
   /** The result file a run's agent wrote ({@code replayResult}, {@code exploreResult}). */
   static Properties result(Path file) throws IOException {
     Properties p = new Properties();
-    try (InputStream in = Files.newInputStream(file)) {
-      p.load(in);
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(in); // the agent writes it as UTF-8 (Properties' stream form would be ISO-8859-1)
     }
     return p;
   }

@@ -40,6 +40,20 @@ class AgentStartTest {
     assertThat(r.err()).contains("not a directory").doesNotContain("trace written");
   }
 
+  /** The agent writes its start result as UTF-8: a reason naming "spéc.spec" reads back as such. */
+  @Test
+  void theStartResultIsReadAsUtf8() throws Exception {
+    Path file = tmp.resolve("start");
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("status", "refused");
+    p.setProperty("message", "spéc.spec:1: expected 'spec 1'");
+    try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      p.store(w, null);
+    }
+    assertThat(JavaRun.result(file).getProperty("message"))
+        .isEqualTo("spéc.spec:1: expected 'spec 1'");
+  }
+
   @Test
   void attachSaysWhyTheAgentDidNotStartAndTheProgramRunsOn() throws Exception {
     Process target =
