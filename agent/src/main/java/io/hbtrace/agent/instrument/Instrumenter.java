@@ -1,6 +1,7 @@
 package io.hbtrace.agent.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.isDefaultFinalizer;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import io.hbtrace.agent.bridge.Hooks;
@@ -94,7 +95,10 @@ public final class Instrumenter {
             .or(nameStartsWith("jdk."))
             .or(nameStartsWith("sun."))
             .or(nameStartsWith("com.sun."));
-    return new AgentBuilder.Default(new ByteBuddy())
+    // Byte Buddy leaves synthetic methods out of what advice applies to by default; a tracepoint
+    // may
+    // name one (a lambda body, an accessor, a bridge by its descriptor)
+    return new AgentBuilder.Default(new ByteBuddy().ignore(isDefaultFinalizer()))
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(new ErrorListener())

@@ -17,7 +17,9 @@ import net.bytebuddy.matcher.ElementMatchers;
  * Method tracepoints of the spec: each method with tracepoints gets advice generated for exactly
  * its tracepoints ({@link TracepointAdvice}), which captures the fields in place and records each
  * event with one call of {@code Hooks.event}. The site of every event is the method (class, method,
- * source file, first line).
+ * source file, first line). Compiler-generated methods (lambda bodies, accessors) are traced like
+ * any other, except bridges: a bridge calls the method it stands for, whose tracepoint then records
+ * the event (Byte Buddy does not apply advice to bridges).
  */
 final class TracepointInstrumentation {
 
@@ -40,7 +42,9 @@ final class TracepointInstrumentation {
       for (Tracepoint t : spec.tracepoints()) {
         if (t.className().equals(type.getName())
             && t.matches(m.getInternalName(), m.getDescriptor())) {
-          if (argumentsFit(t, m, problems)) {
+          if (m.isBridge()) {
+            bridge(t, m, problems, matched);
+          } else if (argumentsFit(t, m, problems)) {
             here.add(t);
           }
         }
@@ -66,6 +70,28 @@ final class TracepointInstrumentation {
       builder = builder.visit(advice.advice().on(ElementMatchers.is(m)));
     }
     return builder;
+  }
+
+  /**
+   * A tracepoint that matches a bridge: without a descriptor it also matches the method the bridge
+   * calls, which records the event; named by the bridge's descriptor, it is warned about.
+   */
+  private static void bridge(
+      Tracepoint t,
+      MethodDescription.InDefinedShape m,
+      Problems problems,
+      Set<Tracepoint> matched) {
+    if (t.descriptor() != null) {
+      matched.add(t); // said here, not again as "never matched"
+      problems.warn(
+          t.where()
+              + ": "
+              + t.className()
+              + "#"
+              + m.getInternalName()
+              + m.getDescriptor()
+              + " is a bridge the compiler wrote, which cannot be traced; name the method it calls");
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hbtrace.agent.testing.Instrumented;
 import io.hbtrace.agent.testing.MemoryTraceOutput.Ev;
 import io.hbtrace.agenttest.logsegment.LogSegmentMain;
+import io.hbtrace.traces.event.EventKind;
 import io.hbtrace.traces.event.Invalidation;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +83,37 @@ class TracepointInstrumentationTest {
       Ev update = in.out.events(SIZE_UPDATE).get(0);
       assertThat(in.out.site(update.site()).method()).isEqualTo("publishEnd");
       assertThat(in.problems()).isEmpty();
+    }
+  }
+
+  /**
+   * A lambda body is traced like any method; a bridge is traced only when named by its descriptor,
+   * since it calls the method it stands for.
+   */
+  @Test
+  void compilerGeneratedMethodsAreTracedButNotBridges() throws Throwable {
+    String g = "io.hbtrace.agenttest.generated.Generated";
+    String spec =
+        "spec 1\n"
+            + "at exit "
+            + g
+            + "#lambda$run$0 -> OP_END op=1 ino=arg0 pos=0 result=return\n"
+            + "at exit "
+            + g
+            + "$Impl#put -> OP_END op=2 ino=0 pos=0 result=0\n"
+            + "at exit "
+            + g
+            + "$Impl#put(Ljava/lang/Object;)Ljava/lang/Object; -> OP_END op=3 ino=0 pos=0 result=0\n";
+    try (Instrumented in = new Instrumented(spec)) {
+      assertThat(in.call(io.hbtrace.agenttest.generated.Generated.class, "run")).isEqualTo("42x!");
+      assertThat(in.out.events(EventKind.OP_END))
+          .extracting(e -> e.f(0) + ":" + e.f(3))
+          .containsExactly("1:42", "2:0"); // put(String), once although called through the bridge
+      assertThat(in.instrumenter.unmatched()).isEmpty();
+      assertThat(in.problems())
+          .contains(
+              "$Impl#put(Ljava/lang/Object;)Ljava/lang/Object; is a bridge the compiler wrote, which"
+                  + " cannot be traced; name the method it calls");
     }
   }
 
