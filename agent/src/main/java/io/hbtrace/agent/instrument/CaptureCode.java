@@ -152,6 +152,11 @@ final class CaptureCode implements Opcodes {
     boolean nullable = false;
     List<String> hops = e.hops();
     for (int i = 0; i < hops.size() && t != null; i++) {
+      if (!resolves(t)) {
+        atRunTime(e, hops, i); // a reference of a type the pool cannot find: read on reflectively
+        t = null;
+        break;
+      }
       if (t.isPrimitive()) {
         mv.visitInsn(t.getStackSize().getSize() == 2 ? POP2 : POP);
         mv.visitInsn(LCONST_0); // a hop on a primitive: the spec's own mistake, reads 0
@@ -160,8 +165,7 @@ final class CaptureCode implements Opcodes {
       }
       FieldDescription f = readableField(t, hops.get(i));
       if (f == null) {
-        pushInt(chains.register(e.toString(), hops.subList(i, hops.size())));
-        mv.visitMethodInsn(INVOKESTATIC, HOOKS, "capture", "(Ljava/lang/Object;I)J", false);
+        atRunTime(e, hops, i);
         t = null;
         break;
       }
@@ -174,9 +178,19 @@ final class CaptureCode implements Opcodes {
       } else {
         mv.visitFieldInsn(GETFIELD, t.getInternalName(), f.getName(), f.getDescriptor());
       }
-      t = f.getType().asErasure();
+      t = erasure(f);
+      if (t == null) { // the field's type cannot be described: go on at run time
+        if (i + 1 < hops.size()) {
+          atRunTime(e, hops, i + 1);
+        } else {
+          mv.visitMethodInsn(INVOKESTATIC, HOOKS, "value", "(Ljava/lang/Object;)J", false);
+        }
+        break;
+      }
     }
-    if (t != null && convert(t, isNull)) {
+    if (t != null && !resolves(t)) {
+      mv.visitMethodInsn(INVOKESTATIC, HOOKS, "value", "(Ljava/lang/Object;)J", false);
+    } else if (t != null && convert(t, isNull)) {
       nullable = true;
     }
     if (nullable) {
@@ -186,6 +200,35 @@ final class CaptureCode implements Opcodes {
       mv.visitInsn(POP);
       mv.visitInsn(LCONST_0);
       mv.visitLabel(done);
+    }
+  }
+
+  /** With a reference on the stack: reads hops {@code i..} of {@code e} at run time. */
+  private void atRunTime(Expr e, List<String> hops, int i) {
+    pushInt(chains.register(e.toString(), hops.subList(i, hops.size())));
+    mv.visitMethodInsn(INVOKESTATIC, HOOKS, "capture", "(Ljava/lang/Object;I)J", false);
+  }
+
+  /** The erased type of {@code f}, or null if the pool cannot describe it. */
+  private static TypeDescription erasure(FieldDescription f) {
+    try {
+      TypeDescription t = f.getType().asErasure();
+      return resolves(t) ? t : null;
+    } catch (RuntimeException | LinkageError e) {
+      return null;
+    }
+  }
+
+  /**
+   * Whether the pool can describe {@code t}: a field's type may be missing from the class path (an
+   * optional dependency), which must not keep the rest of the class from being instrumented.
+   */
+  private static boolean resolves(TypeDescription t) {
+    try {
+      t.getModifiers();
+      return true;
+    } catch (RuntimeException | LinkageError e) {
+      return false;
     }
   }
 

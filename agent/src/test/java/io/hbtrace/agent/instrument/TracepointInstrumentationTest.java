@@ -117,6 +117,33 @@ class TracepointInstrumentationTest {
     }
   }
 
+  /**
+   * A capture through a field whose type the pool cannot find (missing from the class path): read
+   * at run time, and the class's other instrumentation stays.
+   */
+  @Test
+  void aCaptureThroughAFieldOfAMissingTypeIsReadAtRunTime() throws Throwable {
+    String h = "io.hbtrace.agenttest.generated.Holder";
+    String spec =
+        "spec 1\ninclude io.hbtrace.agenttest.generated.\n"
+            + "at exit "
+            + h
+            + "#work -> OP_END op=1 ino=this.extra.v pos=this.extra result=return\n";
+    try (Instrumented in = new Instrumented(spec)) {
+      in.hiddenClassFiles.add("io/hbtrace/agenttest/generated/Extra.class");
+      assertThat(in.call(io.hbtrace.agenttest.generated.Holder.class, "run")).isEqualTo(5L);
+      assertThat(in.out.events(EventKind.OP_END))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.f(1)).isEqualTo(9); // this.extra.v, read reflectively
+                assertThat(e.f(2)).isPositive(); // this.extra, its identity
+                assertThat(e.f(3)).isEqualTo(5);
+              });
+      assertThat(in.out.events(MONITOR_ENTER)).hasSize(1);
+    }
+  }
+
   @Test
   void sizeUpdateIsRecordedAfterTheInvalidationsOfItsAppend() throws Throwable {
     try (Instrumented in = new Instrumented(logSegmentSpec())) {

@@ -28,6 +28,13 @@ public final class Instrumented implements AutoCloseable {
   public final Recorder recorder;
   public final Instrumenter instrumenter;
   public final ByteArrayOutputStream problemText = new ByteArrayOutputStream();
+
+  /**
+   * Class files ({@code a/b/C.class}) the agent's type pool cannot find, as if missing from the
+   * class path; the classes themselves still load.
+   */
+  public final java.util.Set<String> hiddenClassFiles = new java.util.HashSet<>();
+
   private final ClassFileTransformer transformer;
   private final Loader loader;
 
@@ -105,6 +112,11 @@ public final class Instrumented implements AutoCloseable {
         }
         return c;
       }
+    }
+
+    @Override
+    public java.net.URL getResource(String name) {
+      return hiddenClassFiles.contains(name) ? null : super.getResource(name);
     }
 
     private byte[] bytes(String name) throws ClassNotFoundException {
