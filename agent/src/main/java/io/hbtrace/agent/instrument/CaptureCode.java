@@ -3,6 +3,7 @@ package io.hbtrace.agent.instrument;
 import io.hbtrace.agent.spec.Expr;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.field.FieldList;
 import net.bytebuddy.description.type.TypeDefinition;
@@ -61,16 +62,20 @@ final class CaptureCode implements Opcodes {
   private final TypeDescription from;
   private final Bases bases;
   private final Chains chains;
+  private final Consumer<String> warn;
 
   /**
    * @param from the traced class: the generated code runs inside it, so its access decides which
    *     fields can be read directly
+   * @param warn told of a capture that can only read 0 (a spec mistake found in the code)
    */
-  CaptureCode(MethodVisitor mv, TypeDescription from, Bases bases, Chains chains) {
+  CaptureCode(
+      MethodVisitor mv, TypeDescription from, Bases bases, Chains chains, Consumer<String> warn) {
     this.mv = mv;
     this.from = from;
     this.bases = bases;
     this.chains = chains;
+    this.warn = warn;
   }
 
   /** Pushes the value of {@code e} evaluated now, ignoring its {@code @enter} mark. */
@@ -160,6 +165,8 @@ final class CaptureCode implements Opcodes {
       if (t.isPrimitive()) {
         mv.visitInsn(t.getStackSize().getSize() == 2 ? POP2 : POP);
         mv.visitInsn(LCONST_0); // a hop on a primitive: the spec's own mistake, reads 0
+        warn.accept(
+            "'" + e + "' takes a field of a " + t.getName() + ", which has none: it reads 0");
         t = null;
         break;
       }

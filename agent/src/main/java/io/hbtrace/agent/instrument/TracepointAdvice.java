@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -52,6 +53,7 @@ final class TracepointAdvice implements Opcodes {
   private final List<TypeDescription> argTypes;
   private final int site;
   private final CaptureCode.Chains chains;
+  private final Consumer<String> warn;
   private final ToLongFunction<Expr> constants;
   private final List<Tracepoint> atEnter = new ArrayList<>();
   private final List<Tracepoint> atExit = new ArrayList<>();
@@ -70,13 +72,15 @@ final class TracepointAdvice implements Opcodes {
       List<Tracepoint> tracepoints,
       int site,
       CaptureCode.Chains chains,
-      ToLongFunction<Expr> constants) {
+      ToLongFunction<Expr> constants,
+      Consumer<String> warn) {
     this.type = type;
     this.method = method;
     this.argTypes = method.getParameters().asTypeList().asErasures();
     this.site = site;
     this.chains = chains;
     this.constants = constants;
+    this.warn = warn;
     for (Tracepoint t : tracepoints) {
       (t.atExit() ? atExit : atEnter).add(t);
       if (t.atExit()) {
@@ -177,7 +181,7 @@ final class TracepointAdvice implements Opcodes {
     CaptureCode.Bases b =
         new CaptureCode.Bases(
             thisSlot, type, args, argTypes, ret, method.getReturnType().asErasure(), thrown);
-    return new CaptureCode(mv, type, b, chains);
+    return new CaptureCode(mv, type, b, chains, warn);
   }
 
   /** {@code Hooks.event(kind, site, f0..f5)}; {@code locals} holds the {@code @enter} values. */

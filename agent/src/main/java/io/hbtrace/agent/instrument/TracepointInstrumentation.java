@@ -66,7 +66,15 @@ final class TracepointInstrumentation {
               here,
               site,
               recorder::registerChain,
-              e -> e.base() == Expr.Base.TEXT ? recorder.string(e.text()) : e.literal());
+              e -> e.base() == Expr.Base.TEXT ? recorder.string(e.text()) : e.literal(),
+              message ->
+                  problems.warn(
+                      type.getName()
+                          + "#"
+                          + m.getInternalName()
+                          + m.getDescriptor()
+                          + ": "
+                          + message));
       builder = builder.visit(advice.advice().on(ElementMatchers.is(m)));
     }
     return builder;
@@ -95,14 +103,26 @@ final class TracepointInstrumentation {
   }
 
   /**
-   * Whether every {@code argN} of {@code t} names an argument of {@code m}: a tracepoint without a
-   * descriptor matches every overload, and one may take fewer arguments than its fields name; it is
-   * then skipped there, with a warning.
+   * Whether every {@code argN} of {@code t} names an argument of {@code m}, and {@code return} a
+   * value: a tracepoint without a descriptor matches every overload, and one may take fewer
+   * arguments than its fields name, or return nothing; it is then skipped there, with a warning.
    */
   private static boolean argumentsFit(
       Tracepoint t, MethodDescription.InDefinedShape m, Problems problems) {
     int count = m.getParameters().size();
     for (Expr e : t.fields()) {
+      if (e.base() == Expr.Base.RETURN
+          && (m.isConstructor() || m.getReturnType().represents(void.class))) {
+        problems.warn(
+            t.where()
+                + ": 'return' of "
+                + t.className()
+                + "#"
+                + m.getInternalName()
+                + m.getDescriptor()
+                + ", which returns nothing; the tracepoint is skipped there");
+        return false;
+      }
       if (e.base() == Expr.Base.ARG && e.arg() >= count) {
         problems.warn(
             t.where()

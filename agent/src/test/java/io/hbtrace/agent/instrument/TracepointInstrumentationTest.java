@@ -174,6 +174,29 @@ class TracepointInstrumentationTest {
           .extracting(TracepointInstrumentationTest::fields)
           .containsOnly(new long[] {0, 0, 7});
       assertThat(in.problems()).contains("no readable field 'noSuchField'");
+      assertThat(in.problems())
+          .contains(
+              "LogSegment#publishEnd(J)V: 'arg0.x' takes a field of a long, which has none: it"
+                  + " reads 0");
+    }
+  }
+
+  /**
+   * A tracepoint without a descriptor whose {@code return} a void overload lacks: skipped there.
+   */
+  @Test
+  void aReturnTheMatchedMethodDoesNotHaveSkipsTheTracepointThereWithAWarning() throws Throwable {
+    String spec =
+        "spec 1\n"
+            + "at exit io.hbtrace.agenttest.logsegment.LogSegment#publishEnd -> SIZE_UPDATE"
+            + " ino=this.id oldSize=arg0 newSize=return\n";
+    try (Instrumented in = new Instrumented(spec)) {
+      assertThat(in.call(LogSegmentMain.class, "run")).isEqualTo("hello |hello world, log!x");
+      assertThat(in.out.events(SIZE_UPDATE)).isEmpty();
+      assertThat(in.problems())
+          .contains(
+              "'return' of io.hbtrace.agenttest.logsegment.LogSegment#publishEnd(J)V, which"
+                  + " returns nothing; the tracepoint is skipped there");
     }
   }
 
