@@ -20,6 +20,7 @@ import io.hbtrace.traces.TraceException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,22 +177,22 @@ public final class AgentCore {
       if (options.verbose()) {
         List<Tracepoint> unmatched = instrumenter.unmatched();
         if (!unmatched.isEmpty()) {
-          StringBuilder b = new StringBuilder();
+          List<String> named = new ArrayList<>();
           for (Tracepoint t : unmatched) {
-            b.append(b.length() == 0 ? "" : ", ")
-                .append(t.target())
-                .append(" (")
-                .append(t.where())
-                .append(')');
+            named.add(t.target() + " (" + t.where() + ")");
           }
-          problems.info(unmatched.size() + " tracepoint(s) never matched a loaded method: " + b);
+          problems.info(
+              unmatched.size()
+                  + " tracepoint(s) never matched a method the agent instruments (a class never"
+                  + " loaded, a method it does not have, abstract or native, or a JDK class): "
+                  + firstOf(named));
         }
         List<String> fields = instrumenter.unaccessedFields();
         if (!fields.isEmpty()) {
           problems.info(
               fields.size()
                   + " named field(s) never accessed by instrumented code: "
-                  + String.join(", ", fields));
+                  + firstOf(fields));
         }
         problems.info(
             "trace closed: "
@@ -203,6 +204,13 @@ public final class AgentCore {
     } catch (Throwable t) {
       System.err.println("hbtrace-agent: closing the trace failed: " + t);
     }
+  }
+
+  /** Up to 20 of {@code items}, comma-separated, then how many more there are. */
+  static String firstOf(List<String> items) {
+    int shown = Math.min(items.size(), 20);
+    String head = String.join(", ", items.subList(0, shown));
+    return shown == items.size() ? head : head + ", and " + (items.size() - shown) + " more";
   }
 
   /**

@@ -218,6 +218,7 @@ public final class Instrumenter {
         JavaModule module,
         boolean loaded,
         Throwable throwable) {
+      transformed.decrementAndGet(); // counted as it was transformed; left as it was
       problems.once("cannot instrument " + typeName + ": " + throwable);
     }
   }

@@ -167,8 +167,9 @@ class RecordForkedTest {
         .anyMatch(
             l ->
                 l.equals(
-                    "hbtrace-agent: 1 tracepoint(s) never matched a loaded method:"
-                        + " com.example.Missing#gone ("
+                    "hbtrace-agent: 1 tracepoint(s) never matched a method the agent instruments"
+                        + " (a class never loaded, a method it does not have, abstract or native, or"
+                        + " a JDK class): com.example.Missing#gone ("
                         + spec
                         + ":3)"))
         .anyMatch(l -> l.contains("classes instrumented, 0 problem(s)"));
