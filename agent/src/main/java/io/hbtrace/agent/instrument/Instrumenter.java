@@ -28,6 +28,7 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -100,6 +101,7 @@ public final class Instrumenter {
     // name one (a lambda body, an accessor, a bridge by its descriptor)
     return new AgentBuilder.Default(new ByteBuddy().ignore(isDefaultFinalizer()))
         .disableClassFormatChanges()
+        .with(new NotingPoolStrategy())
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(new ErrorListener())
         .ignore(ignored, isBootstrapClassLoader().or(loader -> loader == ownLoader))
@@ -124,7 +126,7 @@ public final class Instrumenter {
       JavaModule module,
       java.security.ProtectionDomain pd) {
     String name = type.getName();
-    ClassScan scan = ClassScan.of(classFile(loader, name));
+    ClassScan scan = ClassScan.of(classFile(name));
     boolean sync = spec.included(name);
     transformed.incrementAndGet();
     if (sync) {
@@ -171,11 +173,40 @@ public final class Instrumenter {
             }));
   }
 
-  private static byte[] classFile(ClassLoader loader, String name) {
+  /**
+   * The class file being transformed, as the JVM handed it to the agent: a class a loader defines
+   * from bytes it does not also serve as a resource (a plugin system, a generated class) has its
+   * source file and lines only there.
+   */
+  private static byte[] classFile(String name) {
+    ClassFileLocator locator = BEING_TRANSFORMED.get();
+    BEING_TRANSFORMED.remove();
     try {
-      return ClassFileLocator.ForClassLoader.of(loader).locate(name).resolve();
+      return locator == null ? null : locator.locate(name).resolve();
     } catch (Exception | LinkageError e) {
       return null;
+    }
+  }
+
+  /** The class file locator Byte Buddy made for the class this thread is transforming. */
+  private static final ThreadLocal<ClassFileLocator> BEING_TRANSFORMED = new ThreadLocal<>();
+
+  /**
+   * Byte Buddy's default type pool, noting on the way the locator it is given for the class being
+   * transformed, which serves that class's bytes as the JVM gave them first.
+   */
+  private static final class NotingPoolStrategy implements AgentBuilder.PoolStrategy {
+    private final AgentBuilder.PoolStrategy pools = AgentBuilder.PoolStrategy.Default.FAST;
+
+    @Override
+    public TypePool typePool(ClassFileLocator locator, ClassLoader loader) {
+      return pools.typePool(locator, loader);
+    }
+
+    @Override
+    public TypePool typePool(ClassFileLocator locator, ClassLoader loader, String name) {
+      BEING_TRANSFORMED.set(locator);
+      return pools.typePool(locator, loader, name);
     }
   }
 

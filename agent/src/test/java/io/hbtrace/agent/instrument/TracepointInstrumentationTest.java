@@ -119,7 +119,9 @@ class TracepointInstrumentationTest {
 
   /**
    * A capture through a field whose type the pool cannot find (missing from the class path): read
-   * at run time, and the class's other instrumentation stays.
+   * at run time, and the class's other instrumentation stays. The traced class's own file is hidden
+   * too (a loader that defines classes from bytes it does not serve): its site still has the source
+   * file and line, read from the bytes the JVM handed over.
    */
   @Test
   void aCaptureThroughAFieldOfAMissingTypeIsReadAtRunTime() throws Throwable {
@@ -131,6 +133,7 @@ class TracepointInstrumentationTest {
             + "#work -> OP_END op=1 ino=this.extra.v pos=this.extra result=return\n";
     try (Instrumented in = new Instrumented(spec)) {
       in.hiddenClassFiles.add("io/hbtrace/agenttest/generated/Extra.class");
+      in.hiddenClassFiles.add("io/hbtrace/agenttest/generated/Holder.class");
       assertThat(in.call(io.hbtrace.agenttest.generated.Holder.class, "run")).isEqualTo(5L);
       assertThat(in.out.events(EventKind.OP_END))
           .singleElement()
@@ -139,6 +142,8 @@ class TracepointInstrumentationTest {
                 assertThat(e.f(1)).isEqualTo(9); // this.extra.v, read reflectively
                 assertThat(e.f(2)).isPositive(); // this.extra, its identity
                 assertThat(e.f(3)).isEqualTo(5);
+                assertThat(in.out.site(e.site()).sourceFile()).isEqualTo("Holder.java");
+                assertThat(in.out.site(e.site()).line()).isPositive();
               });
       assertThat(in.out.events(MONITOR_ENTER)).hasSize(1);
     }
