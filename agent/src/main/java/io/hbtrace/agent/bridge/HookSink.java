@@ -37,6 +37,27 @@ public interface HookSink {
 
   void lockRelease(Object lock, int site);
 
+  /**
+   * A wait ({@code Object.wait}, {@code Condition.await}) gives up {@code lock} (a monitor if
+   * {@code monitor}) until it is woken.
+   */
+  default void waitRelease(Object lock, boolean monitor, int site) {
+    if (monitor) {
+      monitorExit(lock, site);
+    } else {
+      lockRelease(lock, site);
+    }
+  }
+
+  /** The wait that gave up {@code lock} has it again. */
+  default void waitReacquire(Object lock, boolean monitor, int site) {
+    if (monitor) {
+      monitorEnter(lock, site);
+    } else {
+      lockAcquire(lock, site);
+    }
+  }
+
   /** {@code view} (returned by {@code readLock()}/{@code writeLock()}) is a mode of {@code rwl}. */
   void lockView(Object view, Object rwl, boolean shared);
 

@@ -92,6 +92,26 @@ public final class Hooks {
     return g;
   }
 
+  /** A wait's release of {@code lock} ({@code release}) or its re-acquire of it. */
+  static void waitEdge(Object lock, boolean monitor, boolean release, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      if (release) {
+        s.waitRelease(lock, monitor, site);
+      } else {
+        s.waitReacquire(lock, monitor, site);
+      }
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
   static void fail(HookSink s, Throwable t) {
     try {
       s.failed(t);

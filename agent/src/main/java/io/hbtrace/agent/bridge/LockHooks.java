@@ -6,6 +6,7 @@ import static io.hbtrace.agent.bridge.Hooks.blocking;
 import static io.hbtrace.agent.bridge.Hooks.enter;
 import static io.hbtrace.agent.bridge.Hooks.fail;
 import static io.hbtrace.agent.bridge.Hooks.scheduledRun;
+import static io.hbtrace.agent.bridge.Hooks.waitEdge;
 
 import io.hbtrace.agent.bridge.Hooks.Guard;
 import java.util.concurrent.TimeUnit;
@@ -150,7 +151,7 @@ public final class LockHooks {
     try {
       Object owner = s.conditionOwner(c);
       if (owner != null) {
-        s.lockRelease(owner, site);
+        s.waitRelease(owner, false, site);
       }
       return owner;
     } catch (Throwable t) {
@@ -167,7 +168,7 @@ public final class LockHooks {
     }
     received(c, HandoffKind.NOTIFY, site);
     if (owner != null) {
-      acquired(owner, site);
+      waitEdge(owner, false, false, site);
     }
   }
 

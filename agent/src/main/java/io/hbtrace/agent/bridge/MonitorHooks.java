@@ -6,6 +6,7 @@ import static io.hbtrace.agent.bridge.Hooks.blocking;
 import static io.hbtrace.agent.bridge.Hooks.enter;
 import static io.hbtrace.agent.bridge.Hooks.fail;
 import static io.hbtrace.agent.bridge.Hooks.scheduledRun;
+import static io.hbtrace.agent.bridge.Hooks.waitEdge;
 
 import io.hbtrace.agent.bridge.Hooks.Guard;
 
@@ -70,7 +71,7 @@ public final class MonitorHooks {
 
   /** Stands in for {@code o.wait()}: the monitor is released and re-acquired around it. */
   public static void objectWait(Object o, int site) throws InterruptedException {
-    monitorExit(o, site);
+    waitEdge(o, true, true, site);
     try {
       if (scheduledRun) {
         blocking(o);
@@ -82,7 +83,7 @@ public final class MonitorHooks {
   }
 
   public static void objectWait(Object o, long millis, int site) throws InterruptedException {
-    monitorExit(o, site);
+    waitEdge(o, true, true, site);
     try {
       if (scheduledRun) {
         blocking(o);
@@ -95,7 +96,7 @@ public final class MonitorHooks {
 
   public static void objectWait(Object o, long millis, int nanos, int site)
       throws InterruptedException {
-    monitorExit(o, site);
+    waitEdge(o, true, true, site);
     try {
       if (scheduledRun) {
         blocking(o);
@@ -108,7 +109,7 @@ public final class MonitorHooks {
 
   private static void waited(Object o, int site) {
     received(o, HandoffKind.NOTIFY, site);
-    monitorEnter(o, site);
+    waitEdge(o, true, false, site);
   }
 
   public static void objectNotify(Object o, int site) {

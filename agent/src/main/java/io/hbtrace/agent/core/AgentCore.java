@@ -97,6 +97,9 @@ public final class AgentCore {
       }
       RotatingOutput out = new RotatingOutput(opened);
       Recorder recorder = new Recorder(out, problems);
+      if (dynamic) {
+        recorder.attachedMidRun();
+      }
       expunger[0] = recorder::expunge;
       if (!Hooks.install(options.failHooks() ? new FailingSink(recorder) : recorder)) {
         out.close();

@@ -40,10 +40,21 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
   private Thread housekeeping;
   private volatile boolean closed;
 
+  /** What each thread holds as the trace saw it; only when attached to a running program. */
+  private volatile HeldLocks held;
+
   public Recorder(TraceOutput out, Problems problems) {
     this.out = out;
     this.problems = problems;
     this.ids = new IdentityTable(this, locks);
+  }
+
+  /**
+   * Attached to a program already running: releases (and waits) of holds taken by code that ran
+   * before the attach are left out (see {@link HeldLocks}).
+   */
+  public void attachedMidRun() {
+    held = new HeldLocks();
   }
 
   public TraceOutput output() {
@@ -172,17 +183,30 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
 
   @Override
   public void monitorEnter(Object monitor, int site) {
-    emit(MONITOR_ENTER, site, ids.id(monitor), 0);
+    long id = ids.id(monitor);
+    HeldLocks h = held;
+    if (h != null) {
+      h.acquired(HeldLocks.key(id, HeldLocks.MONITOR));
+    }
+    emit(MONITOR_ENTER, site, id, 0);
   }
 
   @Override
   public void monitorExit(Object monitor, int site) {
-    emit(MONITOR_EXIT, site, ids.id(monitor), 0);
+    long id = ids.id(monitor);
+    HeldLocks h = held;
+    if (h == null || h.released(HeldLocks.key(id, HeldLocks.MONITOR))) {
+      emit(MONITOR_EXIT, site, id, 0);
+    }
   }
 
   @Override
   public void lockAcquire(Object lock, int site) {
     IdentityTable.Entry e = ids.entry(lock);
+    HeldLocks h = held;
+    if (h != null) {
+      h.acquired(HeldLocks.key(e.id, e.mode));
+    }
     emit(LOCK_ACQUIRE, site, e.id, e.mode);
   }
 
@@ -204,7 +228,38 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
   @Override
   public void lockRelease(Object lock, int site) {
     IdentityTable.Entry e = ids.entry(lock);
-    emit(LOCK_RELEASE, site, e.id, e.mode);
+    HeldLocks h = held;
+    if (h == null || h.released(HeldLocks.key(e.id, e.mode))) {
+      emit(LOCK_RELEASE, site, e.id, e.mode);
+    }
+  }
+
+  @Override
+  public void waitRelease(Object lock, boolean monitor, int site) {
+    HeldLocks h = held;
+    if (h == null) {
+      HookSink.super.waitRelease(lock, monitor, site);
+      return;
+    }
+    IdentityTable.Entry e = ids.entry(lock);
+    int mode = monitor ? HeldLocks.MONITOR : e.mode;
+    if (h.waitReleased(HeldLocks.key(e.id, mode))) {
+      emit(monitor ? MONITOR_EXIT : LOCK_RELEASE, site, e.id, monitor ? 0 : e.mode);
+    }
+  }
+
+  @Override
+  public void waitReacquire(Object lock, boolean monitor, int site) {
+    HeldLocks h = held;
+    if (h == null) {
+      HookSink.super.waitReacquire(lock, monitor, site);
+      return;
+    }
+    IdentityTable.Entry e = ids.entry(lock);
+    int mode = monitor ? HeldLocks.MONITOR : e.mode;
+    if (h.waitReacquired(HeldLocks.key(e.id, mode))) {
+      emit(monitor ? MONITOR_ENTER : LOCK_ACQUIRE, site, e.id, monitor ? 0 : e.mode);
+    }
   }
 
   @Override

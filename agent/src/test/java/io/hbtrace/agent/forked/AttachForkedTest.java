@@ -12,7 +12,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +32,40 @@ class AttachForkedTest {
   @ParameterizedTest
   @MethodSource("jdks")
   void attachToARunningJvmRecordsFromThenOn(Jdk jdk) throws Exception {
+    ReadTrace t =
+        attachBetween(jdk, List.of("work"), List.of("work", "work"), List.of("done 2", "done 3"));
+    assertThat(t.meta()).containsEntry("agent.attach", "dynamic");
+    assertThat(t.start.mainClass()).isEqualTo("io.hbtrace.agenttest.AttachTarget");
+    assertThat(t.events(LOCK_ACQUIRE)).hasSize(2);
+    assertThat(t.events(MONITOR_ENTER)).hasSize(2);
+    RecordForkedTest.assertPaired(t.events);
+  }
+
+  /**
+   * A lock taken before the attach and given back after it, and a wait on a monitor that a frame
+   * running since before the attach holds: no release without its acquire, no re-acquire never
+   * released; what new code takes and gives back is recorded.
+   */
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void holdsTakenBeforeTheAttachAreLeftOut(Jdk jdk) throws Exception {
+    ReadTrace t =
+        attachBetween(
+            jdk,
+            List.of("hold"),
+            List.of("work", "free", "wait", "work"),
+            List.of("done 1", "ok", "ok", "done 2"));
+    RecordForkedTest.assertPaired(t.events);
+    assertThat(t.events(LOCK_ACQUIRE)).hasSize(2); // the two rounds of work, reentrant
+    assertThat(t.events(MONITOR_ENTER)).hasSize(2);
+  }
+
+  /**
+   * Starts {@code AttachTarget}, sends {@code before}, attaches with the sync spec, sends {@code
+   * after} (expecting the lines {@code replies} for them), ends it; returns its trace.
+   */
+  private ReadTrace attachBetween(
+      Jdk jdk, List<String> before, List<String> after, List<String> replies) throws Exception {
     Path spec = RecordForkedTest.syncSpec(tmp);
     Path out = tmp.resolve("trace");
     Process target =
@@ -48,9 +81,10 @@ class AttachForkedTest {
         PrintStream cmd = new PrintStream(target.getOutputStream(), true, StandardCharsets.UTF_8)) {
       String ready = in.readLine();
       assertThat(ready).startsWith("ready ");
-      cmd.println("work");
-      assertThat(in.readLine()).isEqualTo("done 1");
-
+      for (String c : before) {
+        cmd.println(c);
+        assertThat(in.readLine()).isIn("done 1", "ok");
+      }
       Result attach =
           ForkedJvm.run(
               jdk,
@@ -61,11 +95,10 @@ class AttachForkedTest {
               ForkedJvm.agentJar().toString(),
               "out=" + out + ",spec=" + spec);
       assertThat(attach.exit()).as(attach.err()).isZero();
-
-      cmd.println("work");
-      assertThat(in.readLine()).isEqualTo("done 2");
-      cmd.println("work");
-      assertThat(in.readLine()).isEqualTo("done 3");
+      for (int i = 0; i < after.size(); i++) {
+        cmd.println(after.get(i));
+        assertThat(in.readLine()).isEqualTo(replies.get(i));
+      }
       cmd.println("exit");
       assertThat(target.waitFor(60, TimeUnit.SECONDS)).isTrue();
     } finally {
@@ -75,11 +108,6 @@ class AttachForkedTest {
     assertThat(err.get()).doesNotContain("hbtrace-agent:");
     ReadTrace t = ReadTrace.read(out);
     assertThat(t.ended).isTrue();
-    assertThat(t.meta()).containsEntry("agent.attach", "dynamic");
-    assertThat(t.start.mainClass()).isEqualTo("io.hbtrace.agenttest.AttachTarget");
-    assertThat(t.events(LOCK_ACQUIRE)).hasSize(2);
-    assertThat(t.events(MONITOR_ENTER)).hasSize(2);
-    RecordForkedTest.assertPaired(t.events);
-    assertThat(Files.exists(out)).isTrue();
+    return t;
   }
 }
