@@ -1,6 +1,7 @@
 package io.hbtrace.traces;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -41,6 +42,14 @@ import net.openhft.chronicle.core.time.TimeProvider;
 public final class TraceWriter implements AutoCloseable {
   private final Path dir;
   private final WriterOptions options;
+
+  /**
+   * The empty file a writer creates in its fresh directory before anything else: two writers
+   * started on one directory at once (two JVMs given the same {@code out=}) both find it empty, and
+   * only one can create this file.
+   */
+  static final String CLAIM = "hbtrace-writer";
+
   private final Object lock = new Object();
   private final AtomicLong seq = new AtomicLong();
   private final LongAdder droppedClosed = new LongAdder();
@@ -100,6 +109,9 @@ public final class TraceWriter implements AutoCloseable {
         }
       }
       Files.createDirectories(dir);
+      Files.createFile(dir.resolve(CLAIM)); // atomic: of writers that all found it empty, one wins
+    } catch (FileAlreadyExistsException e) {
+      throw new TraceException(Problem.IO, dir, "another writer is writing a trace there");
     } catch (IOException e) {
       throw new TraceException(Problem.IO, dir, "cannot create trace directory: " + e, e);
     }
