@@ -41,8 +41,8 @@ final class JavaRun {
     } else {
       pb.redirectErrorStream(true).redirectOutput(log.toFile());
     }
-    try {
-      Process p = pb.start();
+    try (ChildProcess child = ChildProcess.start(pb)) {
+      Process p = child.process();
       if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new CliException(

@@ -43,8 +43,10 @@ final class RecordCommand implements Callable<Integer> {
       // stop at once if the agent cannot record: running the program unrecorded helps no one here
       cmd.add("-javaagent:" + jar + "=" + recording.agentOptions(start) + ",failOnError=true");
       cmd.addAll(command.subList(1, command.size()));
-      Process p = new ProcessBuilder(cmd).inheritIO().start();
-      int code = p.waitFor();
+      int code;
+      try (ChildProcess child = ChildProcess.start(new ProcessBuilder(cmd).inheritIO())) {
+        code = child.process().waitFor();
+      }
       start.requireRecording("");
       spec.commandLine().getErr().println("hbtrace: trace written to " + recording.out);
       return code;

@@ -2,6 +2,7 @@ package io.hbtrace.analyzer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hbtrace.traces.TraceReader;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,51 @@ class AgentStartTest {
         Cli.run("record", "--out", file.resolve("x").toString(), "--", JAVA, "-version")
             .failsWith(ExitCodes.RUN, "the agent did not start: ");
     assertThat(r.err()).contains("not a directory").doesNotContain("trace written");
+  }
+
+  /**
+   * The CLI stopped (SIGTERM) while the recorded program runs: the program is stopped too, and its
+   * trace ends (it ran on before, orphaned).
+   */
+  @Test
+  void stoppingRecordStopsTheProgram() throws Exception {
+    String cp = System.getProperty("java.class.path");
+    Path out = tmp.resolve("trace");
+    Process cli =
+        new ProcessBuilder(
+                JAVA,
+                "-cp",
+                cp,
+                HbtraceMain.class.getName(),
+                "record",
+                "--out",
+                out.toString(),
+                "--",
+                JAVA,
+                "-cp",
+                cp,
+                AttachTarget.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    try {
+      BufferedReader lines =
+          new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(lines.readLine()).isEqualTo("ready");
+      ProcessHandle program = cli.descendants().findFirst().orElseThrow();
+      cli.destroy();
+      assertThat(cli.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      program.onExit().get(30, TimeUnit.SECONDS);
+      assertThat(program.isAlive()).isFalse();
+    } finally {
+      cli.descendants().forEach(ProcessHandle::destroyForcibly);
+      cli.destroyForcibly();
+    }
+    try (TraceReader r = TraceReader.open(out)) {
+      while (r.next() != null) {
+        // drain
+      }
+      assertThat(r.end()).as("the agent ended the trace").isPresent();
+    }
   }
 
   /** The agent writes its start result as UTF-8: a reason naming "spéc.spec" reads back as such. */
