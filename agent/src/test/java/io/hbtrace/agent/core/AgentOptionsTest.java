@@ -109,5 +109,11 @@ class AgentOptionsTest {
     assertThat(j.jar()).isEqualTo("missing.jar");
     assertThat(j.mainClass()).isEmpty();
     assertThat(j.arguments()).containsExactly("x");
+    // java -jar "/a b/app.jar" x y: the class path is the jar, spaces and all
+    CommandLine s = CommandLine.parse("/a b/app.jar x y", "/a b/app.jar");
+    assertThat(s.jar()).isEqualTo("/a b/app.jar");
+    assertThat(s.arguments()).containsExactly("x", "y");
+    assertThat(CommandLine.parse("/a b/app.jar", "/a b/app.jar").arguments()).isEmpty();
+    assertThat(CommandLine.parse("a.b.Main x", "/lib/a.jar").mainClass()).isEqualTo("a.b.Main");
   }
 }
