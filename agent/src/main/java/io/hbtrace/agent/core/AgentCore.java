@@ -73,7 +73,8 @@ public final class AgentCore {
       stage = "spec";
       Spec spec = SpecLoader.load(options.spec());
       if (Hooks.installed()) {
-        return report.refused("already recording in this JVM; ignoring this start", false);
+        return report.refused(
+            "already recording in this JVM; ignoring this start", failOnError && !dynamic);
       }
       stage = "setup";
       openJdkInternals(inst);
@@ -103,7 +104,8 @@ public final class AgentCore {
       expunger[0] = recorder::expunge;
       if (!Hooks.install(options.failHooks() ? new FailingSink(recorder) : recorder)) {
         out.close();
-        return report.refused("already recording in this JVM; ignoring this start", false);
+        return report.refused(
+            "already recording in this JVM; ignoring this start", failOnError && !dynamic);
       }
       boolean scheduled = opened instanceof ScheduledOutput;
       Hooks.scheduledRun(scheduled);

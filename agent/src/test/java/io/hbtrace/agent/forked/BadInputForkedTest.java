@@ -81,4 +81,27 @@ class BadInputForkedTest {
     assertThat(r.out()).isEmpty();
     assertThat(r.agentLines()).singleElement().asString().endsWith("; stopping (failOnError=true)");
   }
+
+  /**
+   * A second start while an agent records (as when JAVA_TOOL_OPTIONS carries one and {@code hbtrace
+   * record} adds its own): with failOnError the program is stopped, not run to its end unrecorded.
+   */
+  @Test
+  void aSecondStartWithFailOnErrorStopsTheProgram() throws Exception {
+    Result r =
+        ForkedJvm.run(
+            ForkedJvm.current(),
+            List.of(
+                ForkedJvm.javaagent("out=" + tmp.resolve("first")),
+                ForkedJvm.javaagent("out=" + tmp.resolve("second") + ",failOnError=true")),
+            ForkedJvm.testClasses(),
+            MAIN);
+    assertThat(r.exit()).isEqualTo(78);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.agentLines())
+        .singleElement()
+        .asString()
+        .contains("already recording in this JVM")
+        .endsWith("; stopping (failOnError=true)");
+  }
 }
