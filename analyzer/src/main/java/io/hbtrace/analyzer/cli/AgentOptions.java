@@ -10,11 +10,27 @@ final class AgentOptions {
   private AgentOptions() {}
 
   static String of(Path out, Path spec) throws CliException {
-    String o = "out=" + check(out.toAbsolutePath().toString());
+    String o = "out=" + path(named("--out", out));
     if (spec != null) {
-      o += ",spec=" + check(spec.toAbsolutePath().toString());
+      String s = named("--spec", spec).toString();
+      o += ",spec=" + (s.startsWith(BUILTIN) ? check(s) : path(spec));
     }
     return o;
+  }
+
+  /** The agent's name for its built-in specs, as {@code --spec builtin:sample-fs}. */
+  private static final String BUILTIN = "builtin:";
+
+  /** {@code p}, unless it is empty or begins or ends with a blank (which the agent trims away). */
+  private static Path named(String option, Path p) throws CliException {
+    String s = p.toString();
+    if (s.isEmpty()) {
+      throw new CliException(ExitCodes.USAGE, option + " is empty");
+    }
+    if (!s.equals(s.strip())) {
+      throw new CliException(ExitCodes.USAGE, option + " begins or ends with a blank: '" + s + "'");
+    }
+    return p;
   }
 
   /**

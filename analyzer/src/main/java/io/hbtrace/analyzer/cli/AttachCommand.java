@@ -34,7 +34,9 @@ final class AttachCommand implements Callable<Integer> {
       attach(jar, recording.agentOptions(start));
       start.requireRecording(" in JVM " + pid);
     }
-    spec.commandLine().getOut().printf("attached to %d: recording into %s%n", pid, recording.out);
+    spec.commandLine()
+        .getOut()
+        .printf("attached to %d: recording into %s%n", pid, recording.outFor(pid));
     return ExitCodes.OK;
   }
 

@@ -44,11 +44,13 @@ final class RecordCommand implements Callable<Integer> {
       cmd.add("-javaagent:" + jar + "=" + recording.agentOptions(start) + ",failOnError=true");
       cmd.addAll(command.subList(1, command.size()));
       int code;
+      long pid;
       try (ChildProcess child = ChildProcess.start(new ProcessBuilder(cmd).inheritIO())) {
+        pid = child.process().pid();
         code = child.process().waitFor();
       }
       start.requireRecording("");
-      spec.commandLine().getErr().println("hbtrace: trace written to " + recording.out);
+      spec.commandLine().getErr().println("hbtrace: trace written to " + recording.outFor(pid));
       return code;
     } catch (IOException e) {
       throw new CliException(ExitCodes.RUN, "cannot run " + java + ": " + e.getMessage(), e);

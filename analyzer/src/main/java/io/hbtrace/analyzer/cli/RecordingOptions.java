@@ -27,6 +27,11 @@ final class RecordingOptions {
       description = "The agent jar (default: agent/target/hbtrace-agent.jar).")
   Path agent;
 
+  /** The trace directory of the program with process id {@code pid} ({@code {pid}} expanded). */
+  String outFor(long pid) {
+    return out.toString().replace("{pid}", Long.toString(pid));
+  }
+
   /** The agent jar to load: {@code --agent}, else the built one; it must exist. */
   Path agentJar() throws CliException {
     return Home.require(agent, Home.agentJar(), "agent jar");

@@ -32,6 +32,41 @@ class AgentStartTest {
     assertThat(out).isDirectory();
   }
 
+  /** {@code {pid}} in --out is the program's process id, in the message too; a built-in spec. */
+  @Test
+  void recordNamesTheDirectoryItWroteAndTakesABuiltInSpec() {
+    Cli r =
+        Cli.run(
+            "record",
+            "--out",
+            tmp.resolve("{pid}").toString(),
+            "--spec",
+            "builtin:sample-fs",
+            "--",
+            JAVA,
+            "-version");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    String written =
+        r.err()
+            .lines()
+            .filter(l -> l.startsWith("hbtrace: trace written to "))
+            .findFirst()
+            .orElseThrow();
+    Path dir = Path.of(written.substring("hbtrace: trace written to ".length()));
+    assertThat(dir.getFileName().toString()).matches("[0-9]+");
+    assertThat(dir).isDirectory();
+  }
+
+  @Test
+  void anEmptyOrBlankEdgedPathIsAUsageError() {
+    Cli.run("record", "--out", "", "--", JAVA, "-version")
+        .failsWith(ExitCodes.USAGE, "--out is empty");
+    Cli.run("record", "--out", tmp.resolve("t ").toString(), "--", JAVA, "-version")
+        .failsWith(ExitCodes.USAGE, "--out begins or ends with a blank");
+    Cli.run("record", "--out", tmp.resolve("t").toString(), "--spec", "", "--", JAVA, "-version")
+        .failsWith(ExitCodes.USAGE, "--spec is empty");
+  }
+
   @Test
   void recordSaysWhyTheAgentDidNotStart() throws Exception {
     Path file = Files.writeString(tmp.resolve("file"), "x");
