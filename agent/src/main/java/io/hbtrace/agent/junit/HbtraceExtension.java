@@ -1,6 +1,9 @@
 package io.hbtrace.agent.junit;
 
 import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -11,11 +14,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code OUT.tests/CLASS#METHOD/} beside the agent's {@code out=OUT}; what runs before the first
  * test stays in {@code OUT}.
  *
+ * <p>Per-test traces need the tests run one at a time: the agent records a whole JVM, and a test's
+ * events cannot be told from another's that runs at the same time. When a test starts while another
+ * runs (JUnit's parallel execution), the extension says so once on stderr and records the rest of
+ * the run into one trace, {@code OUT.tests/parallel-tests/}.
+ *
  * <p>It reaches the agent through {@code io.hbtrace.agent.bridge.TraceControl} on the bootstrap
  * class path, by name: this class links nothing of the agent, and the agent jar carries no JUnit.
  */
-public final class HbtraceExtension implements BeforeEachCallback {
+public final class HbtraceExtension implements BeforeEachCallback, AfterEachCallback {
   private static final Method BEGIN = find();
+
+  /** Tests between their beforeEach and afterEach. */
+  private static final AtomicInteger RUNNING = new AtomicInteger();
+
+  /** Set when two tests overlapped: from then on everything goes to one trace. */
+  private static final AtomicBoolean PARALLEL = new AtomicBoolean();
 
   private static Method find() {
     try {
@@ -36,8 +50,28 @@ public final class HbtraceExtension implements BeforeEachCallback {
     if (BEGIN == null) {
       return;
     }
-    String name =
-        context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
+    boolean alone = RUNNING.getAndIncrement() == 0;
+    if (!alone || PARALLEL.get()) {
+      if (PARALLEL.compareAndSet(false, true)) {
+        System.err.println(
+            "hbtrace: tests run in parallel, so their events cannot be told apart: the rest of"
+                + " the run is recorded into one trace, parallel-tests");
+        begin("parallel-tests");
+      }
+      return;
+    }
+    begin(
+        context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName());
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (BEGIN != null) {
+      RUNNING.decrementAndGet();
+    }
+  }
+
+  private static void begin(String name) {
     try {
       BEGIN.invoke(null, name);
     } catch (ReflectiveOperationException | RuntimeException e) {

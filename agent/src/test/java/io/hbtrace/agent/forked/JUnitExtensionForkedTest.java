@@ -21,24 +21,8 @@ class JUnitExtensionForkedTest {
 
   @Test
   void eachTestGetsItsOwnTrace() throws Exception {
-    List<String> cp = new ArrayList<>();
-    cp.add(ForkedJvm.testClasses());
-    cp.add(Path.of(System.getProperty("hbtrace.junit.jar")).toAbsolutePath().toString());
-    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      if (e.contains("junit") || e.contains("opentest4j") || e.contains("apiguardian")) {
-        cp.add(e);
-      }
-    }
-    Path spec =
-        Files.writeString(
-            tmp.resolve("s.spec"), "spec 1\ninclude io.hbtrace.agenttest.junit.Two\n");
     Path out = tmp.resolve("trace");
-    Result r =
-        ForkedJvm.run(
-            ForkedJvm.current(),
-            List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec)),
-            String.join(File.pathSeparator, cp),
-            "io.hbtrace.agenttest.junit.RunJUnit");
+    Result r = runJUnit("Two", out);
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("tests 2 failed 0\n");
     Path tests = tmp.resolve("trace.tests");
@@ -54,5 +38,40 @@ class JUnitExtensionForkedTest {
     assertThat(ReadTrace.read(out).events(LOCK_ACQUIRE)).isEmpty();
     // the site ids baked into the code are valid in every trace
     assertThat(b.sites).containsKey(b.events(MONITOR_ENTER).get(0).site());
+  }
+
+  /** Tests run in parallel: said once, and the rest of the run recorded into one trace. */
+  @Test
+  void testsRunInParallelGoToOneTrace() throws Exception {
+    Path out = tmp.resolve("trace");
+    Result r = runJUnit("Parallel", out, "parallel");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("tests 2 failed 0\n");
+    assertThat(r.err()).containsOnlyOnce("hbtrace: tests run in parallel");
+    ReadTrace both = ReadTrace.read(tmp.resolve("trace.tests").resolve("parallel-tests"));
+    assertThat(both.ended).isTrue();
+    assertThat(both.events(LOCK_ACQUIRE)).hasSize(1);
+    assertThat(both.events(MONITOR_ENTER)).hasSize(1);
+  }
+
+  /** Runs {@code RunJUnit ARGS} with the agent recording the classes named {@code prefix}... */
+  private Result runJUnit(String prefix, Path out, String... args) throws Exception {
+    List<String> cp = new ArrayList<>();
+    cp.add(ForkedJvm.testClasses());
+    cp.add(Path.of(System.getProperty("hbtrace.junit.jar")).toAbsolutePath().toString());
+    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (e.contains("junit") || e.contains("opentest4j") || e.contains("apiguardian")) {
+        cp.add(e);
+      }
+    }
+    Path spec =
+        Files.writeString(
+            tmp.resolve("s.spec"), "spec 1\ninclude io.hbtrace.agenttest.junit." + prefix + "\n");
+    return ForkedJvm.run(
+        ForkedJvm.current(),
+        List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec)),
+        String.join(File.pathSeparator, cp),
+        "io.hbtrace.agenttest.junit.RunJUnit",
+        args);
   }
 }

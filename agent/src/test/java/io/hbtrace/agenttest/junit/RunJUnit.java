@@ -6,16 +6,27 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
-/** Runs {@link TwoCases} with the JUnit Platform launcher and prints the counts. */
+/**
+ * Runs {@link TwoCases} (or, given "parallel", {@link ParallelCases} in JUnit's parallel mode) with
+ * the JUnit Platform launcher and prints the counts.
+ */
 public final class RunJUnit {
   private RunJUnit() {}
 
   public static void main(String[] args) {
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
+    boolean parallel = args.length > 0 && args[0].equals("parallel");
     launcher.execute(
         LauncherDiscoveryRequestBuilder.request()
-            .selectors(DiscoverySelectors.selectClass(TwoCases.class))
+            .selectors(
+                DiscoverySelectors.selectClass(parallel ? ParallelCases.class : TwoCases.class))
+            .configurationParameter(
+                "junit.jupiter.execution.parallel.enabled", Boolean.toString(parallel))
+            .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+            .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+            .configurationParameter(
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
             .build(),
         listener);
     var s = listener.getSummary();
