@@ -12,6 +12,7 @@ import io.hbtrace.agent.record.TraceOutput;
 import io.hbtrace.agent.schedule.ExploreScheduler;
 import io.hbtrace.agent.schedule.ReplayScheduler;
 import io.hbtrace.agent.schedule.ScheduledOutput;
+import io.hbtrace.agent.schedule.Scheduler;
 import io.hbtrace.agent.spec.Spec;
 import io.hbtrace.agent.spec.SpecException;
 import io.hbtrace.agent.spec.SpecLoader;
@@ -89,12 +90,16 @@ public final class AgentCore {
       }
       StartInfo startInfo =
           new StartInfo("hbtrace-agent", version(), cmd.mainClass(), cmd.arguments(), meta);
-      stage = "output";
-      TraceOutput opened = Outputs.open(options.out(), options.format(), startInfo);
       Runnable[] expunger = {() -> {}}; // the recorder's, once it exists
+      Scheduler scheduler = null;
       if (options.replay() != null || options.explore() != null) {
         stage = options.replay() != null ? "replay" : "explore";
-        opened = scheduled(options, spec, err, opened, () -> expunger[0].run());
+        scheduler = scheduler(options, spec, err, () -> expunger[0].run());
+      }
+      stage = "output"; // only once everything else is known good: a refusal leaves no trace
+      TraceOutput opened = Outputs.open(options.out(), options.format(), startInfo);
+      if (scheduler != null) {
+        opened = new ScheduledOutput(opened, scheduler);
       }
       RotatingOutput out = new RotatingOutput(opened);
       Recorder recorder = new Recorder(out, problems);
@@ -148,29 +153,28 @@ public final class AgentCore {
   }
 
   /**
-   * {@code opened} under the scheduler the options ask for: a replay of a recorded trace, or an
-   * exploration ({@code betweenRuns} expunges the identity table while nothing else runs).
+   * The scheduler the options ask for: a replay of a recorded trace, or an exploration ({@code
+   * betweenRuns} expunges the identity table while nothing else runs). Its result file is checked
+   * now, not found unwritable at exit.
    */
-  private static ScheduledOutput scheduled(
-      AgentOptions options, Spec spec, PrintStream err, TraceOutput opened, Runnable betweenRuns)
+  private static Scheduler scheduler(
+      AgentOptions options, Spec spec, PrintStream err, Runnable betweenRuns)
       throws OutputException {
     if (options.explore() != null) {
-      return new ScheduledOutput(
-          opened,
-          ExploreScheduler.of(
-              options.explore(),
-              options.explorePreemptions(),
-              options.exploreRuns(),
-              options.exploreSeed(),
-              options.exploreResult(),
-              err,
-              betweenRuns));
+      Outputs.checkResultFile(options.exploreResult(), "exploreResult");
+      return ExploreScheduler.of(
+          options.explore(),
+          options.explorePreemptions(),
+          options.exploreRuns(),
+          options.exploreSeed(),
+          options.exploreResult(),
+          err,
+          betweenRuns);
     }
+    Outputs.checkResultFile(options.replayResult(), "replayResult");
     try {
-      return new ScheduledOutput(
-          opened, ReplayScheduler.of(options.replay(), spec.digest(), options.replayResult(), err));
+      return ReplayScheduler.of(options.replay(), spec.digest(), options.replayResult(), err);
     } catch (TraceException | IllegalArgumentException e) {
-      opened.close();
       throw new OutputException("cannot replay " + options.replay() + ": " + e.getMessage());
     }
   }

@@ -81,8 +81,26 @@ final class Outputs {
     }
   }
 
+  /**
+   * A result file the agent writes at exit ({@code option=path}, or null for none): refused now if
+   * it is a directory or its directory does not exist.
+   */
+  static void checkResultFile(Path file, String option) throws OutputException {
+    if (file == null) {
+      return;
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (Files.isDirectory(file)) {
+      throw new OutputException("cannot write " + option + " " + file + ": it is a directory");
+    }
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new OutputException(
+          "cannot write " + option + " " + file + ": no such directory " + parent);
+    }
+  }
+
   /** What went wrong, in words: the file system's reason and the path it names, if another. */
-  private static String describe(Exception e, Path dir) {
+  static String describe(Exception e, Path dir) {
     if (e instanceof AccessDeniedException a) {
       return "permission denied" + elsewhere(a.getFile(), dir);
     }

@@ -20,7 +20,8 @@ final class StartReport {
 
   StartReport(String args, PrintStream err) {
     this.err = err;
-    this.file = AgentOptions.requested(args, "startResult");
+    String f = AgentOptions.requested(args, "startResult");
+    this.file = f == null || f.isBlank() ? null : f; // an empty one is refused as an option
   }
 
   void recording() {
@@ -52,7 +53,13 @@ final class StartReport {
     try (Writer w = Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
       p.store(w, "hbtrace-agent start");
     } catch (IOException | RuntimeException e) {
-      err.println("hbtrace-agent: cannot write startResult " + file + ": " + e.getMessage());
+      String why;
+      try {
+        why = Outputs.describe(e, Path.of(file));
+      } catch (RuntimeException bad) { // not even a path
+        why = String.valueOf(e.getMessage());
+      }
+      err.println("hbtrace-agent: cannot write startResult " + file + ": " + why);
       if (line != null) {
         err.println(line);
       }

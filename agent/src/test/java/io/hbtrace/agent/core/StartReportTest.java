@@ -60,4 +60,25 @@ class StartReportTest {
         .contains("cannot write startResult")
         .contains("hbtrace-agent: bad; the program runs unrecorded");
   }
+
+  /** An empty startResult is refused as an option, in one line on stderr (was two). */
+  @Test
+  void anEmptyStartResultReportsOnStderr() {
+    StartReport report = new StartReport("out=a,startResult=", err);
+    report.refused("bad option 'startResult': empty path", false);
+    assertThat(errBytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "hbtrace-agent: bad option 'startResult': empty path; the program runs unrecorded\n");
+  }
+
+  /** A start result that cannot be written says why, then the refusal itself. */
+  @Test
+  void anUnwritableStartResultSaysWhy() {
+    Path file = tmp.resolve("none").resolve("start");
+    new StartReport("out=a,startResult=" + file, err).refused("x", false);
+    assertThat(errBytes.toString(StandardCharsets.UTF_8))
+        .startsWith(
+            "hbtrace-agent: cannot write startResult " + file + ": no such file or directory")
+        .endsWith("hbtrace-agent: x; the program runs unrecorded\n");
+  }
 }

@@ -50,7 +50,13 @@ class BadInputForkedTest {
             badSpec + ":2: unknown event kind 'NOPE'"),
         Arguments.of("out=" + notEmpty, "directory is not empty"),
         Arguments.of("out=" + tmp.resolve("afile"), "not a directory"),
-        Arguments.of("out=/proc/hbtrace-cannot-write", "cannot write the trace to /proc/"));
+        Arguments.of("out=/proc/hbtrace-cannot-write", "cannot write the trace to /proc/"),
+        Arguments.of(
+            "out=" + tmp.resolve("e") + ",replay=" + tmp.resolve("none"),
+            "cannot replay " + tmp.resolve("none")),
+        Arguments.of(
+            "out=" + tmp.resolve("f") + ",replay=" + tmp.resolve("none") + ",replayResult=" + tmp,
+            "cannot write replayResult " + tmp + ": it is a directory"));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -64,6 +70,9 @@ class BadInputForkedTest {
             MAIN);
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo(OUTPUT);
+    // a refused start leaves no trace behind (it left an empty one, which a later run refused)
+    assertThat(tmp.resolve("e")).doesNotExist();
+    assertThat(tmp.resolve("f")).doesNotExist();
     assertThat(r.agentLines()).hasSize(1);
     assertThat(r.agentLines().get(0)).contains(message).endsWith("; the program runs unrecorded");
   }
