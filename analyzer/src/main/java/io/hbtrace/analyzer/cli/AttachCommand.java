@@ -51,8 +51,13 @@ final class AttachCommand implements Callable<Integer> {
     try {
       vm.loadAgent(jar.toString(), options);
     } catch (AgentLoadException | AgentInitializationException | IOException e) {
+      boolean gone = exits(pid);
       throw new CliException(
-          ExitCodes.RUN, "agent failed to start in JVM " + pid + ": " + e.getMessage(), e);
+          ExitCodes.RUN,
+          gone
+              ? "JVM " + pid + " exited while the agent was starting (its trace may be unfinished)"
+              : "agent failed to start in JVM " + pid + ": " + e.getMessage(),
+          e);
     } finally {
       try {
         vm.detach();
@@ -60,5 +65,25 @@ final class AttachCommand implements Callable<Integer> {
         // the agent is loaded or not; detaching cannot change that
       }
     }
+  }
+
+  /** Whether process {@code pid} is gone or goes within a second (it may be still exiting). */
+  private static boolean exits(long pid) {
+    return ProcessHandle.of(pid)
+        .map(
+            p -> {
+              try {
+                p.onExit().get(1, java.util.concurrent.TimeUnit.SECONDS);
+                return true;
+              } catch (java.util.concurrent.TimeoutException e) {
+                return false;
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+              } catch (java.util.concurrent.ExecutionException e) {
+                return !p.isAlive();
+              }
+            })
+        .orElse(true);
   }
 }
