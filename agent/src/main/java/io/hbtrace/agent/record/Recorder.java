@@ -236,29 +236,39 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
 
   @Override
   public void waitRelease(Object lock, boolean monitor, int site) {
-    HeldLocks h = held;
-    if (h == null) {
-      HookSink.super.waitRelease(lock, monitor, site);
-      return;
-    }
-    IdentityTable.Entry e = ids.entry(lock);
-    int mode = monitor ? HeldLocks.MONITOR : e.mode;
-    if (h.waitReleased(HeldLocks.key(e.id, mode))) {
-      emit(monitor ? MONITOR_EXIT : LOCK_RELEASE, site, e.id, monitor ? 0 : e.mode);
-    }
+    waitEdge(lock, monitor, true, site);
   }
 
   @Override
   public void waitReacquire(Object lock, boolean monitor, int site) {
+    waitEdge(lock, monitor, false, site);
+  }
+
+  /** A wait's release of {@code lock} ({@code release}) or its re-acquire of it. */
+  private void waitEdge(Object lock, boolean monitor, boolean release, int site) {
     HeldLocks h = held;
     if (h == null) {
-      HookSink.super.waitReacquire(lock, monitor, site);
+      if (monitor) {
+        if (release) {
+          monitorExit(lock, site);
+        } else {
+          monitorEnter(lock, site);
+        }
+      } else if (release) {
+        lockRelease(lock, site);
+      } else {
+        lockAcquire(lock, site);
+      }
       return;
     }
     IdentityTable.Entry e = ids.entry(lock);
-    int mode = monitor ? HeldLocks.MONITOR : e.mode;
-    if (h.waitReacquired(HeldLocks.key(e.id, mode))) {
-      emit(monitor ? MONITOR_ENTER : LOCK_ACQUIRE, site, e.id, monitor ? 0 : e.mode);
+    long key = HeldLocks.key(e.id, monitor ? HeldLocks.MONITOR : e.mode);
+    if (release ? h.waitReleased(key) : h.waitReacquired(key)) {
+      int kind =
+          monitor
+              ? (release ? MONITOR_EXIT : MONITOR_ENTER)
+              : (release ? LOCK_RELEASE : LOCK_ACQUIRE);
+      emit(kind, site, e.id, monitor ? 0 : e.mode);
     }
   }
 
