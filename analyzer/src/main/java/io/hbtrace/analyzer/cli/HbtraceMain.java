@@ -78,7 +78,13 @@ public final class HbtraceMain implements Runnable {
     cli.setErr(err);
     cli.setParameterExceptionHandler(
         (ex, a) -> {
-          err.println("hbtrace: " + ex.getMessage());
+          String hint =
+              ex instanceof CommandLine.UnmatchedArgumentException
+                      && !java.util.Arrays.asList(a).contains("--")
+                      && (a.length > 0 && (a[0].equals("record")))
+                  ? " (the java command goes after --: hbtrace record --out DIR -- java ...)"
+                  : "";
+          err.println("hbtrace: " + ex.getMessage() + hint);
           err.flush();
           return ExitCodes.USAGE;
         });

@@ -58,6 +58,12 @@ class AgentStartTest {
   }
 
   @Test
+  void aJavaCommandWithoutTheDashesIsAUsageErrorWithAHint() {
+    Cli.run("record", "--out", tmp.resolve("t").toString(), JAVA, "-cp", "x", "Main")
+        .failsWith(ExitCodes.USAGE, "the java command goes after --");
+  }
+
+  @Test
   void anEmptyOrBlankEdgedPathIsAUsageError() {
     Cli.run("record", "--out", "", "--", JAVA, "-version")
         .failsWith(ExitCodes.USAGE, "--out is empty");
