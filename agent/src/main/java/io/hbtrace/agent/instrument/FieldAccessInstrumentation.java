@@ -17,11 +17,12 @@ import net.bytebuddy.jar.asm.Type;
  * AtomicLong/AtomicInteger/AtomicBoolean/AtomicReference} are rewritten to {@code AtomicHooks},
  * which record them for registered atomics only.
  *
- * <p>A constructor's accesses before its {@code super(...)} or {@code this(...)} call are left as
- * they are: the object is not yet initialized there (Java 25 lets a constructor assign its fields
- * before {@code super()}), the verifier refuses to let it be passed to a hook, and no other thread
- * can see it yet. An {@code atomic} line that names a field of a primitive type is warned about
- * once and not recorded.
+ * <p>A constructor's writes of its own class's fields before its {@code super(...)} or {@code
+ * this(...)} call are left as they are: the object is not yet initialized there (javac writes an
+ * inner class's outer instance there; Java 25 lets a constructor assign any of its fields), the
+ * verifier refuses to let it be passed to a hook, and no other thread can see it yet. Reads there,
+ * and accesses to other objects, are recorded as anywhere. An {@code atomic} line that names a
+ * field of a primitive type is warned about once and not recorded.
  */
 final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
   /** "internal/Owner.field" -> string id, for volatile and atomic fields. */
@@ -32,7 +33,12 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
   /** The string ids of the named fields some instrumented code accessed (for verbose's list). */
   private final Set<Integer> accessed;
 
+  /** The string ids of {@code atomic} fields found to be of a primitive type (warned once). */
+  private final Set<Integer> warnedAtomics;
+
   private final Problems problems;
+
+  private final String internalClassName;
 
   /** Whether the object is initialized: false in a constructor until its super or this call. */
   private boolean constructed;
@@ -48,13 +54,16 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
       Map<String, Integer> volatileIds,
       Map<String, Integer> atomicIds,
       Set<Integer> accessed,
+      Set<Integer> warnedAtomics,
       Problems problems) {
     super(mv, ctx);
     this.volatileIds = volatileIds;
     this.atomicIds = atomicIds;
     this.accessed = accessed;
+    this.warnedAtomics = warnedAtomics;
     this.problems = problems;
     this.constructed = !ctx.methodName.equals("<init>");
+    this.internalClassName = ctx.className.replace('.', '/');
   }
 
   @Override
@@ -122,8 +131,8 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
 
   @Override
   public void visitFieldInsn(int opcode, String owner, String name, String desc) {
-    if (!constructed) {
-      super.visitFieldInsn(opcode, owner, name, desc);
+    if (!constructed && opcode == Opcodes.PUTFIELD && owner.equals(internalClassName)) {
+      super.visitFieldInsn(opcode, owner, name, desc); // this.f = v on the uninitialized this
       return;
     }
     Integer id = lookup(volatileIds, ctx, owner, name);
@@ -134,14 +143,16 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
     }
     id = lookup(atomicIds, ctx, owner, name);
     if (id != null && !isReference(desc)) {
-      problems.warn(
-          "spec: atomic "
-              + owner.replace('/', '.')
-              + "."
-              + name
-              + " is a "
-              + Type.getType(desc).getClassName()
-              + ", not an atomic object: not recorded (name it `volatile` to record its accesses)");
+      if (warnedAtomics.add(id)) {
+        problems.warn(
+            "spec: atomic "
+                + owner.replace('/', '.')
+                + "."
+                + name
+                + " is a "
+                + Type.getType(desc).getClassName()
+                + ", not an atomic object: not recorded (name it `volatile` to record its accesses)");
+      }
       id = null;
     }
     if (id != null && (opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC)) {

@@ -51,6 +51,7 @@ public final class Instrumenter {
   private final Map<String, Integer> volatileIds = new HashMap<>();
   private final Map<String, Integer> atomicIds = new HashMap<>();
   private final Set<Integer> accessedFields = ConcurrentHashMap.newKeySet();
+  private final Set<Integer> primitiveAtomics = ConcurrentHashMap.newKeySet();
   private final boolean scheduled;
 
   /** Per class loader (weakly): owner internal name + ' ' + type -> is a subtype. */
@@ -161,7 +162,7 @@ public final class Instrumenter {
               if (fields) {
                 v =
                     new FieldAccessInstrumentation(
-                        v, ctx, volatileIds, atomicIds, accessedFields, problems);
+                        v, ctx, volatileIds, atomicIds, accessedFields, primitiveAtomics, problems);
               }
               if (!all.isEmpty()) {
                 v = CallRedirect.visitor(v, ctx, all);

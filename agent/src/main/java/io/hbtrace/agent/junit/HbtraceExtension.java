@@ -28,6 +28,12 @@ public final class HbtraceExtension implements BeforeEachCallback, AfterEachCall
   /** Tests between their beforeEach and afterEach. */
   private static final AtomicInteger RUNNING = new AtomicInteger();
 
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(HbtraceExtension.class);
+
+  /** In a test's store: its beforeEach counted it in {@link #RUNNING}. */
+  private static final String COUNTED = "counted";
+
   /** Set when two tests overlapped: from then on everything goes to one trace. */
   private static final AtomicBoolean PARALLEL = new AtomicBoolean();
 
@@ -50,6 +56,7 @@ public final class HbtraceExtension implements BeforeEachCallback, AfterEachCall
     if (BEGIN == null) {
       return;
     }
+    context.getStore(NAMESPACE).put(COUNTED, Boolean.TRUE);
     boolean alone = RUNNING.getAndIncrement() == 0;
     if (!alone || PARALLEL.get()) {
       if (PARALLEL.compareAndSet(false, true)) {
@@ -66,7 +73,8 @@ public final class HbtraceExtension implements BeforeEachCallback, AfterEachCall
 
   @Override
   public void afterEach(ExtensionContext context) {
-    if (BEGIN != null) {
+    // JUnit calls afterEach even when an earlier extension's beforeEach failed and ours never ran
+    if (context.getStore(NAMESPACE).remove(COUNTED) != null) {
       RUNNING.decrementAndGet();
     }
   }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class JUnitExtensionForkedTest {
   @Test
   void eachTestGetsItsOwnTrace() throws Exception {
     Path out = tmp.resolve("trace");
-    Result r = runJUnit("Two", out);
+    Result r = runJUnit("TwoCases", out);
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("tests 2 failed 0\n");
     Path tests = tmp.resolve("trace.tests");
@@ -44,7 +45,7 @@ class JUnitExtensionForkedTest {
   @Test
   void testsRunInParallelGoToOneTrace() throws Exception {
     Path out = tmp.resolve("trace");
-    Result r = runJUnit("Parallel", out, "parallel");
+    Result r = runJUnit("ParallelCases", out, "parallel");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("tests 2 failed 0\n");
     assertThat(r.err()).containsOnlyOnce("hbtrace: tests run in parallel");
@@ -54,8 +55,25 @@ class JUnitExtensionForkedTest {
     assertThat(both.events(MONITOR_ENTER)).hasSize(1);
   }
 
-  /** Runs {@code RunJUnit ARGS} with the agent recording the classes named {@code prefix}... */
-  private Result runJUnit(String prefix, Path out, String... args) throws Exception {
+  /**
+   * A test whose beforeEach an earlier extension aborted (ours never ran, its afterEach does): the
+   * next test, run after it, is not taken for one running beside it.
+   */
+  @Test
+  void anAbortedTestDoesNotLookParallel() throws Exception {
+    Path out = tmp.resolve("trace");
+    Result r = runJUnit("SkipFirst", out);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("tests 1 failed 0 aborted 1\n");
+    assertThat(r.err()).doesNotContain("parallel");
+    ReadTrace b =
+        ReadTrace.read(
+            tmp.resolve("trace.tests").resolve("io.hbtrace.agenttest.junit.SkipFirst#b"));
+    assertThat(b.events(MONITOR_ENTER)).hasSize(1);
+  }
+
+  /** Runs test class {@code name} with RunJUnit ({@code mode}), the agent recording that class. */
+  private Result runJUnit(String name, Path out, String... mode) throws Exception {
     List<String> cp = new ArrayList<>();
     cp.add(ForkedJvm.testClasses());
     cp.add(Path.of(System.getProperty("hbtrace.junit.jar")).toAbsolutePath().toString());
@@ -66,12 +84,12 @@ class JUnitExtensionForkedTest {
     }
     Path spec =
         Files.writeString(
-            tmp.resolve("s.spec"), "spec 1\ninclude io.hbtrace.agenttest.junit." + prefix + "\n");
+            tmp.resolve("s.spec"), "spec 1\ninclude io.hbtrace.agenttest.junit." + name + "\n");
     return ForkedJvm.run(
         ForkedJvm.current(),
         List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec)),
         String.join(File.pathSeparator, cp),
         "io.hbtrace.agenttest.junit.RunJUnit",
-        args);
+        Stream.concat(Stream.of(name), Stream.of(mode)).toArray(String[]::new));
   }
 }

@@ -117,7 +117,8 @@ class FieldAccessInstrumentationTest {
    * A constructor that assigns a named field before its {@code super()} call (Java 25's flexible
    * constructor bodies; javac 17 cannot write it, so it is made by hand): the object is not
    * initialized there and cannot go to a hook, so that write is left as it is; the read after
-   * construction is instrumented. The class must verify.
+   * construction is instrumented, and so is a read of another object's field before super(). The
+   * class must verify.
    */
   @Test
   void aWriteBeforeSuperIsLeftAsItIs() throws Throwable {
@@ -135,6 +136,20 @@ class FieldAccessInstrumentationTest {
     init.visitInsn(Opcodes.RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();
+    // EarlyField(EarlyField other) { this.id = other.id; super(); }: the read of other.id is
+    // recorded (other is initialized), the write of this.id before super() is not
+    MethodVisitor copy =
+        cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "(L" + name + ";)V", null, null);
+    copy.visitCode();
+    copy.visitVarInsn(Opcodes.ALOAD, 0);
+    copy.visitVarInsn(Opcodes.ALOAD, 1);
+    copy.visitFieldInsn(Opcodes.GETFIELD, name, "id", "J");
+    copy.visitFieldInsn(Opcodes.PUTFIELD, name, "id", "J");
+    copy.visitVarInsn(Opcodes.ALOAD, 0);
+    copy.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    copy.visitInsn(Opcodes.RETURN);
+    copy.visitMaxs(0, 0);
+    copy.visitEnd();
     MethodVisitor make =
         cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "make", "(J)J", null, null);
     make.visitCode();
@@ -142,6 +157,11 @@ class FieldAccessInstrumentationTest {
     make.visitInsn(Opcodes.DUP);
     make.visitVarInsn(Opcodes.LLOAD, 0);
     make.visitMethodInsn(Opcodes.INVOKESPECIAL, name, "<init>", "(J)V", false);
+    make.visitVarInsn(Opcodes.ASTORE, 2);
+    make.visitTypeInsn(Opcodes.NEW, name);
+    make.visitInsn(Opcodes.DUP);
+    make.visitVarInsn(Opcodes.ALOAD, 2);
+    make.visitMethodInsn(Opcodes.INVOKESPECIAL, name, "<init>", "(L" + name + ";)V", false);
     make.visitFieldInsn(Opcodes.GETFIELD, name, "id", "J");
     make.visitInsn(Opcodes.LRETURN);
     make.visitMaxs(0, 0);
@@ -154,9 +174,15 @@ class FieldAccessInstrumentationTest {
             cw.toByteArray(),
             (v, ctx) ->
                 new FieldAccessInstrumentation(
-                    v, ctx, Map.of(name + ".id", 1), Map.of(), accessed, problems));
+                    v,
+                    ctx,
+                    Map.of(name + ".id", 1),
+                    Map.of(),
+                    accessed,
+                    new HashSet<>(),
+                    problems));
     assertThat(HandMadeClass.hookCalls(bytes, CallRedirect.FIELD_HOOKS))
-        .containsEntry("<init>", 0)
+        .containsEntry("<init>", 1) // other.id in the second constructor
         .containsEntry("make", 1);
     Class<?> type = HandMadeClass.define(bytes);
     assertThat(type.getMethod("make", long.class).invoke(null, 5L)).isEqualTo(5L);

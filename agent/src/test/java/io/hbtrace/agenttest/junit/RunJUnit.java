@@ -13,14 +13,16 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 public final class RunJUnit {
   private RunJUnit() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws ClassNotFoundException {
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
-    boolean parallel = args.length > 0 && args[0].equals("parallel");
+    Class<?> tests =
+        Class.forName(
+            RunJUnit.class.getPackageName() + "." + (args.length > 0 ? args[0] : "TwoCases"));
+    boolean parallel = args.length > 1 && args[1].equals("parallel");
     launcher.execute(
         LauncherDiscoveryRequestBuilder.request()
-            .selectors(
-                DiscoverySelectors.selectClass(parallel ? ParallelCases.class : TwoCases.class))
+            .selectors(DiscoverySelectors.selectClass(tests))
             .configurationParameter(
                 "junit.jupiter.execution.parallel.enabled", Boolean.toString(parallel))
             .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
@@ -31,6 +33,10 @@ public final class RunJUnit {
         listener);
     var s = listener.getSummary();
     System.out.println(
-        "tests " + s.getTestsSucceededCount() + " failed " + s.getTestsFailedCount());
+        "tests "
+            + s.getTestsSucceededCount()
+            + " failed "
+            + s.getTestsFailedCount()
+            + (s.getTestsAbortedCount() > 0 ? " aborted " + s.getTestsAbortedCount() : ""));
   }
 }
