@@ -46,9 +46,10 @@ final class ThreadBuffer {
   long prevSeq = -1;
   long count;
 
-  /** Full-buffer events to drop before the next stack probe, and the last such wait (StackRoom). */
-  int sweepsPassed;
+  /** Events to drop, with the buffer full, before the stack is probed again ({@link StackRoom}). */
+  int dropsBeforeProbe;
 
+  /** The last such wait, doubled after each failed probe up to 1,024; 0 after one that fits. */
   int probeBackoff;
 
   /** Events the owner dropped (unknown kind, writer failed); read racily by stats. */

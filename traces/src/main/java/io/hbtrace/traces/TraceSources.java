@@ -30,12 +30,15 @@ final class TraceSources {
     List<Path> queueFiles = new ArrayList<>();
     boolean metadata = false;
     boolean any = false;
+    boolean claimed = false;
     try (Stream<Path> s = Files.list(path)) {
       for (Path p : (Iterable<Path>) s::iterator) {
         any = true;
         String name = p.getFileName().toString();
         if (name.equals(QUEUE_METADATA)) {
           metadata = true;
+        } else if (name.equals(TraceWriter.CLAIM)) {
+          claimed = true;
         } else if (name.endsWith(".cq4") && Files.isRegularFile(p)) {
           queueFiles.add(p);
         }
@@ -45,6 +48,12 @@ final class TraceSources {
     }
     if (!any) {
       throw new TraceException(Problem.EMPTY, path, "empty directory");
+    }
+    if (queueFiles.isEmpty() && !metadata && claimed) {
+      throw new TraceException(
+          Problem.HALF_INITIALISED,
+          path,
+          "a writer claimed the directory and wrote nothing (it died starting, or is starting)");
     }
     if (queueFiles.isEmpty() && !metadata) {
       throw new TraceException(

@@ -119,6 +119,7 @@ public final class TraceWriter implements AutoCloseable {
     try {
       sink = new ChronicleSink(dir, options.blockSize(), clock);
     } catch (Throwable t) { // Chronicle reports missing module flags as assorted errors
+      unclaim(dir);
       throw new TraceException(
           Problem.IO,
           dir,
@@ -133,6 +134,7 @@ public final class TraceWriter implements AutoCloseable {
       sink.write(Records.startDocument(start, options));
     } catch (Throwable t) {
       sink.close();
+      unclaim(dir);
       throw new TraceException(Problem.IO, dir, "cannot write START record: " + t, t);
     }
     if (options.flushIntervalMillis() > 0) {
@@ -288,20 +290,29 @@ public final class TraceWriter implements AutoCloseable {
     }
   }
 
+  /** Gives up the claim of a writer that could not start (the directory is not its trace). */
+  private static void unclaim(Path dir) {
+    try {
+      Files.deleteIfExists(dir.resolve(CLAIM));
+    } catch (IOException | RuntimeException e) {
+      // the claim stays: the directory then reads as half-initialised, and is not reused
+    }
+  }
+
   /** Buffer full: sweep every buffer under the lock, then reuse this one from offset 0. */
   private int makeRoom(ThreadBuffer b) {
     if (Thread.holdsLock(lock)) {
       return -1; // recorded from inside a flush (instrumented Chronicle internals): drop
     }
-    if (b.sweepsPassed > 0) {
-      b.sweepsPassed--;
+    if (b.dropsBeforeProbe > 0) {
+      b.dropsBeforeProbe--;
       return -1;
     }
     if (!StackRoom.enough()) {
       // the stack is nearly full: sweep at a shallower event; a failed probe throws (costly with a
       // deep stack), so the next ones wait for 1, 2, 4, ... up to 1024 more events
       b.probeBackoff = Math.min(Math.max(1, 2 * b.probeBackoff), 1024);
-      b.sweepsPassed = b.probeBackoff;
+      b.dropsBeforeProbe = b.probeBackoff;
       return -1;
     }
     b.probeBackoff = 0;

@@ -126,6 +126,13 @@ class CorruptInputTest {
   }
 
   @Test
+  void aDirectoryClaimedByAWriterThatWroteNothingIsHalfInitialised() throws Exception {
+    Path d = Files.createDirectory(tmp.resolve("claimed"));
+    Files.createFile(d.resolve(TraceWriter.CLAIM));
+    expect(d, Problem.HALF_INITIALISED, "a writer claimed the directory and wrote nothing");
+  }
+
+  @Test
   void halfInitialisedQueueWithEmptyFiles() throws Exception {
     Path d = Files.createDirectory(tmp.resolve("half0"));
     Files.createFile(d.resolve("metadata.cq4t"));

@@ -97,14 +97,13 @@ public final class Instrumenter {
             .or(nameStartsWith("jdk."))
             .or(nameStartsWith("sun."))
             .or(nameStartsWith("com.sun."));
-    // Byte Buddy leaves synthetic methods out of what advice applies to by default; a tracepoint
-    // may
-    // name one (a lambda body, an accessor, a bridge by its descriptor)
+    // by default Byte Buddy leaves synthetic methods out of what advice applies to; a tracepoint
+    // may name one (a lambda body, an accessor)
     return new AgentBuilder.Default(new ByteBuddy().ignore(isDefaultFinalizer()))
         .disableClassFormatChanges()
         .with(new NotingPoolStrategy())
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(new ErrorListener())
+        .with(new Bookkeeping())
         .ignore(ignored, isBootstrapClassLoader().or(loader -> loader == ownLoader))
         .type((type, loader, module, classBeingRedefined, pd) -> spec.instruments(type.getName()))
         .transform(this::transform);
@@ -129,7 +128,6 @@ public final class Instrumenter {
     String name = type.getName();
     ClassScan scan = ClassScan.of(classFile(name));
     boolean sync = spec.included(name);
-    transformed.incrementAndGet();
     if (sync) {
       builder = SynchronizedMethodInstrumentation.apply(builder, type, scan, sites);
     }
@@ -180,8 +178,7 @@ public final class Instrumenter {
    * source file and lines only there.
    */
   private static byte[] classFile(String name) {
-    ClassFileLocator locator = BEING_TRANSFORMED.get();
-    BEING_TRANSFORMED.remove();
+    ClassFileLocator locator = BEING_TRANSFORMED.get().get(name);
     try {
       return locator == null ? null : locator.locate(name).resolve();
     } catch (Exception | LinkageError e) {
@@ -189,8 +186,13 @@ public final class Instrumenter {
     }
   }
 
-  /** The class file locator Byte Buddy made for the class this thread is transforming. */
-  private static final ThreadLocal<ClassFileLocator> BEING_TRANSFORMED = new ThreadLocal<>();
+  /**
+   * The class file locators Byte Buddy made for the classes this thread is transforming, by name (a
+   * class may load while another is being transformed); each is forgotten when its class is done,
+   * transformed or not, so no class bytes or loader stay reachable from a pooled thread.
+   */
+  private static final ThreadLocal<Map<String, ClassFileLocator>> BEING_TRANSFORMED =
+      ThreadLocal.withInitial(HashMap::new);
 
   /**
    * Byte Buddy's default type pool, noting on the way the locator it is given for the class being
@@ -206,7 +208,7 @@ public final class Instrumenter {
 
     @Override
     public TypePool typePool(ClassFileLocator locator, ClassLoader loader, String name) {
-      BEING_TRANSFORMED.set(locator);
+      BEING_TRANSFORMED.get().put(name, locator);
       return pools.typePool(locator, loader, name);
     }
   }
@@ -242,7 +244,21 @@ public final class Instrumenter {
     return transformed.get();
   }
 
-  private final class ErrorListener extends AgentBuilder.Listener.Adapter {
+  /**
+   * Counts the classes transformed, reports the ones that could not be, and forgets each class's
+   * locator when it is done.
+   */
+  private final class Bookkeeping extends AgentBuilder.Listener.Adapter {
+    @Override
+    public void onTransformation(
+        TypeDescription typeDescription,
+        ClassLoader classLoader,
+        JavaModule module,
+        boolean loaded,
+        DynamicType dynamicType) {
+      transformed.incrementAndGet();
+    }
+
     @Override
     public void onError(
         String typeName,
@@ -250,8 +266,13 @@ public final class Instrumenter {
         JavaModule module,
         boolean loaded,
         Throwable throwable) {
-      transformed.decrementAndGet(); // counted as it was transformed; left as it was
       problems.once("cannot instrument " + typeName + ": " + throwable);
+    }
+
+    @Override
+    public void onComplete(
+        String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
+      BEING_TRANSFORMED.get().remove(typeName);
     }
   }
 }

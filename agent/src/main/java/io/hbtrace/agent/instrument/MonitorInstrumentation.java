@@ -110,13 +110,13 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
 
   @Override
   public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
-    super.visitFrame(type, numLocal, local, numStack, stack);
     if (shape == Shape.AT_HANDLER && type == Opcodes.F_NEW && numStack == 1) {
       handlerLocals = java.util.Arrays.copyOf(local, numLocal);
       caughtType = stack[0];
     } else {
       endShape();
     }
+    super.visitFrame(type, numLocal, local, numStack, stack);
   }
 
   /** Gives up matching a handler's shape, passing on the load it held back. */

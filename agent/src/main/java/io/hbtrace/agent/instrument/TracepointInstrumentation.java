@@ -18,8 +18,8 @@ import net.bytebuddy.matcher.ElementMatchers;
  * its tracepoints ({@link TracepointAdvice}), which captures the fields in place and records each
  * event with one call of {@code Hooks.event}. The site of every event is the method (class, method,
  * source file, first line). Compiler-generated methods (lambda bodies, accessors) are traced like
- * any other, except bridges: a bridge calls the method it stands for, whose tracepoint then records
- * the event (Byte Buddy does not apply advice to bridges).
+ * any other, except bridges, which are skipped: a bridge calls the method it stands for, whose
+ * tracepoint records the event.
  */
 final class TracepointInstrumentation {
 

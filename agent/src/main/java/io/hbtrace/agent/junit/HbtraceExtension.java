@@ -57,18 +57,21 @@ public final class HbtraceExtension implements BeforeEachCallback, AfterEachCall
       return;
     }
     context.getStore(NAMESPACE).put(COUNTED, Boolean.TRUE);
-    boolean alone = RUNNING.getAndIncrement() == 0;
-    if (!alone || PARALLEL.get()) {
-      if (PARALLEL.compareAndSet(false, true)) {
+    String name =
+        context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
+    // deciding and switching together: a test that found itself alone has its trace begun before
+    // the next one can decide it is not, and switch to the shared trace
+    synchronized (RUNNING) {
+      boolean alone = RUNNING.getAndIncrement() == 0;
+      if (alone && !PARALLEL.get()) {
+        begin(name);
+      } else if (PARALLEL.compareAndSet(false, true)) {
         System.err.println(
             "hbtrace: tests run in parallel, so their events cannot be told apart: the rest of"
                 + " the run is recorded into one trace, parallel-tests");
         begin("parallel-tests");
       }
-      return;
     }
-    begin(
-        context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName());
   }
 
   @Override

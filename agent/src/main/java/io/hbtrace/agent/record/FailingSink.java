@@ -38,6 +38,18 @@ public final class FailingSink implements HookSink {
   }
 
   @Override
+  public void waitRelease(Object lock, boolean monitor, int site) {
+    delegate.waitRelease(lock, monitor, site);
+    throw new IllegalStateException("failHooks: waitRelease");
+  }
+
+  @Override
+  public void waitReacquire(Object lock, boolean monitor, int site) {
+    delegate.waitReacquire(lock, monitor, site);
+    throw new IllegalStateException("failHooks: waitReacquire");
+  }
+
+  @Override
   public void lockView(Object view, Object rwl, boolean shared) {
     delegate.lockView(view, rwl, shared);
     throw new IllegalStateException("failHooks: lockView");

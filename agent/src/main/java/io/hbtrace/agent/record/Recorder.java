@@ -236,31 +236,26 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
 
   @Override
   public void waitRelease(Object lock, boolean monitor, int site) {
-    waitEdge(lock, monitor, true, site);
+    HeldLocks h = held;
+    if (h == null) {
+      HookSink.super.waitRelease(lock, monitor, site);
+    } else {
+      waitEdge(h, lock, monitor, true, site);
+    }
   }
 
   @Override
   public void waitReacquire(Object lock, boolean monitor, int site) {
-    waitEdge(lock, monitor, false, site);
-  }
-
-  /** A wait's release of {@code lock} ({@code release}) or its re-acquire of it. */
-  private void waitEdge(Object lock, boolean monitor, boolean release, int site) {
     HeldLocks h = held;
     if (h == null) {
-      if (monitor) {
-        if (release) {
-          monitorExit(lock, site);
-        } else {
-          monitorEnter(lock, site);
-        }
-      } else if (release) {
-        lockRelease(lock, site);
-      } else {
-        lockAcquire(lock, site);
-      }
-      return;
+      HookSink.super.waitReacquire(lock, monitor, site);
+    } else {
+      waitEdge(h, lock, monitor, false, site);
     }
+  }
+
+  /** A wait's release of {@code lock} ({@code release}) or its re-acquire, attached mid-run. */
+  private void waitEdge(HeldLocks h, Object lock, boolean monitor, boolean release, int site) {
     IdentityTable.Entry e = ids.entry(lock);
     long key = HeldLocks.key(e.id, monitor ? HeldLocks.MONITOR : e.mode);
     if (release ? h.waitReleased(key) : h.waitReacquired(key)) {

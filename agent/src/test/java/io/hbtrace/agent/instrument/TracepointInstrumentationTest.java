@@ -87,8 +87,8 @@ class TracepointInstrumentationTest {
   }
 
   /**
-   * A lambda body is traced like any method; a bridge is traced only when named by its descriptor,
-   * since it calls the method it stands for.
+   * A lambda body is traced like any method; a bridge is not (the method it calls records the
+   * event), and a tracepoint naming it by its descriptor is warned about.
    */
   @Test
   void compilerGeneratedMethodsAreTracedButNotBridges() throws Throwable {
