@@ -100,11 +100,7 @@ final class ExploreCommand implements Callable<Integer> {
           v,
           Long.parseLong(p.getProperty("distinct", "0")),
           Long.parseLong(p.getProperty("corrupt", "0")),
-          random != null
-              ? "random"
-              : Boolean.parseBoolean(p.getProperty("exhausted"))
-                  ? "complete"
-                  : "stopped at --max-runs",
+          searchState(p),
           nondeterminism(p));
       o.flush();
     }
@@ -121,11 +117,22 @@ final class ExploreCommand implements Callable<Integer> {
         }
       }
     }
+    List<String> partial = new ArrayList<>();
+    for (Map.Entry<String, Properties> e : found.entrySet()) {
+      if (!Boolean.parseBoolean(e.getValue().getProperty("exhausted"))) {
+        partial.add(e.getKey());
+      }
+    }
     o.println();
     o.println(
-        corrupt.isEmpty()
-            ? "verdict: no interleaving corrupts data"
-            : "verdict: data corrupted in some interleavings of " + String.join(", ", corrupt));
+        !corrupt.isEmpty()
+            ? "verdict: data corrupted in some interleavings of " + String.join(", ", corrupt)
+            : partial.isEmpty()
+                ? "verdict: no interleaving corrupts data"
+                : "verdict: none of the interleavings tried corrupts data (not every interleaving"
+                    + " of "
+                    + String.join(", ", partial)
+                    + " was tried)");
     o.flush();
     return corrupt.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
@@ -156,6 +163,19 @@ final class ExploreCommand implements Callable<Integer> {
           spec.commandLine(), "--seed needs --random (the search by preemptions is not random)");
     }
     return chosen;
+  }
+
+  /** How the search of one variant ended. */
+  private String searchState(Properties p) {
+    if (random != null) {
+      return "random";
+    }
+    if (Boolean.parseBoolean(p.getProperty("exhausted"))) {
+      return "complete";
+    }
+    return Long.parseLong(p.getProperty("runs", "0")) >= maxRuns
+        ? "stopped at --max-runs"
+        : "stopped early (the workload ended or stalled)";
   }
 
   private static String nondeterminism(Properties p) {
@@ -199,7 +219,19 @@ final class ExploreCommand implements Callable<Integer> {
                 + "): "
                 + (lines.isEmpty() ? "no output" : lines.get(lines.size() - 1)));
       }
-      return JavaRun.result(result);
+      Properties p = JavaRun.result(result);
+      if (Long.parseLong(p.getProperty("runs", "0")) == 0) {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        throw new CliException(
+            ExitCodes.RUN,
+            "exploring "
+                + variant
+                + ": the workload ran no scenario (exit "
+                + exit
+                + "): "
+                + (lines.isEmpty() ? "no output" : lines.get(0)));
+      }
+      return p;
     } finally {
       TempDirs.delete(work);
     }

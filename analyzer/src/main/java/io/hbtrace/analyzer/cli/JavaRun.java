@@ -36,6 +36,7 @@ final class JavaRun {
     cmd.add(program.mainClass());
     cmd.addAll(program.arguments());
     ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.redirectInput(ProcessBuilder.Redirect.INHERIT); // a program that reads stdin gets the CLI's
     if (log == null) {
       pb.inheritIO();
     } else {

@@ -102,6 +102,18 @@ final class ReplayCommand implements Callable<Integer> {
       }
       Properties p = JavaRun.result(result);
       boolean followed = "followed".equals(p.getProperty("status"));
+      if (!followed
+          && exit != 0
+          && "0".equals(p.getProperty("followed", "0"))
+          && p.getProperty("divergence", "").startsWith("the run ended")) {
+        // it ended before its first event: it did not run (no such class, a newer class file)
+        throw new CliException(
+            ExitCodes.RUN,
+            "the program did not run (exit "
+                + exit
+                + "): "
+                + (lines.isEmpty() ? "no output" : lines.get(0)));
+      }
       o.printf("program exit %d%n", exit);
       o.println(outcomeLine(p, followed));
       List<Finding> again;
@@ -137,19 +149,24 @@ final class ReplayCommand implements Callable<Integer> {
         Progress.forTerminal(spec.commandLine().getErr()));
   }
 
-  private static String outcomeLine(Properties p, boolean followed) {
+  static String outcomeLine(Properties p, boolean followed) {
     long n = Long.parseLong(p.getProperty("followed", "0"));
     long total = Long.parseLong(p.getProperty("scheduled", "0"));
     long forced = Long.parseLong(p.getProperty("forced", "0"));
     if (!followed) {
       return "replay: DIVERGED: " + p.getProperty("divergence", "(no reason given)");
     }
+    String tear = Boolean.parseBoolean(p.getProperty("truncated")) ? ", up to its tear" : "";
+    if (forced == 0) {
+      return String.format(
+          "replay: followed the recording: %,d of %,d events in the recorded order%s",
+          n, total, tear);
+    }
     return String.format(
-        "replay: followed the recording: %,d of %,d events in the recorded order%s%s",
-        n,
-        total,
-        forced == 0 ? "" : String.format(" (%d step%s forced)", forced, forced == 1 ? "" : "s"),
-        Boolean.parseBoolean(p.getProperty("truncated")) ? ", up to its tear" : "");
+        "replay: followed the recording to its end, %,d of %,d events%s, but %d step%s forced out"
+            + " of turn (a monitor the JVM let a thread take ahead of its turn): around %s the"
+            + " order may differ from the recording",
+        n, total, tear, forced, forced == 1 ? " was" : "s were", forced == 1 ? "it" : "them");
   }
 
   private static String agentFailure(List<String> lines, int exit) {

@@ -40,4 +40,29 @@ class ExploreCommandTest {
         .failsWith(ExitCodes.USAGE, "--preemptions and --random exclude each other");
     Cli.run("explore", "--seed", "5").failsWith(ExitCodes.USAGE, "--seed needs --random");
   }
+
+  /** A search cut short claims nothing about the interleavings it did not try. */
+  @Test
+  void anIncompleteSearchSaysSo() {
+    Cli r = Cli.run("explore", "--variant", "upstream", "--max-runs", "1");
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out())
+        .containsPattern("upstream +1 +0 +stopped at --max-runs")
+        .contains(
+            "verdict: none of the interleavings tried corrupts data (not every interleaving"
+                + " of upstream was tried)")
+        .doesNotContain("verdict: no interleaving corrupts data");
+  }
+
+  /** A workload that cannot run is a failure to run (4), not a clean verdict. */
+  @Test
+  void aWorkloadThatCannotRunIsAFailure(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws Exception {
+    java.nio.file.Path jar = tmp.resolve("empty.jar");
+    try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.jar.JarEntry("x.txt"));
+    }
+    Cli.run("explore", "--variant", "upstream", "--workload", jar.toString())
+        .failsWith(ExitCodes.RUN, "exploring upstream");
+  }
 }

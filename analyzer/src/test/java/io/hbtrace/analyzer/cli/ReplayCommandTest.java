@@ -29,8 +29,7 @@ class ReplayCommandTest {
     assertThat(r.out())
         .contains("hbtrace replay: io.hbtrace.samplefs.cli.SampleFsMain dio-invalidate-cache")
         .contains("FAIL - comparison failed")
-        .containsPattern(
-            "replay: followed the recording: ([0-9,]+) of \\1 events in the recorded order")
+        .containsPattern("replay: followed the recording(: | to its end, )([0-9,]+) of \\2 events")
         .containsPattern("recorded run: .*s4 x[0-9]+ \\([0-9]+ observed\\)")
         .contains("(the same)");
     Cli check = Cli.run("check", "--checks", "s4", kept.toString());
@@ -76,5 +75,31 @@ class ReplayCommandTest {
     Path missing = tmp.resolve("nonexistent.jar");
     Cli.run("replay", CAPTURED.toString(), "--classpath", missing.toString())
         .failsWith(ExitCodes.USAGE, "no such file or directory: " + missing);
+  }
+
+  /** A program that cannot even start (its classes are not there) did not run: 4, not 6. */
+  @Test
+  void aProgramThatCannotStartIsAFailureToRun() throws Exception {
+    Path empty = Files.createDirectory(tmp.resolve("empty"));
+    Cli r = Cli.run("replay", CAPTURED.toString(), "--classpath", empty.toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.RUN);
+    assertThat(r.err()).contains("the program did not run (exit 1)");
+  }
+
+  /** Steps forced out of turn are not passed off as the recorded order. */
+  @Test
+  void forcedStepsAreNotCalledTheRecordedOrder() {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("status", "followed");
+    p.setProperty("followed", "48");
+    p.setProperty("scheduled", "48");
+    p.setProperty("forced", "0");
+    assertThat(ReplayCommand.outcomeLine(p, true))
+        .isEqualTo("replay: followed the recording: 48 of 48 events in the recorded order");
+    p.setProperty("forced", "12");
+    assertThat(ReplayCommand.outcomeLine(p, true))
+        .startsWith("replay: followed the recording to its end, 48 of 48 events, but 12 steps were")
+        .contains("the order may differ from the recording")
+        .doesNotContain("in the recorded order");
   }
 }
