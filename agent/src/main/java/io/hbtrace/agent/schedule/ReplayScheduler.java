@@ -363,8 +363,10 @@ public final class ReplayScheduler implements Scheduler {
       report.forced++;
     } else if (idle > STALL_NANOS) {
       diverge(
-          (owner == null ? "no thread" : "thread '" + s.threadNames[s.thread[n]] + "' did not")
-              + " reach the next recorded event, "
+          (owner == null
+                  ? "no thread reached"
+                  : "thread '" + s.threadNames[s.thread[n]] + "' did not reach")
+              + " the next recorded event, "
               + s.describe(n)
               + ", within "
               + STALL_NANOS / 1_000_000_000L

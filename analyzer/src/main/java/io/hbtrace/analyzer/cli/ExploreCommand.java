@@ -46,7 +46,8 @@ final class ExploreCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "LIST",
       description =
-          "Variants to explore, or all (${COMPLETION-CANDIDATES}). Default: pre-fix,upstream.")
+          "Variants to explore (pre-fix, endio-all, upstream, xfs, rework-2023), or all. Default:"
+              + " pre-fix,upstream.")
   List<String> variants = new ArrayList<>(List.of("pre-fix", "upstream"));
 
   @Option(
