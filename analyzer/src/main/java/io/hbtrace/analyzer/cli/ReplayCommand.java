@@ -154,7 +154,12 @@ final class ReplayCommand implements Callable<Integer> {
     long total = Long.parseLong(p.getProperty("scheduled", "0"));
     long forced = Long.parseLong(p.getProperty("forced", "0"));
     if (!followed) {
-      return "replay: DIVERGED: " + p.getProperty("divergence", "(no reason given)");
+      return "replay: DIVERGED: "
+          + p.getProperty("divergence", "(no reason given)")
+          + (Boolean.parseBoolean(p.getProperty("truncated"))
+              ? " (the recording is truncated: its program was stopped before it ended, so its"
+                  + " threads did more than the recording shows)"
+              : "");
     }
     String tear = Boolean.parseBoolean(p.getProperty("truncated")) ? ", up to its tear" : "";
     if (forced == 0) {

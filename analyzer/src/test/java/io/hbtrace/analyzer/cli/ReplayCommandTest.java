@@ -101,5 +101,11 @@ class ReplayCommandTest {
         .startsWith("replay: followed the recording to its end, 48 of 48 events, but 12 steps were")
         .contains("the order may differ from the recording")
         .doesNotContain("in the recorded order");
+    p.setProperty("status", "diverged");
+    p.setProperty("divergence", "thread 'w0' reached LOCK_ACQUIRE after its last recorded event");
+    p.setProperty("truncated", "true");
+    assertThat(ReplayCommand.outcomeLine(p, false))
+        .startsWith("replay: DIVERGED: thread 'w0' reached")
+        .contains("the recording is truncated");
   }
 }
