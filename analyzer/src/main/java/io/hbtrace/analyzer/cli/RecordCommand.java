@@ -50,7 +50,18 @@ final class RecordCommand implements Callable<Integer> {
         code = child.process().waitFor();
       }
       start.requireRecording("");
-      spec.commandLine().getErr().println("hbtrace: trace written to " + recording.outFor(pid));
+      // SIGTERM and SIGINT run the JVM's shutdown hooks, which end the trace; other signals do not
+      boolean killed = code > 128 && code != 128 + 15 && code != 128 + 2;
+      spec.commandLine()
+          .getErr()
+          .println(
+              "hbtrace: trace written to "
+                  + recording.outFor(pid)
+                  + (killed
+                      ? " (the program was killed by signal "
+                          + (code - 128)
+                          + ": the trace has no end and reads up to where it stopped)"
+                      : ""));
       return code;
     } catch (IOException e) {
       throw new CliException(ExitCodes.RUN, "cannot run " + java + ": " + e.getMessage(), e);

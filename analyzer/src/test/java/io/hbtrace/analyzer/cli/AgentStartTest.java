@@ -57,6 +57,22 @@ class AgentStartTest {
     assertThat(dir).isDirectory();
   }
 
+  /** A program killed (here: halted as SIGKILL would leave it) has a trace without an end. */
+  @Test
+  void recordSaysAKilledProgramsTraceHasNoEnd() throws Exception {
+    Path out = tmp.resolve("killed");
+    String cp = System.getProperty("java.class.path");
+    Cli r = Cli.run("record", "--out", out.toString(), "--", JAVA, "-cp", cp, Halt.class.getName());
+    assertThat(r.exitCode()).isEqualTo(137);
+    assertThat(r.err()).contains("killed by signal 9: the trace has no end");
+    try (TraceReader t = TraceReader.open(out)) {
+      while (t.next() != null) {
+        // drain
+      }
+      assertThat(t.truncated()).isTrue();
+    }
+  }
+
   @Test
   void aJavaCommandWithoutTheDashesIsAUsageErrorWithAHint() {
     Cli.run("record", "--out", tmp.resolve("t").toString(), JAVA, "-cp", "x", "Main")
