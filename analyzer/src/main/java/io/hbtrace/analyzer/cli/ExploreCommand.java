@@ -210,31 +210,28 @@ final class ExploreCommand implements Callable<Integer> {
           new RecordedProgram(RecordedProgram.SAMPLE_FS_MAIN, args, "builtin:sample-fs");
       int exit = JavaRun.run(agentJar, options, List.of(), fsJar.toString(), program, log, 60);
       if (!Files.exists(result)) {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        throw new CliException(
-            ExitCodes.RUN,
-            "exploring "
-                + variant
-                + " failed (exit "
-                + exit
-                + "): "
-                + (lines.isEmpty() ? "no output" : lines.get(lines.size() - 1)));
+        throw failed(variant, "failed", exit, log, false);
       }
       Properties p = JavaRun.result(result);
       if (Long.parseLong(p.getProperty("runs", "0")) == 0) {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        throw new CliException(
-            ExitCodes.RUN,
-            "exploring "
-                + variant
-                + ": the workload ran no scenario (exit "
-                + exit
-                + "): "
-                + (lines.isEmpty() ? "no output" : lines.get(0)));
+        throw failed(variant, ": the workload ran no scenario", exit, log, true);
       }
       return p;
     } finally {
       TempDirs.delete(work);
     }
+  }
+
+  /**
+   * Exploring {@code variant} went wrong ({@code what}): says so with the workload's exit status
+   * and its first output line (the JVM's reason it could not start) or its last (where it ended).
+   */
+  private static CliException failed(String variant, String what, int exit, Path log, boolean first)
+      throws IOException {
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    String line = lines.isEmpty() ? "no output" : lines.get(first ? 0 : lines.size() - 1);
+    String sep = what.startsWith(":") ? "" : " ";
+    return new CliException(
+        ExitCodes.RUN, "exploring " + variant + sep + what + " (exit " + exit + "): " + line);
   }
 }
