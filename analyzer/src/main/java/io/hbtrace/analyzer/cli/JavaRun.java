@@ -27,8 +27,22 @@ final class JavaRun {
       Path log,
       long timeoutMinutes)
       throws CliException {
+    return run(Home.java(), agent, agentOptions, jvmArgs, classPath, program, log, timeoutMinutes);
+  }
+
+  /** As {@link #run(Path, String, List, String, RecordedProgram, Path, long)}, on {@code java}. */
+  static int run(
+      String java,
+      Path agent,
+      String agentOptions,
+      List<String> jvmArgs,
+      String classPath,
+      RecordedProgram program,
+      Path log,
+      long timeoutMinutes)
+      throws CliException {
     List<String> cmd = new ArrayList<>();
-    cmd.add(Home.java());
+    cmd.add(java);
     cmd.add("-javaagent:" + agent + "=" + agentOptions);
     cmd.addAll(jvmArgs);
     cmd.add("-cp");

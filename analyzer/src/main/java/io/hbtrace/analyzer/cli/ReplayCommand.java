@@ -54,6 +54,14 @@ final class ReplayCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--java",
+      paramLabel = "JAVA",
+      description =
+          "The java executable to replay on (default: the one running hbtrace), e.g. for a program"
+              + " built for a newer Java.")
+  Path java;
+
+  @Option(
       names = "--jvm-arg",
       paramLabel = "ARG",
       description = "An option for the replaying JVM (repeatable), e.g. --jvm-arg=-Xmx2g.")
@@ -77,6 +85,20 @@ final class ReplayCommand implements Callable<Integer> {
     String cp = program.classPath(classPath);
     Path specFile = program.specFile(tracepoints);
     Path agentJar = Home.require(agent, Home.agentJar(), "agent jar");
+    if (java != null && !Files.isExecutable(java)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--java: not an executable file: " + java);
+    }
+    if (out != null && Files.exists(out) && !TempDirs.isEmptyDirectory(out)) {
+      throw new CliException(
+          ExitCodes.OUTPUT,
+          "cannot write the replayed trace to "
+              + out
+              + ": "
+              + (Files.isDirectory(out)
+                  ? "directory is not empty (give a fresh one)"
+                  : "not a directory"));
+    }
     Path work = Files.createTempDirectory("hbtrace-replay-");
     Path replayed = out != null ? out : work.resolve("trace");
     Path result = work.resolve("result.properties");
@@ -90,7 +112,16 @@ final class ReplayCommand implements Callable<Integer> {
               result,
               replayed,
               specFile != null ? specFile.toAbsolutePath().toString() : program.spec());
-      int exit = JavaRun.run(agentJar, options, jvmArgs, cp, program, log, 30);
+      int exit =
+          JavaRun.run(
+              java != null ? java.toString() : Home.java(),
+              agentJar,
+              options,
+              jvmArgs,
+              cp,
+              program,
+              log,
+              30);
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
       for (String line : lines) {
         if (!line.startsWith("hbtrace-agent: the replay diverged")) {

@@ -10,6 +10,16 @@ import java.util.stream.Stream;
 final class TempDirs {
   private TempDirs() {}
 
+  /** Whether {@code dir} is a directory with nothing in it. */
+  static boolean isEmptyDirectory(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    }
+  }
+
   /** Deletes {@code dir} and everything under it; a missing one is fine. */
   static void delete(Path dir) throws IOException {
     if (!Files.exists(dir)) {

@@ -39,14 +39,7 @@ class ReplayCommandTest {
 
   @Test
   void aProgramThatDoesOtherwiseDiverges() throws Exception {
-    TraceBuilder script = new TraceBuilder();
-    script.write(1, 0, 1024, 0, false);
-    Path trace =
-        TraceFiles.write(
-            script,
-            tmp.resolve("scripted"),
-            List.of(
-                "dio-invalidate-cache", "--variant", "upstream", "-w", "-n", "1", "--repeat", "1"));
+    Path trace = scripted();
     Cli r = Cli.run("replay", trace.toString());
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.DIVERGED);
     assertThat(r.out()).contains("replay: DIVERGED: ").contains("recorded events)");
@@ -75,6 +68,35 @@ class ReplayCommandTest {
     Path missing = tmp.resolve("nonexistent.jar");
     Cli.run("replay", CAPTURED.toString(), "--classpath", missing.toString())
         .failsWith(ExitCodes.USAGE, "no such file or directory: " + missing);
+  }
+
+  /** --java picks the JVM the program is replayed on (here a wrapper that leaves a mark). */
+  @Test
+  void replayRunsOnTheJavaGiven() throws Exception {
+    Path mark = tmp.resolve("used");
+    Path java = tmp.resolve("java");
+    Files.writeString(
+        java,
+        "#!/bin/sh\ntouch '"
+            + mark
+            + "'\nexec '"
+            + Path.of(System.getProperty("java.home"), "bin", "java")
+            + "' \"$@\"\n");
+    assertThat(java.toFile().setExecutable(true)).isTrue();
+    Path trace = scripted();
+    Cli r = Cli.run("replay", trace.toString(), "--java", java.toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.DIVERGED);
+    assertThat(mark).exists();
+  }
+
+  @Test
+  void aTakenOutDirectoryOrABadJavaIsRefusedBeforeRunning() throws Exception {
+    Path full = Files.createDirectory(tmp.resolve("full"));
+    Files.writeString(full.resolve("x"), "x");
+    Cli.run("replay", CAPTURED.toString(), "--out", full.toString())
+        .failsWith(ExitCodes.OUTPUT, "directory is not empty");
+    Cli.run("replay", CAPTURED.toString(), "--java", tmp.resolve("nojava").toString())
+        .failsWith(ExitCodes.USAGE, "--java: not an executable file");
   }
 
   /** A program that cannot even start (its classes are not there) did not run: 4, not 6. */
@@ -107,5 +129,15 @@ class ReplayCommandTest {
     assertThat(ReplayCommand.outcomeLine(p, false))
         .startsWith("replay: DIVERGED: thread 'w0' reached")
         .contains("the recording is truncated");
+  }
+
+  /** A made-up trace of one sample-fs write that the real program does otherwise. */
+  private Path scripted() throws Exception {
+    TraceBuilder script = new TraceBuilder();
+    script.write(1, 0, 1024, 0, false);
+    return TraceFiles.write(
+        script,
+        tmp.resolve("scripted"),
+        List.of("dio-invalidate-cache", "--variant", "upstream", "-w", "-n", "1", "--repeat", "1"));
   }
 }
