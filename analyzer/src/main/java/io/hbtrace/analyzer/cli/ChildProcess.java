@@ -19,10 +19,24 @@ final class ChildProcess implements AutoCloseable {
   }
 
   static ChildProcess start(ProcessBuilder pb) throws IOException {
+    giveBackToolOptions(pb.environment());
     ChildProcess c = new ChildProcess(pb.start());
     Runtime.getRuntime().addShutdownHook(c.stopper);
     return c;
   }
+
+  /**
+   * The launcher keeps the user's {@code JAVA_TOOL_OPTIONS} from the CLI's own JVM (an agent in
+   * them would record hbtrace itself) as {@code HBTRACE_JAVA_TOOL_OPTIONS}: the program gets them.
+   */
+  static void giveBackToolOptions(java.util.Map<String, String> env) {
+    String kept = env.remove(KEPT_TOOL_OPTIONS);
+    if (kept != null) {
+      env.put("JAVA_TOOL_OPTIONS", kept);
+    }
+  }
+
+  static final String KEPT_TOOL_OPTIONS = "HBTRACE_JAVA_TOOL_OPTIONS";
 
   Process process() {
     return process;
