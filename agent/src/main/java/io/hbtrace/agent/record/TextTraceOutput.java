@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -35,7 +36,13 @@ public final class TextTraceOutput implements TraceOutput {
 
   public TextTraceOutput(Path dir, StartInfo start) throws IOException {
     Files.createDirectories(dir);
-    out = Files.newBufferedWriter(dir.resolve("trace.txt"), StandardCharsets.UTF_8);
+    // created, not opened: of two recordings started on one directory at once, the second fails
+    out =
+        Files.newBufferedWriter(
+            dir.resolve("trace.txt"),
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
     StringBuilder b = new StringBuilder("start ");
     b.append(start.producer()).append(' ').append(start.producerVersion()).append(' ');
     b.append(start.mainClass());
