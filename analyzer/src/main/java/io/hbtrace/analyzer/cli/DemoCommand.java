@@ -114,6 +114,7 @@ final class DemoCommand implements Callable<Integer> {
       Path log = Files.createTempFile("hbtrace-demo-", ".log");
       int exit =
           JavaRun.run(
+              Home.java(),
               agentJar,
               AgentOptions.of(trace, null),
               List.of(),

@@ -208,7 +208,9 @@ final class ExploreCommand implements Callable<Integer> {
           List.of("--variant", variant, "--seed", "1", "--repeat", Long.toString(runs + 1)));
       RecordedProgram program =
           new RecordedProgram(RecordedProgram.SAMPLE_FS_MAIN, args, "builtin:sample-fs");
-      int exit = JavaRun.run(agentJar, options, List.of(), fsJar.toString(), program, log, 60);
+      int exit =
+          JavaRun.run(
+              Home.java(), agentJar, options, List.of(), fsJar.toString(), program, log, 60);
       if (!Files.exists(result)) {
         throw failed(variant, "failed", exit, log, false);
       }

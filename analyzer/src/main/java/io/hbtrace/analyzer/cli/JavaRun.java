@@ -15,22 +15,9 @@ final class JavaRun {
   private JavaRun() {}
 
   /**
-   * {@code java -javaagent:AGENT=OPTIONS [jvmArgs] -cp CLASSPATH MAIN ARGS}; the program's output
+   * {@code JAVA -javaagent:AGENT=OPTIONS [jvmArgs] -cp CLASSPATH MAIN ARGS}; the program's output
    * goes to {@code log} if not null, else to hbtrace's own. Returns its exit code.
    */
-  static int run(
-      Path agent,
-      String agentOptions,
-      List<String> jvmArgs,
-      String classPath,
-      RecordedProgram program,
-      Path log,
-      long timeoutMinutes)
-      throws CliException {
-    return run(Home.java(), agent, agentOptions, jvmArgs, classPath, program, log, timeoutMinutes);
-  }
-
-  /** As {@link #run(Path, String, List, String, RecordedProgram, Path, long)}, on {@code java}. */
   static int run(
       String java,
       Path agent,
