@@ -74,8 +74,7 @@ public final class AgentCore {
       stage = "spec";
       Spec spec = SpecLoader.load(options.spec());
       if (Hooks.installed()) {
-        return report.refused(
-            "already recording in this JVM; ignoring this start", failOnError && !dynamic);
+        return alreadyRecording(report, failOnError, dynamic);
       }
       stage = "setup";
       openJdkInternals(inst);
@@ -109,8 +108,7 @@ public final class AgentCore {
       expunger[0] = recorder::expunge;
       if (!Hooks.install(options.failHooks() ? new FailingSink(recorder) : recorder)) {
         out.close();
-        return report.refused(
-            "already recording in this JVM; ignoring this start", failOnError && !dynamic);
+        return alreadyRecording(report, failOnError, dynamic);
       }
       boolean scheduled = opened instanceof ScheduledOutput;
       Hooks.scheduledRun(scheduled);
@@ -150,6 +148,12 @@ public final class AgentCore {
     } catch (Throwable t) {
       return report.refused("cannot start (" + stage + "): " + t, failOnError);
     }
+  }
+
+  /** Another start recorded first: with failOnError at premain the program is stopped. */
+  private static int alreadyRecording(StartReport report, boolean failOnError, boolean dynamic) {
+    return report.refused(
+        "already recording in this JVM; ignoring this start", failOnError && !dynamic);
   }
 
   /**

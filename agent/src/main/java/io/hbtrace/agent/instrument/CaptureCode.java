@@ -156,12 +156,11 @@ final class CaptureCode implements Opcodes {
     Label isNull = new Label();
     boolean nullable = false;
     List<String> hops = e.hops();
+    if (t != null && !resolves(t)) {
+      atRunTime(e, hops, 0); // a reference of a type the pool cannot find: read on reflectively
+      t = null;
+    }
     for (int i = 0; i < hops.size() && t != null; i++) {
-      if (!resolves(t)) {
-        atRunTime(e, hops, i); // a reference of a type the pool cannot find: read on reflectively
-        t = null;
-        break;
-      }
       if (t.isPrimitive()) {
         mv.visitInsn(t.getStackSize().getSize() == 2 ? POP2 : POP);
         mv.visitInsn(LCONST_0); // a hop on a primitive: the spec's own mistake, reads 0
@@ -187,17 +186,11 @@ final class CaptureCode implements Opcodes {
       }
       t = erasure(f);
       if (t == null) { // the field's type cannot be described: go on at run time
-        if (i + 1 < hops.size()) {
-          atRunTime(e, hops, i + 1);
-        } else {
-          mv.visitMethodInsn(INVOKESTATIC, HOOKS, "value", "(Ljava/lang/Object;)J", false);
-        }
+        atRunTime(e, hops, i + 1);
         break;
       }
     }
-    if (t != null && !resolves(t)) {
-      mv.visitMethodInsn(INVOKESTATIC, HOOKS, "value", "(Ljava/lang/Object;)J", false);
-    } else if (t != null && convert(t, isNull)) {
+    if (t != null && convert(t, isNull)) {
       nullable = true;
     }
     if (nullable) {
@@ -210,8 +203,15 @@ final class CaptureCode implements Opcodes {
     }
   }
 
-  /** With a reference on the stack: reads hops {@code i..} of {@code e} at run time. */
+  /**
+   * With a reference on the stack: reads hops {@code i..} of {@code e} at run time, or converts the
+   * reference itself if no hop is left.
+   */
   private void atRunTime(Expr e, List<String> hops, int i) {
+    if (i == hops.size()) {
+      mv.visitMethodInsn(INVOKESTATIC, HOOKS, "value", "(Ljava/lang/Object;)J", false);
+      return;
+    }
     pushInt(chains.register(e.toString(), hops.subList(i, hops.size())));
     mv.visitMethodInsn(INVOKESTATIC, HOOKS, "capture", "(Ljava/lang/Object;I)J", false);
   }

@@ -124,6 +124,10 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
     if (shape == Shape.LOADED) {
       super.visitVarInsn(Opcodes.ALOAD, monitorLocal);
     }
+    clearShape();
+  }
+
+  private void clearShape() {
     shape = Shape.NONE;
     matching = null;
     handlerLocals = null;
@@ -150,9 +154,7 @@ final class MonitorInstrumentation extends CallRedirect.LineTracking {
     super.visitVarInsn(Opcodes.ALOAD, monitorLocal);
     super.visitInsn(Opcodes.MONITOREXIT);
     g.placed = true;
-    shape = Shape.NONE;
-    matching = null;
-    handlerLocals = null;
+    clearShape();
   }
 
   /**

@@ -40,8 +40,12 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
   private Thread housekeeping;
   private volatile boolean closed;
 
-  /** What each thread holds as the trace saw it; only when attached to a running program. */
-  private volatile HeldLocks held;
+  /**
+   * What each thread holds as the trace saw it; only when attached to a running program. Set before
+   * the recorder is installed as the hooks' sink, which publishes it (no volatile read per lock
+   * event).
+   */
+  private HeldLocks held;
 
   public Recorder(TraceOutput out, Problems problems) {
     this.out = out;

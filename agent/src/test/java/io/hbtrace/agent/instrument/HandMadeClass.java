@@ -4,6 +4,7 @@ import io.hbtrace.agent.testing.MemoryTraceOutput;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -53,28 +54,37 @@ final class HandMadeClass {
     }.define();
   }
 
-  /** Method name → how many calls into {@code owner} its code makes. */
-  static Map<String, Integer> hookCalls(byte[] bytes, String owner) {
-    Map<String, Integer> out = new HashMap<>();
+  /** Reads {@code bytes}, giving each method's code to the visitor {@code code} makes for it. */
+  static void readCode(byte[] bytes, Function<String, MethodVisitor> code) {
     new ClassReader(bytes)
         .accept(
             new ClassVisitor(Opcodes.ASM9) {
               @Override
               public MethodVisitor visitMethod(
                   int access, String name, String desc, String signature, String[] exceptions) {
-                out.put(name, 0);
-                return new MethodVisitor(Opcodes.ASM9) {
-                  @Override
-                  public void visitMethodInsn(
-                      int opcode, String o, String n, String d, boolean isInterface) {
-                    if (o.equals(owner)) {
-                      out.merge(name, 1, Integer::sum);
-                    }
-                  }
-                };
+                return code.apply(name);
               }
             },
             0);
+  }
+
+  /** Method name → how many calls into {@code owner} its code makes. */
+  static Map<String, Integer> hookCalls(byte[] bytes, String owner) {
+    Map<String, Integer> out = new HashMap<>();
+    readCode(
+        bytes,
+        name -> {
+          out.putIfAbsent(name, 0);
+          return new MethodVisitor(Opcodes.ASM9) {
+            @Override
+            public void visitMethodInsn(
+                int opcode, String o, String n, String d, boolean isInterface) {
+              if (o.equals(owner)) {
+                out.merge(name, 1, Integer::sum);
+              }
+            }
+          };
+        });
     return out;
   }
 }

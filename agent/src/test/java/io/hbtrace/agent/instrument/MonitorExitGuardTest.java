@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -132,64 +130,58 @@ class MonitorExitGuardTest {
   private static List<Integer> handlerOps(byte[] bytes) {
     List<Label> handlers = new ArrayList<>();
     Map<Label, Integer> first = new HashMap<>();
-    new ClassReader(bytes)
-        .accept(
-            new ClassVisitor(Opcodes.ASM9) {
+    HandMadeClass.readCode(
+        bytes,
+        name ->
+            new MethodVisitor(Opcodes.ASM9) {
+              private final List<Label> waiting = new ArrayList<>();
+
               @Override
-              public MethodVisitor visitMethod(
-                  int access, String name, String d, String signature, String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9) {
-                  private final List<Label> waiting = new ArrayList<>();
-
-                  @Override
-                  public void visitTryCatchBlock(Label start, Label end, Label handler, String t) {
-                    handlers.add(handler);
-                  }
-
-                  @Override
-                  public void visitLabel(Label label) {
-                    waiting.add(label);
-                  }
-
-                  private void op(int opcode) {
-                    waiting.forEach(l -> first.putIfAbsent(l, opcode));
-                    waiting.clear();
-                  }
-
-                  @Override
-                  public void visitInsn(int opcode) {
-                    op(opcode);
-                  }
-
-                  @Override
-                  public void visitVarInsn(int opcode, int var) {
-                    op(opcode);
-                  }
-
-                  @Override
-                  public void visitTypeInsn(int opcode, String type) {
-                    op(opcode);
-                  }
-
-                  @Override
-                  public void visitIntInsn(int opcode, int operand) {
-                    op(opcode);
-                  }
-
-                  @Override
-                  public void visitJumpInsn(int opcode, Label label) {
-                    op(opcode);
-                  }
-
-                  @Override
-                  public void visitMethodInsn(
-                      int opcode, String owner, String name, String d, boolean itf) {
-                    op(opcode);
-                  }
-                };
+              public void visitTryCatchBlock(Label start, Label end, Label handler, String t) {
+                handlers.add(handler);
               }
-            },
-            0);
+
+              @Override
+              public void visitLabel(Label label) {
+                waiting.add(label);
+              }
+
+              private void op(int opcode) {
+                waiting.forEach(l -> first.putIfAbsent(l, opcode));
+                waiting.clear();
+              }
+
+              @Override
+              public void visitInsn(int opcode) {
+                op(opcode);
+              }
+
+              @Override
+              public void visitVarInsn(int opcode, int var) {
+                op(opcode);
+              }
+
+              @Override
+              public void visitTypeInsn(int opcode, String type) {
+                op(opcode);
+              }
+
+              @Override
+              public void visitIntInsn(int opcode, int operand) {
+                op(opcode);
+              }
+
+              @Override
+              public void visitJumpInsn(int opcode, Label label) {
+                op(opcode);
+              }
+
+              @Override
+              public void visitMethodInsn(
+                  int opcode, String owner, String n, String d, boolean itf) {
+                op(opcode);
+              }
+            });
     List<Integer> out = new ArrayList<>();
     handlers.forEach(h -> out.add(first.get(h)));
     return out;

@@ -7,6 +7,9 @@ import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,14 +76,14 @@ final class AttachCommand implements Callable<Integer> {
         .map(
             p -> {
               try {
-                p.onExit().get(1, java.util.concurrent.TimeUnit.SECONDS);
+                p.onExit().get(1, TimeUnit.SECONDS);
                 return true;
-              } catch (java.util.concurrent.TimeoutException e) {
+              } catch (TimeoutException e) {
                 return false;
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
-              } catch (java.util.concurrent.ExecutionException e) {
+              } catch (ExecutionException e) {
                 return !p.isAlive();
               }
             })

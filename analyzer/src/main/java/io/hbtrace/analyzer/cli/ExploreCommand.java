@@ -212,11 +212,11 @@ final class ExploreCommand implements Callable<Integer> {
           JavaRun.run(
               Home.java(), agentJar, options, List.of(), fsJar.toString(), program, log, 60);
       if (!Files.exists(result)) {
-        throw failed(variant, "failed", exit, log, false);
+        throw failed("exploring " + variant + " failed", exit, log, false);
       }
       Properties p = JavaRun.result(result);
       if (Long.parseLong(p.getProperty("runs", "0")) == 0) {
-        throw failed(variant, ": the workload ran no scenario", exit, log, true);
+        throw failed("exploring " + variant + ": the workload ran no scenario", exit, log, true);
       }
       return p;
     } finally {
@@ -225,15 +225,13 @@ final class ExploreCommand implements Callable<Integer> {
   }
 
   /**
-   * Exploring {@code variant} went wrong ({@code what}): says so with the workload's exit status
-   * and its first output line (the JVM's reason it could not start) or its last (where it ended).
+   * {@code what} went wrong: said with the workload's exit status and its first output line (the
+   * JVM's reason it could not start) or its last (where it ended).
    */
-  private static CliException failed(String variant, String what, int exit, Path log, boolean first)
+  private static CliException failed(String what, int exit, Path log, boolean first)
       throws IOException {
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
     String line = lines.isEmpty() ? "no output" : lines.get(first ? 0 : lines.size() - 1);
-    String sep = what.startsWith(":") ? "" : " ";
-    return new CliException(
-        ExitCodes.RUN, "exploring " + variant + sep + what + " (exit " + exit + "): " + line);
+    return new CliException(ExitCodes.RUN, what + " (exit " + exit + "): " + line);
   }
 }

@@ -81,7 +81,8 @@ public final class HbtraceMain implements Runnable {
           String hint =
               ex instanceof CommandLine.UnmatchedArgumentException
                       && !java.util.Arrays.asList(a).contains("--")
-                      && (a.length > 0 && (a[0].equals("record")))
+                      && a.length > 0
+                      && a[0].equals("record")
                   ? " (the java command goes after --: hbtrace record --out DIR -- java ...)"
                   : "";
           err.println("hbtrace: " + ex.getMessage() + hint);
