@@ -5,9 +5,9 @@ import io.hbtrace.traces.event.Handoff;
 
 /**
  * What identifies an event across two runs of the same program: its kind, its site (class, method
- * and line) and, for domain events, its field values. Synchronization events are compared by kind
- * and site only: the ids of their objects depend on which objects were named first, not on what the
- * program did.
+ * and line), for domain events its field values, and for synchronization events the object they
+ * used. Object ids depend on which objects were named first, not only on what the program did, so
+ * they are compared as a renaming ({@link ObjectPairs}), not by value.
  */
 final class EventKey {
   private static final int FIRST_DOMAIN_CODE = EventKind.DIO_WRITE_BEGIN.code();
@@ -29,6 +29,26 @@ final class EventKey {
     return kind != EventKind.OBJECT_NEW.code()
         && kind != EventKind.OBJECT_FREE.code()
         && !(kind == EventKind.HANDOFF_RECEIVE.code() && how == Handoff.PARK);
+  }
+
+  /**
+   * The id of the object a synchronization event used, as its fields give it: a lock's, a
+   * monitor's, a hand-off's channel, a named volatile field's owner (0 for a static field); 0 for
+   * other kinds.
+   */
+  static long object(int kind, long f0, long f1) {
+    if (kind == EventKind.VOLATILE_READ.code() || kind == EventKind.VOLATILE_WRITE.code()) {
+      return f1;
+    }
+    if (kind == EventKind.LOCK_ACQUIRE.code()
+        || kind == EventKind.LOCK_RELEASE.code()
+        || kind == EventKind.MONITOR_ENTER.code()
+        || kind == EventKind.MONITOR_EXIT.code()
+        || kind == EventKind.HANDOFF_SEND.code()
+        || kind == EventKind.HANDOFF_RECEIVE.code()) {
+      return f0;
+    }
+    return 0;
   }
 
   /** A hash of the fields that must be equal in both runs (0 for synchronization events). */

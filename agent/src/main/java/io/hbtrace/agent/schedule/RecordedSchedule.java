@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The order a recorded run took: its scheduled events ({@link EventKey#scheduled}) in order-key
  * order, each with its thread, kind, site key and field hash (for a volatile read, the value it
- * read), and each thread's own list of them. Held in flat arrays: 21 bytes per event.
+ * read) and the id of the object it used, and each thread's own list of them. Held in flat arrays:
+ * 29 bytes per event.
  */
 final class RecordedSchedule {
   private static final int HANDOFF_RECEIVE = EventKind.HANDOFF_RECEIVE.code();
@@ -26,6 +27,9 @@ final class RecordedSchedule {
   final byte[] kind;
   final int[] site;
   final long[] fields;
+
+  /** The recorded id of the object each event used ({@link EventKey#object}). */
+  final long[] object;
 
   /** Site keys by index; index 0 is the unknown site. */
   final String[] siteKeys;
@@ -47,6 +51,7 @@ final class RecordedSchedule {
     this.kind = Arrays.copyOf(b.kind, b.size);
     this.site = Arrays.copyOf(b.site, b.size);
     this.fields = Arrays.copyOf(b.fields, b.size);
+    this.object = Arrays.copyOf(b.object, b.size);
     this.siteKeys = b.siteKeys;
     this.threadNames = b.threadNames;
     this.entriesOf = b.entriesOf();
@@ -110,6 +115,7 @@ final class RecordedSchedule {
     byte[] kind = new byte[1024];
     int[] site = new int[1024];
     long[] fields = new long[1024];
+    long[] object = new long[1024];
     int[] perThread = new int[16];
     final Map<String, Integer> siteIndex = new HashMap<>();
     final Map<Integer, Integer> siteOfId = new HashMap<>();
@@ -123,6 +129,7 @@ final class RecordedSchedule {
         kind = Arrays.copyOf(kind, cap);
         site = Arrays.copyOf(site, cap);
         fields = Arrays.copyOf(fields, cap);
+        object = Arrays.copyOf(object, cap);
       }
       int tid = e.thread();
       if (tid >= perThread.length) {
@@ -138,6 +145,7 @@ final class RecordedSchedule {
       site[size] = siteIndex(reader, e.site());
       fields[size] =
           code == VOLATILE_READ ? f[2] : EventKey.fields(code, f[0], f[1], f[2], f[3], f[4], f[5]);
+      object[size] = EventKey.object(code, f[0], f[1]);
       size++;
     }
 

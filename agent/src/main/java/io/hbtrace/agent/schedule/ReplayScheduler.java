@@ -15,8 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * hooks announce, or until it stops; so what it does between two events meets the same state as
  * when it was recorded. Live threads are bound to recorded ones by name, in the order of their
  * first events. A thread that reaches an event other than its next recorded one (kind, site, domain
- * field values) makes the run diverge: that is said in one line, and from then on every thread runs
- * unscheduled, so the program always finishes.
+ * field values, the object a synchronization event used) makes the run diverge: that is said in one
+ * line, and from then on every thread runs unscheduled, so the program always finishes.
  *
  * <p>A turn's owner that blocks where no hook sees it (an executor's idle wait, a lock that a
  * thread woken from a wait took ahead of its turn) or ends is found by the waiting threads after a
@@ -45,6 +45,7 @@ public final class ReplayScheduler implements Scheduler {
   private final AtomicReferenceArray<Thread> waiting;
   private final int[] waitingFor;
   private final boolean[] consumed;
+  private final ObjectPairs objects = new ObjectPairs();
 
   /** First entry not yet done. */
   private volatile int next;
@@ -183,6 +184,16 @@ public final class ReplayScheduler implements Scheduler {
       if (active == entry) {
         activeRecorded = true;
       }
+    }
+    // in its turn, so objects are paired in the recorded order
+    if (!free && !objects.match(s.object[entry], EventKey.object(kind, f0, f1))) {
+      diverge(
+          "thread '"
+              + s.threadNames[c.tid]
+              + "' reached "
+              + sites.describe(kind, site)
+              + " on another object than the recording has there");
+      return;
     }
     c.pos++;
   }

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Replay with a real {@code -javaagent}, on Java 17 and 25: a program that prints the order in
  * which its threads took a lock prints the recorded order again when replayed, so does one whose
  * output is what its lock-free reads saw (its log kept under a lock or in a {@code synchronized}
- * block), and a program that does something else than it did when recorded is reported as diverged
- * and still runs to its end.
+ * block), and a program that does something else than it did when recorded (one event more, or one
+ * on another object at the same site) is reported as diverged and still runs to its end.
  */
 class ReplayForkedTest {
   static final String MAIN = "io.hbtrace.agenttest.replay.Interleavings";
@@ -189,6 +189,34 @@ class ReplayForkedTest {
     Properties p = load(result);
     assertThat(p.getProperty("status")).isEqualTo("diverged");
     assertThat(p.getProperty("divergence")).contains("recorded events");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void aRunThatUsesAnotherObjectAtTheSameSiteDiverges(Jdk jdk) throws Exception {
+    String main = "io.hbtrace.agenttest.replay.ObjectChoice";
+    Path rec = tmp.resolve("rec");
+    Result recorded = runMain(jdk, main, "out=" + rec + ",spec=" + spec(), "-Dpick=0");
+    assertThat(recorded.exit()).as(recorded.err()).isZero();
+    Path same = tmp.resolve("same.properties");
+    Result again =
+        runMain(
+            jdk, main, "replay=" + rec + ",replayResult=" + same + ",spec=" + spec(), "-Dpick=0");
+    assertThat(again.agentLines()).as(again.err()).isEmpty();
+    assertThat(load(same).getProperty("status")).isEqualTo("followed");
+    Path other = tmp.resolve("other.properties");
+    Result replayed =
+        runMain(
+            jdk, main, "replay=" + rec + ",replayResult=" + other + ",spec=" + spec(), "-Dpick=1");
+    assertThat(replayed.exit()).isZero();
+    assertThat(replayed.out()).contains("the last in monitor 1");
+    assertThat(replayed.agentLines())
+        .singleElement()
+        .asString()
+        .startsWith("hbtrace-agent: the replay diverged: thread 'main' reached MONITOR_ENTER at ")
+        .contains("ObjectChoice#main:")
+        .contains("on another object than the recording has there");
+    assertThat(load(other).getProperty("status")).isEqualTo("diverged");
   }
 
   @ParameterizedTest(name = "{0}")
