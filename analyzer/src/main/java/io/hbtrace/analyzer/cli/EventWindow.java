@@ -1,5 +1,6 @@
 package io.hbtrace.analyzer.cli;
 
+import io.hbtrace.traces.ThreadInfo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -65,22 +66,44 @@ final class EventWindow {
   }
 
   /**
-   * Warns on {@code err} of each thread named by {@code --thread} that no event read so far came
-   * from (a misspelt name would otherwise leave the output silently empty).
+   * Warns on {@code err} of each thread named by {@code --thread} that no event read came from (a
+   * misspelt name would otherwise leave the output silently empty). When reading stopped before the
+   * end ({@code --to}, {@code --limit}), only of names that no thread defined so far has: a thread
+   * named right may simply have had no event yet.
    */
-  void warnUnmatched(PrintWriter err, Path trace) {
+  void warnUnmatched(PrintWriter err, Path trace, TraceInput in, boolean atEnd) {
     if (threads == null) {
       return;
     }
     for (int i = 0; i < threads.length; i++) {
-      if (matched == null || !matched[i]) {
+      if (matched != null && matched[i]) {
+        continue;
+      }
+      if (atEnd) {
         err.println(
             "hbtrace: warning: no event of thread '"
                 + threads[i]
                 + "' in "
                 + trace
                 + " (threads are named by name or id, as hbtrace summary lists them)");
+      } else if (!defined(in, threads[i])) {
+        err.println(
+            "hbtrace: warning: no thread '"
+                + threads[i]
+                + "' among those "
+                + trace
+                + " defines before reading stopped (threads are named by name or id, as hbtrace"
+                + " summary lists them)");
       }
     }
+  }
+
+  private static boolean defined(TraceInput in, String name) {
+    for (ThreadInfo t : in.reader().threads()) {
+      if (name.equals(Integer.toString(t.tid())) || name.equals(t.name())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

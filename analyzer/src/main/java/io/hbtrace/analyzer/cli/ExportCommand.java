@@ -140,9 +140,7 @@ final class ExportCommand implements Callable<Integer> {
                     + trace
                     + " has no end record (writer died or still running); exported up to the tear");
       }
-      if (e == null) {
-        window.warnUnmatched(spec.commandLine().getErr(), trace);
-      }
+      window.warnUnmatched(spec.commandLine().getErr(), trace, in, e == null);
       export.finish();
       done = true;
       return export.exportedEvents();

@@ -84,9 +84,7 @@ final class PrintCommand implements Callable<Integer> {
         out.println("(truncated: no end record)");
       }
       out.flush();
-      if (atEnd) {
-        window.warnUnmatched(spec.commandLine().getErr(), trace);
-      }
+      window.warnUnmatched(spec.commandLine().getErr(), trace, in, atEnd);
       return ExitCodes.OK;
     }
   }

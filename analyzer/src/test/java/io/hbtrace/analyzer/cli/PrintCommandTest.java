@@ -93,6 +93,21 @@ class PrintCommandTest {
   }
 
   @Test
+  void aPrintStoppedByItsLimitWarnsOnlyOfNamesNoThreadHas() throws Exception {
+    Path trace = trace();
+    String first = Cli.run("print", "--limit", "1", trace.toString()).out().trim().split("\\s+")[1];
+    Cli r = Cli.run("print", "--thread", first + ",nosuch", "--limit", "1", trace.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out().lines()).hasSize(1);
+    assertThat(r.err().lines())
+        .singleElement()
+        .asString()
+        .contains("warning: no thread 'nosuch' among those " + trace + " defines before reading");
+    Cli named = Cli.run("print", "--thread", first, "--limit", "1", trace.toString());
+    assertThat(named.err()).isEmpty();
+  }
+
+  @Test
   void aLongPrintStopsAtTheFirstLinesNoOneTakesAndSaysSoOnce() throws Exception {
     TraceBuilder t = new TraceBuilder().mount(1);
     for (int i = 0; i < 10_000; i++) { // more lines than print writes between its checks
