@@ -5,6 +5,8 @@ import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -44,6 +46,10 @@ final class AttachCommand implements Callable<Integer> {
   }
 
   private void attach(Path jar, String options) throws CliException {
+    if (notAJvm(Path.of("/proc", Long.toString(pid), "maps"))) {
+      throw new CliException(
+          ExitCodes.RUN, "cannot attach to " + pid + ": the process is not a Java VM (no libjvm)");
+    }
     VirtualMachine vm;
     try {
       vm = VirtualMachine.attach(Long.toString(pid));
@@ -67,6 +73,19 @@ final class AttachCommand implements Callable<Integer> {
       } catch (IOException ignored) {
         // the agent is loaded or not; detaching cannot change that
       }
+    }
+  }
+
+  /**
+   * Whether the memory map {@code maps} (Linux's {@code /proc/PID/maps}) shows a process that has
+   * no JVM loaded. False when it cannot tell (no such file, not readable): the attach then finds
+   * out itself, after its 10-second wait for an answer that a process without a JVM never gives.
+   */
+  static boolean notAJvm(Path maps) {
+    try (var lines = Files.lines(maps)) {
+      return lines.noneMatch(l -> l.endsWith("/libjvm.so"));
+    } catch (IOException | UncheckedIOException | SecurityException e) {
+      return false;
     }
   }
 
