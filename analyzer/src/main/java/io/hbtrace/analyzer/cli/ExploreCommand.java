@@ -75,6 +75,9 @@ final class ExploreCommand implements Callable<Integer> {
 
   @Mixin ModelJars jars;
 
+  /** The most runs a search may be given: the workload counts its repeats in an {@code int}. */
+  static final long MAX_RUNS = 1_000_000_000L;
+
   @Override
   public Integer call() throws CliException, IOException {
     List<String> chosen = checkOptions();
@@ -150,9 +153,13 @@ final class ExploreCommand implements Callable<Integer> {
     if (preemptions < 0 || preemptions > 6) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--preemptions must be 0-6");
     }
-    if (maxRuns <= 0 || (random != null && random <= 0)) {
+    if (maxRuns < 1 || maxRuns > MAX_RUNS) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--max-runs and --random must be positive");
+          spec.commandLine(), "--max-runs must be 1-" + MAX_RUNS + " (got " + maxRuns + ")");
+    }
+    if (random != null && (random < 1 || random > MAX_RUNS)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--random must be 1-" + MAX_RUNS + " (got " + random + ")");
     }
     CommandLine.ParseResult given = spec.commandLine().getParseResult();
     if (random != null && given.hasMatchedOption("--preemptions")) {

@@ -30,8 +30,10 @@ class ExploreCommandTest {
     Cli bound = Cli.run("explore", "--preemptions", "9");
     assertThat(bound.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(bound.oneLineError()).isTrue();
-    Cli runs = Cli.run("explore", "--random", "0");
-    assertThat(runs.exitCode()).isEqualTo(ExitCodes.USAGE);
+    Cli.run("explore", "--random", "0").failsWith(ExitCodes.USAGE, "--random must be 1-");
+    Cli.run("explore", "--random", "99999999999")
+        .failsWith(ExitCodes.USAGE, "--random must be 1-1000000000 (got 99999999999)");
+    Cli.run("explore", "--max-runs", "-3").failsWith(ExitCodes.USAGE, "--max-runs must be 1-");
   }
 
   @Test
