@@ -168,10 +168,7 @@ public final class ReplayScheduler implements Scheduler {
     int want = s.kind[entry] & 0xFF;
     if (want != kind || s.site[entry] != sites.index(site) || s.key(entry) != fields) {
       diverge(
-          "thread '"
-              + s.threadNames[c.tid]
-              + "' reached "
-              + sites.describe(kind, site)
+          reached(c, kind, site)
               + (want == kind && s.key(entry) != fields ? " with other values" : "")
               + " where the recording has "
               + s.describe(entry));
@@ -187,12 +184,7 @@ public final class ReplayScheduler implements Scheduler {
     }
     // in its turn, so objects are paired in the recorded order
     if (!free && !objects.match(s.object[entry], EventKey.object(kind, f0, f1))) {
-      diverge(
-          "thread '"
-              + s.threadNames[c.tid]
-              + "' reached "
-              + sites.describe(kind, site)
-              + " on another object than the recording has there");
+      diverge(reached(c, kind, site) + " on another object than the recording has there");
       return;
     }
     c.pos++;
@@ -215,14 +207,14 @@ public final class ReplayScheduler implements Scheduler {
     }
   }
 
+  /** {@code thread 'NAME' reached KIND at SITE}, of the recorded thread {@code c} follows. */
+  private String reached(Cursor c, int kind, int site) {
+    return "thread '" + s.threadNames[c.tid] + "' reached " + sites.describe(kind, site);
+  }
+
   private void unscheduled(Cursor c, int kind, int site) {
     if (!free && c.tid >= 0) {
-      diverge(
-          "thread '"
-              + s.threadNames[c.tid]
-              + "' reached "
-              + sites.describe(kind, site)
-              + " after its last recorded event");
+      diverge(reached(c, kind, site) + " after its last recorded event");
     } else if (ended && !s.truncated) {
       diverge(
           "the run went on past the recording's last event: thread '"

@@ -14,24 +14,23 @@ import org.junit.jupiter.api.io.TempDir;
 class AttachCommandTest {
   @TempDir Path tmp;
 
+  private boolean notAJvm(String... mapped) throws Exception {
+    StringBuilder maps = new StringBuilder();
+    for (String file : mapped) {
+      maps.append("7f1e2c000000-7f1e2c1c0000 r-xp 00028000 fd:01 99 ").append(file).append('\n');
+    }
+    return AttachCommand.notAJvm(Files.writeString(tmp.resolve("maps"), maps));
+  }
+
   @Test
   void aMapWithoutLibjvmIsNotAJvm() throws Exception {
-    Path maps =
-        Files.writeString(
-            tmp.resolve("maps"),
-            "55d0c0a00000-55d0c0a02000 r--p 00000000 fd:01 1234 /usr/bin/sleep\n"
-                + "7f1e2c000000-7f1e2c1c0000 r-xp 00028000 fd:01 99 /usr/lib/x86_64-linux-gnu/libc.so.6\n");
-    assertThat(AttachCommand.notAJvm(maps)).isTrue();
+    assertThat(notAJvm("/usr/bin/sleep", "/usr/lib/x86_64-linux-gnu/libc.so.6")).isTrue();
   }
 
   @Test
   void aMapWithLibjvmIsAJvm() throws Exception {
-    Path maps =
-        Files.writeString(
-            tmp.resolve("maps"),
-            "7f1e2c000000-7f1e2d000000 r-xp 00000000 fd:01 77"
-                + " /usr/lib/jvm/java-17-openjdk-amd64/lib/server/libjvm.so\n");
-    assertThat(AttachCommand.notAJvm(maps)).isFalse();
+    assertThat(notAJvm("/usr/bin/java", "/usr/lib/jvm/java-17-openjdk-amd64/lib/server/libjvm.so"))
+        .isFalse();
   }
 
   @Test
