@@ -105,7 +105,11 @@ public final class Instrumenter {
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(new Bookkeeping())
         .ignore(ignored, isBootstrapClassLoader().or(loader -> loader == ownLoader))
-        .type((type, loader, module, classBeingRedefined, pd) -> spec.instruments(type.getName()))
+        .type(
+            (type, loader, module, classBeingRedefined, pd) -> {
+              REDEFINING.set(classBeingRedefined != null);
+              return spec.instruments(type.getName());
+            })
         .transform(this::transform);
   }
 
@@ -125,11 +129,15 @@ public final class Instrumenter {
       ClassLoader loader,
       JavaModule module,
       java.security.ProtectionDomain pd) {
+    boolean defining = !REDEFINING.get(); // first: nothing else has run the matcher since
     String name = type.getName();
     ClassScan scan = ClassScan.of(classFile(name));
     boolean sync = spec.included(name);
     if (sync) {
-      builder = SynchronizedMethodInstrumentation.apply(builder, type, scan, sites);
+      // registered before the code visitors, so its rewrite is the innermost (they see none of it)
+      builder =
+          SynchronizedMethodInstrumentation.apply(
+              builder, type, scan, sites, scheduled && defining);
     }
     if (spec.hasTracepoints(name)) {
       builder =
@@ -185,6 +193,12 @@ public final class Instrumenter {
       return null;
     }
   }
+
+  /**
+   * Whether the class the matcher last looked at on this thread is loaded already (retransformed,
+   * so its methods' modifiers cannot change); the transformation that follows reads it.
+   */
+  private static final ThreadLocal<Boolean> REDEFINING = ThreadLocal.withInitial(() -> false);
 
   /**
    * The class file locators Byte Buddy made for the classes this thread is transforming, by name (a

@@ -86,6 +86,20 @@ class ReplayForkedTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void aSynchronizedMethodIsEnteredInItsTurn(Jdk jdk) throws Exception {
+    String main = "io.hbtrace.agenttest.replay.SynchronizedLog";
+    Path rec = tmp.resolve("rec");
+    Result recorded = runMain(jdk, main, "out=" + rec + ",spec=" + spec());
+    assertThat(recorded.exit()).as(recorded.err()).isZero();
+    assertThat(switches(recorded.out())).as("the threads interleave").isGreaterThan(2);
+    for (Properties p : replayTwice(jdk, main, rec, recorded, false)) {
+      assertThat(p.getProperty("forced")).as("steps forced out of turn").isEqualTo("0");
+      assertThat(p.getProperty("followed")).isEqualTo(p.getProperty("scheduled"));
+    }
+  }
+
   /**
    * Replays the recording {@code rec} of {@code main} twice (writing a trace of each when {@code
    * out}), asserting each run exits 0, prints what the recorded run printed and followed the

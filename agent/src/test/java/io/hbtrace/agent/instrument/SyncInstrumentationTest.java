@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hbtrace.agent.testing.Instrumented;
 import io.hbtrace.agent.testing.MemoryTraceOutput.Ev;
 import io.hbtrace.agenttest.SyncPrograms;
+import io.hbtrace.agenttest.SynchronizedMethods;
 import io.hbtrace.traces.event.Handoff;
 import io.hbtrace.traces.event.LockMode;
 import java.util.HashMap;
@@ -63,6 +64,41 @@ class SyncInstrumentationTest {
       assertThat(site.method()).isEqualTo("monitorBlock");
       assertThat(site.sourceFile()).isEqualTo("SyncPrograms.java");
       assertThat(site.line()).isPositive();
+    }
+  }
+
+  /** What {@link SynchronizedMethods#run} prints when every method held its monitor inside. */
+  private static final String HELD_INSIDE = "3 7 3.5 inside 3 caught inside true free=true";
+
+  @Test
+  void synchronizedMethodsRecordTheirMonitor() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(SynchronizedMethods.class, "run"))
+          .isEqualTo(HELD_INSIDE + " synchronized=true");
+      List<Ev> ev = in.out.events(MONITOR_ENTER, MONITOR_EXIT);
+      assertThat(ev).hasSize(2 * 10); // add x2, half, fail, depth x4, caught, holdsClass
+      assertPaired(ev);
+    }
+  }
+
+  /**
+   * In a replay or an exploration a synchronized method is a synchronized block on the same
+   * monitor, so that it is entered in its turn: the same monitor is held inside, on every way out
+   * it is released, and the same events are recorded.
+   */
+  @Test
+  void aScheduledRunMakesSynchronizedMethodsBlocksOnTheSameMonitor() throws Throwable {
+    try (Instrumented in =
+        new Instrumented("spec 1\ninclude io.hbtrace.agenttest.\n", false, true)) {
+      assertThat(in.call(SynchronizedMethods.class, "run"))
+          .isEqualTo(HELD_INSIDE + " synchronized=false");
+      List<Ev> ev = in.out.events(MONITOR_ENTER, MONITOR_EXIT);
+      assertThat(ev).hasSize(2 * 10);
+      assertPaired(ev);
+      var site = in.out.site(ev.get(0).site());
+      assertThat(site.method()).isEqualTo("add");
+      assertThat(site.line()).isPositive();
+      assertThat(in.problems()).isEmpty();
     }
   }
 

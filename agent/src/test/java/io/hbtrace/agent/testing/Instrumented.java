@@ -44,11 +44,19 @@ public final class Instrumented implements AutoCloseable {
 
   /** With {@code failHooks}, every hook throws after recording (as {@code failHooks=true}). */
   public Instrumented(String specText, boolean failHooks) throws Exception {
+    this(specText, failHooks, false);
+  }
+
+  /**
+   * With {@code scheduled}, instrumented as for a replay or an exploration (no scheduler is
+   * installed: the hooks that ask for a turn get it at once).
+   */
+  public Instrumented(String specText, boolean failHooks, boolean scheduled) throws Exception {
     Spec spec = SpecParser.parse("test.spec", specText);
     Problems problems =
         new Problems(true, new PrintStream(problemText, true, StandardCharsets.UTF_8));
     recorder = new Recorder(out, problems);
-    instrumenter = new Instrumenter(spec, recorder, problems, false);
+    instrumenter = new Instrumenter(spec, recorder, problems, scheduled);
     transformer = instrumenter.agentBuilder().makeRaw();
     loader = new Loader(Instrumented.class.getClassLoader());
     if (!Hooks.install(failHooks ? new FailingSink(recorder) : recorder)) {
