@@ -41,6 +41,41 @@ public final class SynchronizedMethods {
     return Thread.holdsLock(SynchronizedMethods.class);
   }
 
+  private static synchronized int deeper(int n) {
+    return deeper(n + 1) + 1;
+  }
+
+  /**
+   * Recurses through a static {@code synchronized} method until the stack overflows, 20 times on a
+   * thread with a 512 KiB stack; then another thread enters it. Returns the overflows caught (20),
+   * or -1 if a thread did not finish or the monitor stayed held.
+   */
+  public static int overflows() throws InterruptedException {
+    int[] caught = new int[1];
+    Thread deep =
+        new Thread(
+            null,
+            () -> {
+              for (int i = 0; i < 20; i++) {
+                try {
+                  deeper(0);
+                } catch (StackOverflowError e) {
+                  caught[0]++;
+                }
+              }
+            },
+            "deep",
+            512 * 1024);
+    deep.setDaemon(true);
+    deep.start();
+    deep.join(60_000);
+    Thread other = new Thread(SynchronizedMethods::holdsClass, "other");
+    other.setDaemon(true);
+    other.start();
+    other.join(10_000);
+    return deep.isAlive() || other.isAlive() ? -1 : caught[0];
+  }
+
   /**
    * Runs each method once: {@code add add half fail depth caught holdsClass}, then whether the
    * monitors are free again and whether {@code add} is still {@code synchronized} to reflection.

@@ -102,6 +102,20 @@ class SyncInstrumentationTest {
     }
   }
 
+  /** The rewritten method's monitor is released however deep the stack overflowed. */
+  @Test
+  void aStackOverflowInASynchronizedMethodOfAScheduledRunReleasesItsMonitor() throws Throwable {
+    try (Instrumented in =
+        new Instrumented("spec 1\ninclude io.hbtrace.agenttest.\n", false, true)) {
+      assertThat(in.call(SynchronizedMethods.class, "overflows")).isEqualTo(20);
+      List<Ev> ev = in.out.events(MONITOR_ENTER, MONITOR_EXIT);
+      long enters = ev.stream().filter(e -> e.kind() == MONITOR_ENTER).count();
+      assertThat(enters).isGreaterThan(20 * 100);
+      // only hooks of the deepest frames, where not even the hook fits, are lost
+      assertThat(Math.abs(enters - (ev.size() - enters))).isLessThan(20 * 64);
+    }
+  }
+
   @Test
   void aLoopFirstInABlockVerifiesAndEntersOnce() throws Throwable {
     try (Instrumented in = new Instrumented()) {
