@@ -2,15 +2,22 @@ package io.hbtrace.agent.instrument;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 
 /**
  * Rewrites calls to chosen methods into a static call of a hook with the same arguments plus an int
  * site id: {@code lock.lock()} becomes {@code LockHooks.lock(lock, site)}. The operand stack is
  * unchanged up to the site constant, so no locals or shuffling are needed, and the hook performs
  * the call itself (virtual dispatch intact) with its events around it.
+ *
+ * <p>A method reference to such a method, bound to its receiver and taking no arguments ({@code
+ * latch::countDown}, {@code lock::unlock}, {@code thread::start}), would be called from a class the
+ * JDK generates, which is not instrumented: its {@code LambdaMetafactory} call site is given the
+ * hook instead, with the site of the line that makes the reference captured as one more value.
  */
 final class CallRedirect {
 
@@ -168,6 +175,53 @@ final class CallRedirect {
       }
       pushInt(site());
       super.visitMethodInsn(Opcodes.INVOKESTATIC, r.hookOwner(), r.hookName(), r.hookDesc(), false);
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String desc, Handle bootstrap, Object... args) {
+      Rule r = methodReference(desc, bootstrap, args);
+      if (r == null) {
+        super.visitInvokeDynamicInsn(name, desc, bootstrap, args);
+        return;
+      }
+      Object[] redirected = args.clone();
+      redirected[1] =
+          new Handle(Opcodes.H_INVOKESTATIC, r.hookOwner(), r.hookName(), r.hookDesc(), false);
+      pushInt(site());
+      // the metafactory wants captured values typed exactly as the hook's parameters
+      String captured = r.isStatic() ? "" : "L" + r.type() + ";";
+      super.visitInvokeDynamicInsn(
+          name, "(" + captured + "I" + desc.substring(desc.indexOf(')')), bootstrap, redirected);
+    }
+
+    /**
+     * The rule of a method reference made by {@code LambdaMetafactory.metafactory} (not the
+     * serializable kind) to a hooked method that takes no arguments, its receiver (if any) being
+     * the one value the call site captures; null for any other call site.
+     */
+    private Rule methodReference(String desc, Handle bootstrap, Object[] args) {
+      if (!bootstrap.getOwner().equals("java/lang/invoke/LambdaMetafactory")
+          || !bootstrap.getName().equals("metafactory")
+          || args.length != 3
+          || !(args[1] instanceof Handle impl)) {
+        return null;
+      }
+      int opcode =
+          switch (impl.getTag()) {
+            case Opcodes.H_INVOKEVIRTUAL -> Opcodes.INVOKEVIRTUAL;
+            case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
+            case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
+            default -> -1;
+          };
+      Type[] captured = Type.getArgumentTypes(desc);
+      int receiver = opcode == Opcodes.INVOKESTATIC ? 0 : 1;
+      if (opcode < 0
+          || !impl.getDesc().startsWith("()")
+          || captured.length != receiver
+          || (receiver == 1 && captured[0].getSort() != Type.OBJECT)) {
+        return null;
+      }
+      return match(opcode, impl.getOwner(), impl.getName(), impl.getDesc());
     }
 
     private Rule match(int opcode, String owner, String name, String desc) {

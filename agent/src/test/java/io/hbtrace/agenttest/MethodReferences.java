@@ -1,0 +1,42 @@
+package io.hbtrace.agenttest;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Hooked methods called through method references, which the JDK calls from a class of its own:
+ * bound ones taking no arguments ({@code lock::lock}, {@code latch::countDown}, {@code
+ * thread::start}), an unbound one, and one that is not hooked ({@code lock::isLocked}).
+ */
+public final class MethodReferences {
+  private MethodReferences() {}
+
+  /** Returns 1 when every reference did what its method does. */
+  public static int bound() throws InterruptedException {
+    ReentrantLock lock = new ReentrantLock();
+    Runnable take = lock::lock;
+    Runnable give = lock::unlock;
+    Supplier<Boolean> locked = lock::isLocked;
+    take.run();
+    boolean held = locked.get();
+    give.run();
+    CountDownLatch latch = new CountDownLatch(1);
+    Thread worker = new Thread(latch::countDown, "worker");
+    Runnable start = worker::start;
+    start.run();
+    latch.await();
+    worker.join();
+    return held && !lock.isLocked() ? 1 : -1;
+  }
+
+  /** {@code ReentrantLock::lock} as a consumer: called from the JDK's class, not recorded. */
+  public static int unbound() {
+    ReentrantLock lock = new ReentrantLock();
+    java.util.function.Consumer<ReentrantLock> take = ReentrantLock::lock;
+    take.accept(lock);
+    boolean held = lock.isHeldByCurrentThread();
+    lock.unlock();
+    return held ? 1 : -1;
+  }
+}
