@@ -11,10 +11,13 @@ import static io.hbtrace.agent.bridge.Hooks.sink;
 import io.hbtrace.agent.bridge.Hooks.Guard;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -59,8 +62,18 @@ public final class ExecutorHooks {
     }
   }
 
+  /**
+   * Whether tasks handed to {@code e} must stay what they are: a pool whose queue orders its tasks
+   * (a {@link PriorityBlockingQueue}, by their {@code compareTo} or its comparator) would compare
+   * the wrappers, which are neither {@code Comparable} nor the types a comparator expects. Such
+   * hand-offs are not recorded.
+   */
+  private static boolean ordersTasks(Executor e) {
+    return e instanceof ThreadPoolExecutor p && p.getQueue() instanceof PriorityBlockingQueue;
+  }
+
   public static void execute(Executor e, Runnable r, int site) {
-    if (!recording() || r == null) {
+    if (!recording() || r == null || ordersTasks(e)) {
       e.execute(r);
       return;
     }
@@ -72,7 +85,7 @@ public final class ExecutorHooks {
   }
 
   public static Future<?> submit(ExecutorService e, Runnable r, int site) {
-    if (!recording() || r == null) {
+    if (!recording() || r == null || ordersTasks(e)) {
       return e.submit(r);
     }
     TracedRunnable w = new TracedRunnable(r, site);
@@ -82,7 +95,7 @@ public final class ExecutorHooks {
   }
 
   public static <T> Future<T> submit(ExecutorService e, Runnable r, T result, int site) {
-    if (!recording() || r == null) {
+    if (!recording() || r == null || ordersTasks(e)) {
       return e.submit(r, result);
     }
     TracedRunnable w = new TracedRunnable(r, site);
@@ -92,7 +105,7 @@ public final class ExecutorHooks {
   }
 
   public static <T> Future<T> submit(ExecutorService e, Callable<T> c, int site) {
-    if (!recording() || c == null) {
+    if (!recording() || c == null || ordersTasks(e)) {
       return e.submit(c);
     }
     TracedCallable<T> w = new TracedCallable<>(c, site);
@@ -141,18 +154,37 @@ public final class ExecutorHooks {
     return f;
   }
 
+  /**
+   * A completion is sent before it is made (so it is ordered before whatever receives it); one that
+   * cannot take effect, the future being done already, sends nothing. (Two threads completing one
+   * future at once both send.)
+   */
   public static <T> boolean complete(CompletableFuture<T> f, T value, int site) {
-    sent(f, HandoffKind.FUTURE, site);
+    if (!f.isDone()) {
+      sent(f, HandoffKind.FUTURE, site);
+    }
     return f.complete(value);
+  }
+
+  public static boolean completeExceptionally(CompletableFuture<?> f, Throwable x, int site) {
+    if (!f.isDone()) {
+      sent(f, HandoffKind.FUTURE, site);
+    }
+    return f.completeExceptionally(x);
   }
 
   public static <T> T get(Future<T> f, int site) throws InterruptedException, ExecutionException {
     if (scheduledRun) {
       blocking(f);
     }
-    T v = f.get();
-    received(f, HandoffKind.FUTURE, site);
-    return v;
+    try {
+      T v = f.get();
+      received(f, HandoffKind.FUTURE, site);
+      return v;
+    } catch (ExecutionException x) {
+      received(f, HandoffKind.FUTURE, site); // the task ended, by an exception
+      throw x;
+    }
   }
 
   public static <T> T get(Future<T> f, long time, TimeUnit unit, int site)
@@ -160,17 +192,27 @@ public final class ExecutorHooks {
     if (scheduledRun) {
       blocking(f);
     }
-    T v = f.get(time, unit);
-    received(f, HandoffKind.FUTURE, site);
-    return v;
+    try {
+      T v = f.get(time, unit);
+      received(f, HandoffKind.FUTURE, site);
+      return v;
+    } catch (ExecutionException x) {
+      received(f, HandoffKind.FUTURE, site);
+      throw x;
+    }
   }
 
   public static <T> T join(CompletableFuture<T> f, int site) {
     if (scheduledRun) {
       blocking(f);
     }
-    T v = f.join();
-    received(f, HandoffKind.FUTURE, site);
-    return v;
+    try {
+      T v = f.join();
+      received(f, HandoffKind.FUTURE, site);
+      return v;
+    } catch (CompletionException x) {
+      received(f, HandoffKind.FUTURE, site); // completed exceptionally
+      throw x;
+    }
   }
 }

@@ -39,6 +39,7 @@ final class HandoffInstrumentation {
         .instance(FUTURE, "get", "(J" + UNIT + ")Ljava/lang/Object;", "get")
         .instance(CF, "join", "()Ljava/lang/Object;", "join")
         .instance(CF, "complete", "(Ljava/lang/Object;)Z", "complete")
+        .instance(CF, "completeExceptionally", "(Ljava/lang/Throwable;)Z", "completeExceptionally")
         .statik(CF, "supplyAsync", "(" + SUPPLIER + ")" + CFD, "supplyAsync")
         .statik(CF, "supplyAsync", "(" + SUPPLIER + EXEC + ")" + CFD, "supplyAsync")
         .statik(CF, "runAsync", "(" + RUNNABLE + ")" + CFD, "runAsync")

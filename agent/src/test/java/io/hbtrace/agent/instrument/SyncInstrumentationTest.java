@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hbtrace.agent.testing.Instrumented;
 import io.hbtrace.agent.testing.MemoryTraceOutput.Ev;
+import io.hbtrace.agenttest.ExecutorEdges;
 import io.hbtrace.agenttest.MethodReferences;
 import io.hbtrace.agenttest.SyncPrograms;
 import io.hbtrace.agenttest.SynchronizedMethods;
@@ -249,6 +250,36 @@ class SyncInstrumentationTest {
       assertThat(ev)
           .filteredOn(e -> e.kind() == HANDOFF_RECEIVE && e.f(1) == Handoff.EXECUTOR)
           .allMatch(e -> in.out.threadName(e.thread()).equals("worker"));
+    }
+  }
+
+  /** Wrapped tasks would break a pool that orders them: its hand-offs are left as they are. */
+  @Test
+  void aPoolOverAPriorityQueueRunsItsTasksInTheirOrder() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(ExecutorEdges.class, "priorityPool")).isEqualTo("first high low");
+      assertThat(in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE))
+          .noneMatch(e -> e.f(1) == Handoff.EXECUTOR);
+    }
+  }
+
+  @Test
+  void aFailedTaskOrExceptionalCompletionStillHandsOverToItsGetOrJoin() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(ExecutorEdges.class, "failures")).isEqualTo(2);
+      List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
+      assertHandoffs(ev, Handoff.FUTURE, 2);
+      assertThat(ev)
+          .filteredOn(e -> e.kind() == HANDOFF_SEND && e.f(1) == Handoff.FUTURE)
+          .allMatch(e -> in.out.threadName(e.thread()).equals("worker"));
+    }
+  }
+
+  @Test
+  void aCompletionThatCannotTakeEffectSendsNothing() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(ExecutorEdges.class, "completedTwice")).isEqualTo(true);
+      assertThat(in.out.events(HANDOFF_SEND)).hasSize(1);
     }
   }
 

@@ -1,0 +1,98 @@
+package io.hbtrace.agenttest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/** Executors and futures at their edges: ordered task queues, failed tasks, completions. */
+public final class ExecutorEdges {
+  private ExecutorEdges() {}
+
+  /** A task a priority queue orders by {@link #compareTo}: the higher priority first. */
+  private record Job(int priority, String name, List<String> ran, CountDownLatch gate)
+      implements Runnable, Comparable<Job> {
+    @Override
+    public void run() {
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        return;
+      }
+      synchronized (ran) {
+        ran.add(name);
+      }
+    }
+
+    @Override
+    public int compareTo(Job o) {
+      return Integer.compare(o.priority, priority);
+    }
+  }
+
+  /**
+   * A one-thread pool over a priority queue: the first job holds the thread until the others are
+   * queued; returns the order they ran in ({@code first high low}).
+   */
+  public static String priorityPool() throws InterruptedException {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new PriorityBlockingQueue<>());
+    List<String> ran = new ArrayList<>();
+    CountDownLatch gate = new CountDownLatch(1);
+    try {
+      pool.execute(new Job(100, "first", ran, gate));
+      pool.execute(new Job(1, "low", ran, gate));
+      pool.execute(new Job(5, "high", ran, gate));
+      gate.countDown();
+    } finally {
+      pool.shutdown();
+    }
+    pool.awaitTermination(10, TimeUnit.SECONDS);
+    return String.join(" ", ran);
+  }
+
+  /** A task that fails, its {@code get}; a future completed exceptionally, its {@code join}. */
+  public static int failures() throws InterruptedException {
+    ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "worker"));
+    int caught = 0;
+    try {
+      Future<Integer> f =
+          pool.submit(
+              () -> {
+                throw new IllegalStateException("task failed");
+              });
+      f.get();
+    } catch (ExecutionException e) {
+      caught++;
+    } finally {
+      pool.shutdown();
+    }
+    CompletableFuture<String> cf = new CompletableFuture<>();
+    Thread t =
+        new Thread(() -> cf.completeExceptionally(new IllegalStateException("no")), "worker");
+    t.start();
+    try {
+      cf.join();
+    } catch (CompletionException e) {
+      caught++;
+    }
+    t.join();
+    return caught;
+  }
+
+  /** A future completed twice: the second completion does nothing. */
+  public static boolean completedTwice() {
+    CompletableFuture<Integer> f = new CompletableFuture<>();
+    boolean first = f.complete(1);
+    boolean second = f.complete(2);
+    return first && !second && f.join() == 1;
+  }
+}
