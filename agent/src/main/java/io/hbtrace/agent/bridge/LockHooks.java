@@ -9,11 +9,14 @@ import static io.hbtrace.agent.bridge.Hooks.scheduledRun;
 import static io.hbtrace.agent.bridge.Hooks.waitEdge;
 
 import io.hbtrace.agent.bridge.Hooks.Guard;
+import java.util.Date;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Hooks for the locks of {@code java.util.concurrent.locks}: {@code Lock} (lock, tryLock, unlock),
@@ -108,8 +111,15 @@ public final class LockHooks {
     return ok;
   }
 
+  /**
+   * An unlock by a thread that does not hold the lock throws and releases nothing: where the lock
+   * can tell (a {@code ReentrantLock}, a read-write lock's write view), it is not recorded.
+   */
   public static void unlock(Lock l, int site) {
-    releasing(l, site);
+    if (!(l instanceof ReentrantLock r && !r.isHeldByCurrentThread())
+        && !(l instanceof ReentrantReadWriteLock.WriteLock w && !w.isHeldByCurrentThread())) {
+      releasing(l, site);
+    }
     l.unlock();
   }
 
@@ -142,7 +152,26 @@ public final class LockHooks {
 
   // Condition.await releases the owning lock and re-acquires it before returning (or throwing).
 
-  private static Object beforeAwait(Condition c, int site) {
+  /**
+   * Whether the thread holds the lock {@code c} belongs to, where the lock can tell (an AQS
+   * condition); an await or signal without it throws, releasing and sending nothing.
+   */
+  private static boolean held(Condition c, Object owner) {
+    if (owner instanceof AbstractQueuedSynchronizer aqs
+        && c instanceof AbstractQueuedSynchronizer.ConditionObject co) {
+      try {
+        aqs.hasWaiters(co); // throws unless the condition's lock is held exclusively
+      } catch (IllegalMonitorStateException | IllegalArgumentException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code NO_WAIT}: the await throws at once (interrupted, lock not held); nothing recorded. */
+  private static final Object NO_WAIT = new Object();
+
+  private static Object beforeAwait(Condition c, boolean interruptible, int site) {
     Guard g = enter();
     HookSink s = g == null ? null : g.sink;
     if (s == null) {
@@ -150,6 +179,9 @@ public final class LockHooks {
     }
     try {
       Object owner = s.conditionOwner(c);
+      if ((interruptible && Thread.currentThread().isInterrupted()) || !held(c, owner)) {
+        return NO_WAIT;
+      }
       if (owner != null) {
         s.waitRelease(owner, false, site);
       }
@@ -163,6 +195,9 @@ public final class LockHooks {
   }
 
   private static void afterAwait(Condition c, Object owner, int site) {
+    if (owner == NO_WAIT) {
+      return;
+    }
     if (scheduledRun && owner instanceof AbstractQueuedSynchronizer && retake(c, owner, site)) {
       return;
     }
@@ -191,9 +226,9 @@ public final class LockHooks {
   }
 
   public static void await(Condition c, int site) throws InterruptedException {
-    Object owner = beforeAwait(c, site);
+    Object owner = beforeAwait(c, true, site);
     try {
-      if (scheduledRun) {
+      if (scheduledRun && owner != NO_WAIT) {
         blocking(c);
       }
       c.await();
@@ -203,9 +238,9 @@ public final class LockHooks {
   }
 
   public static void awaitUninterruptibly(Condition c, int site) {
-    Object owner = beforeAwait(c, site);
+    Object owner = beforeAwait(c, false, site);
     try {
-      if (scheduledRun) {
+      if (scheduledRun && owner != NO_WAIT) {
         blocking(c);
       }
       c.awaitUninterruptibly();
@@ -216,7 +251,7 @@ public final class LockHooks {
 
   public static boolean await(Condition c, long time, TimeUnit unit, int site)
       throws InterruptedException {
-    Object owner = beforeAwait(c, site);
+    Object owner = beforeAwait(c, true, site);
     try {
       if (scheduledRun) {
         blocking(c);
@@ -228,7 +263,7 @@ public final class LockHooks {
   }
 
   public static long awaitNanos(Condition c, long nanos, int site) throws InterruptedException {
-    Object owner = beforeAwait(c, site);
+    Object owner = beforeAwait(c, true, site);
     try {
       if (scheduledRun) {
         blocking(c);
@@ -239,13 +274,47 @@ public final class LockHooks {
     }
   }
 
+  public static boolean awaitUntil(Condition c, Date deadline, int site)
+      throws InterruptedException {
+    Object owner = beforeAwait(c, true, site);
+    try {
+      if (scheduledRun && owner != NO_WAIT) {
+        blocking(c);
+      }
+      return c.awaitUntil(deadline);
+    } finally {
+      afterAwait(c, owner, site);
+    }
+  }
+
+  /** A signal by a thread that does not hold the condition's lock throws, and sends nothing. */
   public static void signal(Condition c, int site) {
-    sent(c, HandoffKind.NOTIFY, site);
+    if (signals(c)) {
+      sent(c, HandoffKind.NOTIFY, site);
+    }
     c.signal();
   }
 
   public static void signalAll(Condition c, int site) {
-    sent(c, HandoffKind.NOTIFY, site);
+    if (signals(c)) {
+      sent(c, HandoffKind.NOTIFY, site);
+    }
     c.signalAll();
+  }
+
+  private static boolean signals(Condition c) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return false;
+    }
+    try {
+      return held(c, s.conditionOwner(c));
+    } catch (Throwable t) {
+      fail(s, t);
+      return true;
+    } finally {
+      g.sink = null;
+    }
   }
 }

@@ -71,6 +71,10 @@ public final class MonitorHooks {
 
   /** Stands in for {@code o.wait()}: the monitor is released and re-acquired around it. */
   public static void objectWait(Object o, int site) throws InterruptedException {
+    if (!waits(o)) {
+      o.wait();
+      return;
+    }
     waitEdge(o, true, true, site);
     try {
       if (scheduledRun) {
@@ -83,6 +87,10 @@ public final class MonitorHooks {
   }
 
   public static void objectWait(Object o, long millis, int site) throws InterruptedException {
+    if (!waits(o)) {
+      o.wait(millis);
+      return;
+    }
     waitEdge(o, true, true, site);
     try {
       if (scheduledRun) {
@@ -96,6 +104,10 @@ public final class MonitorHooks {
 
   public static void objectWait(Object o, long millis, int nanos, int site)
       throws InterruptedException {
+    if (!waits(o)) {
+      o.wait(millis, nanos);
+      return;
+    }
     waitEdge(o, true, true, site);
     try {
       if (scheduledRun) {
@@ -107,18 +119,32 @@ public final class MonitorHooks {
     }
   }
 
+  /**
+   * Whether a wait on {@code o} will wait: one whose thread does not hold the monitor, or was
+   * interrupted already, throws at once, releasing nothing and receiving nothing, and is not
+   * recorded.
+   */
+  private static boolean waits(Object o) {
+    return Thread.holdsLock(o) && !Thread.currentThread().isInterrupted();
+  }
+
   private static void waited(Object o, int site) {
     received(o, HandoffKind.NOTIFY, site);
     waitEdge(o, true, false, site);
   }
 
+  /** A notify by a thread that does not hold the monitor throws, and sends nothing. */
   public static void objectNotify(Object o, int site) {
-    sent(o, HandoffKind.NOTIFY, site);
+    if (Thread.holdsLock(o)) {
+      sent(o, HandoffKind.NOTIFY, site);
+    }
     o.notify();
   }
 
   public static void objectNotifyAll(Object o, int site) {
-    sent(o, HandoffKind.NOTIFY, site);
+    if (Thread.holdsLock(o)) {
+      sent(o, HandoffKind.NOTIFY, site);
+    }
     o.notifyAll();
   }
 }

@@ -19,8 +19,9 @@ public final class ThreadHooks {
 
   private ThreadHooks() {}
 
+  /** A thread started a second time throws, and starts nothing: it is not recorded again. */
   public static void start(Thread t, int site) {
-    Guard g = enter();
+    Guard g = t.getState() == Thread.State.NEW ? enter() : null;
     HookSink s = g == null ? null : g.sink;
     if (s != null) {
       try {

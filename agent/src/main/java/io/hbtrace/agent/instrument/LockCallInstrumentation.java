@@ -28,6 +28,7 @@ final class LockCallInstrumentation {
         .instance(CONDITION, "awaitUninterruptibly", "()V", "awaitUninterruptibly")
         .instance(CONDITION, "await", "(J" + UNIT + ")Z", "await")
         .instance(CONDITION, "awaitNanos", "(J)J", "awaitNanos")
+        .instance(CONDITION, "awaitUntil", "(Ljava/util/Date;)Z", "awaitUntil")
         .instance(CONDITION, "signal", "()V", "signal")
         .instance(CONDITION, "signalAll", "()V", "signalAll");
   }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hbtrace.agent.testing.Instrumented;
 import io.hbtrace.agent.testing.MemoryTraceOutput.Ev;
 import io.hbtrace.agenttest.ExecutorEdges;
+import io.hbtrace.agenttest.FailedOperations;
 import io.hbtrace.agenttest.MethodReferences;
 import io.hbtrace.agenttest.SyncPrograms;
 import io.hbtrace.agenttest.SynchronizedMethods;
@@ -280,6 +281,32 @@ class SyncInstrumentationTest {
     try (Instrumented in = new Instrumented()) {
       assertThat(in.call(ExecutorEdges.class, "completedTwice")).isEqualTo(true);
       assertThat(in.out.events(HANDOFF_SEND)).hasSize(1);
+    }
+  }
+
+  /**
+   * What throws at once is not recorded as having happened (acquires and releases still pair up,
+   * and nothing is sent), and awaitUntil releases its lock and receives its signal like await.
+   */
+  @Test
+  void operationsThatThrowAtOnceRecordNothingAndAwaitUntilIsAWait() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(FailedOperations.class, "run")).isEqualTo(109);
+      assertPaired(in.out.events(LOCK_ACQUIRE, LOCK_RELEASE));
+      assertPaired(in.out.events(MONITOR_ENTER, MONITOR_EXIT));
+      assertThat(in.out.events(THREAD_START)).hasSize(2); // once, signaller
+      List<Ev> notify =
+          in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE).stream()
+              .filter(e -> e.f(1) == Handoff.NOTIFY)
+              .toList();
+      assertThat(notify).filteredOn(e -> e.kind() == HANDOFF_SEND).hasSize(1); // the signalAll
+      assertThat(notify)
+          .filteredOn(e -> e.kind() == HANDOFF_RECEIVE)
+          .isNotEmpty()
+          .allMatch(e -> in.out.threadName(e.thread()).equals("main"));
+      assertThat(notify)
+          .filteredOn(e -> e.kind() == HANDOFF_RECEIVE)
+          .allMatch(e -> e.f(0) == notify.get(0).f(0)); // only the condition awaitUntil waited on
     }
   }
 
