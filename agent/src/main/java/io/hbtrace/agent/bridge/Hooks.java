@@ -84,7 +84,12 @@ public final class Hooks {
     if (s == null) {
       return null;
     }
-    Guard g = GUARD.get();
+    Guard g;
+    try {
+      g = GUARD.get(); // a thread's first: allocates, which may fail (no memory, a full stack)
+    } catch (Throwable t) {
+      return null;
+    }
     if (g.sink != null) {
       return null;
     }
@@ -112,11 +117,18 @@ public final class Hooks {
     }
   }
 
+  /**
+   * Reports a hook's failure; a {@code ThreadDeath} ({@code Thread.stop}, up to Java 19) is the
+   * program's own and goes on to it. (Named by its class's name: later JDKs remove the class.)
+   */
   static void fail(HookSink s, Throwable t) {
     try {
       s.failed(t);
     } catch (Throwable ignored) {
       // nothing more can be done without risking the program
+    }
+    if (t.getClass().getName().equals("java.lang.ThreadDeath")) {
+      throw (Error) t;
     }
   }
 

@@ -76,8 +76,32 @@ public final class LockHooks {
     if (scheduledRun) {
       acquiring(l, site);
     }
-    l.lock();
-    acquired(l, site);
+    int held = l instanceof ReentrantLock r ? r.getHoldCount() : -1;
+    try {
+      l.lock();
+    } catch (StackOverflowError e) {
+      giveBack(l, held);
+      throw e;
+    }
+    try {
+      acquired(l, site);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // caught in this frame: a hook that cannot even be called loses its event, not the lock
+    }
+  }
+
+  /**
+   * After a {@code StackOverflowError} out of {@code lock()}: the JVM delays one that strikes
+   * inside the JDK's lock code until that code returns, holding the lock. Called straight from the
+   * program, that return is inlined into the caller's critical section and the error comes after
+   * it; through this hook it comes with the lock held and no {@code finally} yet to release it, so
+   * a {@code ReentrantLock} taken that way ({@code held}: its hold count before) is given back, as
+   * if the error had struck first.
+   */
+  private static void giveBack(Lock l, int held) {
+    if (held >= 0 && ((ReentrantLock) l).getHoldCount() > held) {
+      l.unlock();
+    }
   }
 
   public static void lockInterruptibly(Lock l, int site) throws InterruptedException {
@@ -85,7 +109,11 @@ public final class LockHooks {
       acquiring(l, site);
     }
     l.lockInterruptibly();
-    acquired(l, site);
+    try {
+      acquired(l, site);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // caught in this frame: a hook that cannot even be called loses its event, not the lock
+    }
   }
 
   public static boolean tryLock(Lock l, int site) {
@@ -94,7 +122,11 @@ public final class LockHooks {
     }
     boolean ok = l.tryLock();
     if (ok) {
-      acquired(l, site);
+      try {
+        acquired(l, site);
+      } catch (StackOverflowError | OutOfMemoryError e) {
+        // caught in this frame: a hook that cannot even be called loses its event, not the lock
+      }
     }
     return ok;
   }
@@ -106,7 +138,11 @@ public final class LockHooks {
     }
     boolean ok = l.tryLock(time, unit);
     if (ok) {
-      acquired(l, site);
+      try {
+        acquired(l, site);
+      } catch (StackOverflowError | OutOfMemoryError e) {
+        // caught in this frame: a hook that cannot even be called loses its event, not the lock
+      }
     }
     return ok;
   }
@@ -118,7 +154,11 @@ public final class LockHooks {
   public static void unlock(Lock l, int site) {
     if (!(l instanceof ReentrantLock r && !r.isHeldByCurrentThread())
         && !(l instanceof ReentrantReadWriteLock.WriteLock w && !w.isHeldByCurrentThread())) {
-      releasing(l, site);
+      try {
+        releasing(l, site);
+      } catch (StackOverflowError | OutOfMemoryError e) {
+        // not even the hook could be called: the release goes unrecorded, but it happens
+      }
     }
     l.unlock();
   }

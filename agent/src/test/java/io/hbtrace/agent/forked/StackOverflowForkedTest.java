@@ -11,6 +11,8 @@ import io.hbtrace.agent.testing.ReadTrace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,5 +52,30 @@ class StackOverflowForkedTest {
     assertThat(enters).isGreaterThan(20 * 1_000);
     // lost at the edge of the stack: the hooks that did not fit, the events the writer dropped
     assertThat(Math.abs(enters - exits)).as("enters %d", enters).isLessThan(enters / 10);
+  }
+
+  /**
+   * A {@code ReentrantLock} taken and given back at every level of a recursion until the stack
+   * overflows, 50 times: a hook that cannot even be called at a full stack loses its event, not the
+   * lock. (Before, the lock was left held after every overflow; the hook's frame is one more than
+   * the program's call, so in a few of them the JDK's unlock cannot be called either.)
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void aStackOverflowAroundLockAndUnlockRarelyLeavesTheLockHeld(Jdk jdk) throws Exception {
+    Path spec =
+        Files.writeString(tmp.resolve("s.spec"), "spec 1\ninclude io.hbtrace.agenttest.Lock\n");
+    Path out = tmp.resolve("t");
+    Result r =
+        ForkedJvm.run(
+            jdk,
+            List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec)),
+            ForkedJvm.testClasses(),
+            "io.hbtrace.agenttest.LockUnderStress");
+    assertThat(r.exit()).as(r.err()).isZero();
+    // the JVM may warn on standard output of an overflow in the JDK's lock code
+    Matcher m = Pattern.compile("(?m)^leaked (\\d+)$").matcher(r.out());
+    assertThat(m.find()).as(r.out()).isTrue();
+    assertThat(Integer.parseInt(m.group(1))).isLessThan(25);
   }
 }

@@ -14,6 +14,7 @@ import io.hbtrace.agent.testing.Instrumented;
 import io.hbtrace.agent.testing.MemoryTraceOutput.Ev;
 import io.hbtrace.agenttest.ExecutorEdges;
 import io.hbtrace.agenttest.FailedOperations;
+import io.hbtrace.agenttest.LockUnderStress;
 import io.hbtrace.agenttest.MethodReferences;
 import io.hbtrace.agenttest.SyncPrograms;
 import io.hbtrace.agenttest.SynchronizedMethods;
@@ -149,6 +150,14 @@ class SyncInstrumentationTest {
       assertThat(enters).isGreaterThan(20 * 100);
       // only hooks of the deepest frames, where not even the hook fits, are lost
       assertThat(Math.abs(enters - exits)).isLessThan(20 * 64);
+    }
+  }
+
+  /** {@code Thread.stop}'s error is the program's: a hook it lands in lets it go on. */
+  @Test
+  void aThreadStoppedInsideAHookStops() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(LockUnderStress.class, "stopped")).isEqualTo(0);
     }
   }
 
