@@ -367,8 +367,7 @@ public final class TraceWriter implements AutoCloseable {
   }
 
   private void startFlusher() {
-    Thread t = new Thread(this::flushLoop, "hbtrace-flusher");
-    t.setDaemon(true);
+    Thread t = BackgroundThread.of(this::flushLoop, "hbtrace-flusher");
     flusher = t;
     t.start();
   }

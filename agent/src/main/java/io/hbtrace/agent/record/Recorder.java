@@ -1,6 +1,7 @@
 package io.hbtrace.agent.record;
 
 import io.hbtrace.agent.bridge.HookSink;
+import io.hbtrace.traces.BackgroundThread;
 import io.hbtrace.traces.event.EventKind;
 import java.util.Arrays;
 import java.util.List;
@@ -99,7 +100,7 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
       return;
     }
     Thread t =
-        new Thread(
+        BackgroundThread.of(
             () -> {
               while (!closed) {
                 try {
@@ -112,7 +113,6 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
               }
             },
             "hbtrace-housekeeping");
-    t.setDaemon(true);
     t.start();
     housekeeping = t;
   }
