@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.core.io.SingleThreadedChecked;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
@@ -88,6 +89,26 @@ final class ChronicleSource implements DocumentSource {
       } finally {
         q.closeStore(store);
       }
+    }
+  }
+
+  /**
+   * Whether the last document of the queue in {@code dir} is an END record, read from the end (not
+   * through the whole trace); false when it cannot be read.
+   */
+  static boolean endsWithEnd(Path dir) {
+    ChronicleHygiene.apply();
+    try (SingleChronicleQueue q =
+            SingleChronicleQueueBuilder.single(dir.toFile()).readOnly(true).build();
+        ExcerptTailer t = q.createTailer()) {
+      t.direction(TailerDirection.BACKWARD).toEnd();
+      try (DocumentContext dc = t.readingDocument()) {
+        return dc.isPresent()
+            && dc.wire().bytes().readRemaining() > 0
+            && dc.wire().bytes().readByte() == Format.END;
+      }
+    } catch (RuntimeException | Error e) {
+      return false;
     }
   }
 

@@ -5,6 +5,7 @@ import io.hbtrace.traces.event.EventHandler;
 import io.hbtrace.traces.event.EventKind;
 import io.hbtrace.traces.event.Events;
 import java.io.Closeable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -114,6 +115,15 @@ public final class TraceReader implements Closeable {
       src.close();
       throw e;
     }
+  }
+
+  /**
+   * Whether the trace directory {@code dir} ends with its END record (its writer closed it), found
+   * from the end of the queue without reading the trace; false for anything else (no such
+   * directory, not a trace, cut short, a packed file).
+   */
+  public static boolean ended(Path dir) {
+    return Files.isDirectory(dir) && ChronicleSource.endsWithEnd(dir);
   }
 
   /** Reads a whole trace into a list (tests and small tools only: memory grows with the trace). */

@@ -84,6 +84,7 @@ class WriterProcessTest {
     Process p = fork(mode, dir);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(stderr(mode)).isEqualTo(exitCode);
+    assertThat(TraceReader.ended(dir)).as("found from the end").isTrue();
     try (TraceReader r = TraceReader.open(dir)) {
       Map<Integer, Long> perThread = readPrefixes(r);
       assertThat(r.truncated()).isFalse();
@@ -119,6 +120,8 @@ class WriterProcessTest {
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(p.exitValue()).isEqualTo(137);
+    assertThat(TraceReader.ended(dir)).isFalse();
+    assertThat(TraceReader.ended(tmp.resolve("nothing-there"))).isFalse();
     long[] recorded = new long[WriterProcess.THREADS];
     ByteBuffer progress = ByteBuffer.wrap(Files.readAllBytes(WriterProcess.progressFile(dir)));
     for (int t = 0; t < recorded.length; t++) {

@@ -1,6 +1,8 @@
 package io.hbtrace.analyzer.cli;
 
+import io.hbtrace.traces.TraceReader;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,17 +52,19 @@ final class RecordCommand implements Callable<Integer> {
         code = child.process().waitFor();
       }
       start.requireRecording("");
-      // SIGTERM and SIGINT run the JVM's shutdown hooks, which end the trace; other signals do not
-      boolean killed = code > 128 && code != 128 + 15 && code != 128 + 2;
+      // the exit code cannot tell a program killed by a signal from one that exited with 128+n;
+      // the trace can: one whose writer did not close it (kill -9, Runtime.halt) has no end
+      Path out = Path.of(recording.outFor(pid));
+      boolean unended = Files.isDirectory(out) && !TraceReader.ended(out);
       spec.commandLine()
           .getErr()
           .println(
               "hbtrace: trace written to "
-                  + recording.outFor(pid)
-                  + (killed
-                      ? " (the program was killed by signal "
-                          + (code - 128)
-                          + ": the trace has no end and reads up to where it stopped)"
+                  + out
+                  + (unended
+                      ? " (it has no end record: the program was killed or halted (exit code "
+                          + code
+                          + "); it reads up to where it stopped)"
                       : ""));
       return code;
     } catch (IOException e) {

@@ -64,13 +64,26 @@ class AgentStartTest {
     String cp = System.getProperty("java.class.path");
     Cli r = Cli.run("record", "--out", out.toString(), "--", JAVA, "-cp", cp, Halt.class.getName());
     assertThat(r.exitCode()).isEqualTo(137);
-    assertThat(r.err()).contains("killed by signal 9: the trace has no end");
+    assertThat(r.err())
+        .contains("it has no end record: the program was killed or halted (exit code 137)");
     try (TraceReader t = TraceReader.open(out)) {
       while (t.next() != null) {
         // drain
       }
       assertThat(t.truncated()).isTrue();
     }
+  }
+
+  /** An exit code above 128 of a program that exited is not taken for a signal. */
+  @Test
+  void recordSaysNothingOfAnEndOfAProgramThatExitedWith137() {
+    Path out = tmp.resolve("exited");
+    String cp = System.getProperty("java.class.path");
+    Cli r =
+        Cli.run(
+            "record", "--out", out.toString(), "--", JAVA, "-cp", cp, Halt.class.getName(), "exit");
+    assertThat(r.exitCode()).isEqualTo(137);
+    assertThat(r.err()).contains("hbtrace: trace written to " + out).doesNotContain("no end");
   }
 
   @Test
