@@ -29,6 +29,9 @@ public final class ExitCodes {
   /** {@code replay}: the run did not follow the recording (it diverged, and was let run free). */
   public static final int DIVERGED = 6;
 
+  /** The JVM ran out of heap (the message says how to give it more). */
+  public static final int MEMORY = 7;
+
   /** A bug in hbtrace itself. */
   public static final int INTERNAL = 70;
 

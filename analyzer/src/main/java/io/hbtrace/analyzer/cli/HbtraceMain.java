@@ -105,7 +105,19 @@ public final class HbtraceMain implements Runnable {
           err.flush();
           return code;
         });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // what the command held is unreachable now: there is room to say so
+      err.println(
+          "hbtrace: out of memory: this needs more than the "
+              + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+              + " MiB of heap the JVM may use (many threads alive at once cost the most); give it"
+              + " more with HBTRACE_JAVA_OPTS=-Xmx<size>");
+      err.flush();
+      return ExitCodes.MEMORY;
+    }
     if (out.checkError() && code != ExitCodes.OUTPUT) { // flushes; it keeps write errors to itself
       if (!pipeClosed.getAsBoolean()) {
         err.println("hbtrace: " + OUTPUT_LOST);
