@@ -43,6 +43,7 @@ public final class Instrumenter {
   private final Recorder recorder;
   private final Problems problems;
   private final Sites sites;
+  private final HookVisibility hooks;
   private final ClassLoader ownLoader;
   private final Set<Tracepoint> matched = ConcurrentHashMap.newKeySet();
   private final AtomicInteger transformed = new AtomicInteger();
@@ -69,6 +70,7 @@ public final class Instrumenter {
     this.recorder = recorder;
     this.problems = problems;
     this.sites = new Sites(recorder.output());
+    this.hooks = new HookVisibility(problems);
     this.ownLoader = Instrumenter.class.getClassLoader();
     LockCallInstrumentation.addRules(syncRules);
     ThreadInstrumentation.addRules(syncRules);
@@ -108,7 +110,7 @@ public final class Instrumenter {
         .type(
             (type, loader, module, classBeingRedefined, pd) -> {
               REDEFINING.set(classBeingRedefined != null);
-              return spec.instruments(type.getName());
+              return spec.instruments(type.getName()) && hooks.sees(loader, type.getName());
             })
         .transform(this::transform);
   }
