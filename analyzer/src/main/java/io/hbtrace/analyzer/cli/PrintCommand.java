@@ -72,7 +72,7 @@ final class PrintCommand implements Callable<Integer> {
             e.seq(),
             in.threadName(e.thread()),
             e.kind().name(),
-            EventText.fields(e),
+            EventText.fields(e, in),
             in.site(e.site()).shortForm());
         printed++;
         if (printed % CHECK_OUTPUT_EVERY == 0 && out.checkError()) {

@@ -50,7 +50,7 @@ final class EventArgs {
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
       long v = e.field(i);
-      if (namesString(k, name)) {
+      if (EventText.namesString(k, name)) {
         g.writeStringField(name, symbols.string((int) v));
         continue;
       }
@@ -61,15 +61,5 @@ final class EventArgs {
         g.writeStringField(name, text.toLowerCase(Locale.ROOT));
       }
     }
-  }
-
-  /** Fields holding the id of an interned string (FORMAT.md: ObjectNew.type and the like). */
-  private static boolean namesString(EventKind k, String field) {
-    return switch (k) {
-      case OBJECT_NEW -> field.equals("type");
-      case OBJECT_ROLE -> field.equals("role");
-      case VOLATILE_READ, VOLATILE_WRITE -> field.equals("field");
-      default -> false;
-    };
   }
 }

@@ -1,5 +1,6 @@
 package io.hbtrace.analyzer.report;
 
+import io.hbtrace.analyzer.Symbols;
 import io.hbtrace.traces.event.DioFlags;
 import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.EventKind;
@@ -29,6 +30,35 @@ public final class EventText {
           .append(value(e.kind(), names.get(i), e.field(i)));
     }
     return b.toString();
+  }
+
+  /**
+   * Like {@link #fields}, with the fields that name an interned string (an object's type, a role, a
+   * volatile field's name) given as that string.
+   */
+  public static String fields(Event e, Symbols symbols) {
+    StringBuilder b = new StringBuilder();
+    EventKind k = e.kind();
+    List<String> names = k.fieldNames();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      long v = e.field(i);
+      b.append(i == 0 ? "" : " ")
+          .append(name)
+          .append('=')
+          .append(namesString(k, name) ? symbols.string((int) v) : value(k, name, v));
+    }
+    return b.toString();
+  }
+
+  /** Fields holding the id of an interned string (FORMAT.md: ObjectNew.type and the like). */
+  static boolean namesString(EventKind k, String field) {
+    return switch (k) {
+      case OBJECT_NEW -> field.equals("type");
+      case OBJECT_ROLE -> field.equals("role");
+      case VOLATILE_READ, VOLATILE_WRITE -> field.equals("field");
+      default -> false;
+    };
   }
 
   /** Like {@link #fields} without the {@code ino} field (a finding names its inode once). */

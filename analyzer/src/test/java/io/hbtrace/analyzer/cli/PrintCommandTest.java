@@ -107,6 +107,15 @@ class PrintCommandTest {
     assertThat(named.err()).isEmpty();
   }
 
+  /** Fields that name an interned string (a role, a type, a volatile field) print as it. */
+  @Test
+  void aRoleIsPrintedByName() throws Exception {
+    Path trace = TraceFiles.write(new TraceBuilder().mount(1), tmp.resolve("roles"), List.of());
+    Cli r = Cli.run("print", "--kind", "OBJECT_ROLE", trace.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("role=inode_lock");
+  }
+
   @Test
   void aLongPrintStopsAtTheFirstLinesNoOneTakesAndSaysSoOnce() throws Exception {
     TraceBuilder t = new TraceBuilder().mount(1);
