@@ -8,6 +8,9 @@ import static io.hbtrace.agent.bridge.Hooks.fail;
 import static io.hbtrace.agent.bridge.Hooks.scheduledRun;
 
 import io.hbtrace.agent.bridge.Hooks.Guard;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -33,6 +36,49 @@ public final class ThreadHooks {
       }
     }
     t.start();
+  }
+
+  /**
+   * {@code builder.start(task)} of a Java 21 {@code Thread.Builder}: the same as {@code
+   * builder.unstarted(task)} and then {@code start()}, which is recorded. (The hooks are built for
+   * Java 17, which has no such type: it is reached through its interface, reflectively.)
+   */
+  public static Thread start(Object builder, Runnable task, int site) throws Throwable {
+    Thread t = (Thread) Java21.UNSTARTED.invoke(builder, task);
+    start(t, site);
+    return t;
+  }
+
+  /** {@code Thread.startVirtualThread(task)}: an unnamed virtual thread, started (recorded). */
+  public static Thread startVirtual(Runnable task, int site) throws Throwable {
+    return start(Java21.OF_VIRTUAL.invoke(), task, site);
+  }
+
+  /** Java 21's thread builders, looked up on first use (never on an older JVM). */
+  private static final class Java21 {
+    static final MethodHandle UNSTARTED;
+    static final MethodHandle OF_VIRTUAL;
+
+    static {
+      try {
+        Class<?> builder = Class.forName("java.lang.Thread$Builder");
+        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+        UNSTARTED =
+            lookup
+                .findVirtual(
+                    builder, "unstarted", MethodType.methodType(Thread.class, Runnable.class))
+                .asType(MethodType.methodType(Thread.class, Object.class, Runnable.class));
+        OF_VIRTUAL =
+            lookup
+                .findStatic(
+                    Thread.class,
+                    "ofVirtual",
+                    MethodType.methodType(Class.forName("java.lang.Thread$Builder$OfVirtual")))
+                .asType(MethodType.methodType(Object.class));
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
   }
 
   private static void joined(Thread t, int site) {

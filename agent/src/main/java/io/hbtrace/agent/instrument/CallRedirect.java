@@ -39,7 +39,11 @@ final class CallRedirect {
 
   static final String ATOMIC_HOOKS = "io/hbtrace/agent/bridge/AtomicHooks";
 
-  /** One rewritten method: calls of {@code name+desc} on {@code type} (or subtypes). */
+  /**
+   * One rewritten method: calls of {@code name+desc} on {@code type} (or subtypes). {@code erased}:
+   * the hook takes the receiver as an {@code Object} (a type newer than the Java the hooks are
+   * built for, such as Java 21's {@code Thread.Builder}).
+   */
   record Rule(
       String type,
       boolean subtypes,
@@ -47,13 +51,18 @@ final class CallRedirect {
       String name,
       String desc,
       String hookOwner,
-      String hookName) {
+      String hookName,
+      boolean erased) {
 
     /** The hook's descriptor: the receiver (if any), the call's arguments, then the site. */
     String hookDesc() {
       int close = desc.indexOf(')');
-      String receiver = isStatic ? "" : "L" + type + ";";
-      return "(" + receiver + desc.substring(1, close) + "I)" + desc.substring(close + 1);
+      return "(" + receiverDesc() + desc.substring(1, close) + "I)" + desc.substring(close + 1);
+    }
+
+    /** The descriptor of the receiver the hook takes; empty for a static method. */
+    String receiverDesc() {
+      return isStatic ? "" : erased ? "Ljava/lang/Object;" : "L" + type + ";";
     }
   }
 
@@ -82,17 +91,23 @@ final class CallRedirect {
     }
 
     Rules instance(String type, String name, String desc, String hookName) {
-      rules.add(new Rule(type, true, false, name, desc, facade(), hookName));
+      rules.add(new Rule(type, true, false, name, desc, facade(), hookName, false));
+      return this;
+    }
+
+    /** An instance rule whose hook takes the receiver as an {@code Object} ({@link Rule}). */
+    Rules erased(String type, String name, String desc, String hookName) {
+      rules.add(new Rule(type, true, false, name, desc, facade(), hookName, true));
       return this;
     }
 
     Rules exact(String type, String name, String desc, String hookName) {
-      rules.add(new Rule(type, false, false, name, desc, facade(), hookName));
+      rules.add(new Rule(type, false, false, name, desc, facade(), hookName, false));
       return this;
     }
 
     Rules statik(String type, String name, String desc, String hookName) {
-      rules.add(new Rule(type, false, true, name, desc, facade(), hookName));
+      rules.add(new Rule(type, false, true, name, desc, facade(), hookName, false));
       return this;
     }
 
@@ -189,9 +204,11 @@ final class CallRedirect {
           new Handle(Opcodes.H_INVOKESTATIC, r.hookOwner(), r.hookName(), r.hookDesc(), false);
       pushInt(site());
       // the metafactory wants captured values typed exactly as the hook's parameters
-      String captured = r.isStatic() ? "" : "L" + r.type() + ";";
       super.visitInvokeDynamicInsn(
-          name, "(" + captured + "I" + desc.substring(desc.indexOf(')')), bootstrap, redirected);
+          name,
+          "(" + r.receiverDesc() + "I" + desc.substring(desc.indexOf(')')),
+          bootstrap,
+          redirected);
     }
 
     /**

@@ -2,7 +2,9 @@ package io.hbtrace.agent.instrument;
 
 /**
  * {@code Thread.start} (recorded before the start) and {@code Thread.join} (after it returns; a
- * timed join only if the thread has terminated), on {@code Thread} and its subclasses.
+ * timed join only if the thread has terminated), on {@code Thread} and its subclasses; and the
+ * starts Java 21 added, of a {@code Thread.Builder} (platform or virtual) and {@code
+ * Thread.startVirtualThread}.
  */
 final class ThreadInstrumentation {
   private static final String THREAD = "java/lang/Thread";
@@ -15,6 +17,9 @@ final class ThreadInstrumentation {
         .instance(THREAD, "start", "()V", "start")
         .instance(THREAD, "join", "()V", "join")
         .instance(THREAD, "join", "(J)V", "join")
-        .instance(THREAD, "join", "(JI)V", "join");
+        .instance(THREAD, "join", "(JI)V", "join")
+        .erased(THREAD + "$Builder", "start", "(Ljava/lang/Runnable;)L" + THREAD + ";", "start")
+        .statik(
+            THREAD, "startVirtualThread", "(Ljava/lang/Runnable;)L" + THREAD + ";", "startVirtual");
   }
 }

@@ -1,0 +1,78 @@
+package io.hbtrace.agent.forked;
+
+import static io.hbtrace.traces.event.EventKind.THREAD_JOIN;
+import static io.hbtrace.traces.event.EventKind.THREAD_START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.agent.testing.ForkedJvm;
+import io.hbtrace.agent.testing.ForkedJvm.Jdk;
+import io.hbtrace.agent.testing.ForkedJvm.Result;
+import io.hbtrace.agent.testing.ReadTrace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The thread starts Java 21 added ({@code Thread.ofPlatform().start}, {@code
+ * Thread.ofVirtual().start}, {@code Thread.startVirtualThread}) are recorded like {@code
+ * Thread.start}, on the Java 25 JDK (the program is compiled there: the tests build for 17).
+ */
+class ThreadBuildersForkedTest {
+  private static final String PROGRAM =
+      """
+      public class Builders {
+        public static void main(String[] args) throws Exception {
+          Object lock = new Object();
+          Runnable task = () -> { synchronized (lock) { } };
+          Thread p = Thread.ofPlatform().name("platform").start(task);
+          Thread v = Thread.ofVirtual().name("virtual").start(task);
+          Thread u = Thread.startVirtualThread(task);
+          p.join();
+          v.join();
+          u.join();
+          System.out.println("joined " + p.getName() + " " + v.getName() + " " + u.isVirtual());
+        }
+      }
+      """;
+
+  @TempDir Path tmp;
+
+  static Stream<Jdk> jdks() {
+    return ForkedJvm.jdks().filter(j -> j.name().equals("java25"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void buildersAndVirtualThreadStartsAreRecorded(Jdk jdk) throws Exception {
+    Path src = Files.writeString(tmp.resolve("Builders.java"), PROGRAM);
+    Path classes = Files.createDirectories(tmp.resolve("classes"));
+    Process javac =
+        new ProcessBuilder(
+                jdk.home().resolve("bin/javac").toString(),
+                "-d",
+                classes.toString(),
+                src.toString())
+            .inheritIO()
+            .start();
+    assertThat(javac.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(javac.exitValue()).isZero();
+    Path spec = Files.writeString(tmp.resolve("s.spec"), "spec 1\ninclude Builders\n");
+    Path out = tmp.resolve("t");
+    Result r =
+        ForkedJvm.run(
+            jdk,
+            List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec)),
+            classes.toString(),
+            "Builders");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("joined platform virtual true\n");
+    ReadTrace t = ReadTrace.read(out);
+    assertThat(t.events(THREAD_START)).hasSize(3);
+    assertThat(t.events(THREAD_JOIN)).hasSize(3);
+  }
+}
