@@ -29,4 +29,19 @@ public final class FieldPrograms {
     p.unnamed.incrementAndGet(); // not a named field: nothing
     return g + (c == null ? 0 : 1) + (long) (r * 10) + s + p.name.get().length() + p.unnamed.get();
   }
+
+  /**
+   * Updates by a function and compare-and-exchange on named atomics: {@code size} 1 -> 11 (update)
+   * -> 33 (accumulate: 11 * 3) -> 34 (exchange), {@code name} "a" -> "ab"; returns 34 + 2.
+   */
+  public static long updates() {
+    FieldPrograms p = new FieldPrograms();
+    p.size.set(1);
+    p.size.updateAndGet(v -> v + 10);
+    p.size.getAndAccumulate(3, (v, x) -> v * x);
+    p.size.compareAndExchange(33, 34);
+    p.name.getAndUpdate(v -> v + "b");
+    p.unnamed.updateAndGet(v -> v + 1); // not a named field: nothing
+    return p.size.get() + p.name.get().length();
+  }
 }

@@ -39,6 +39,8 @@ final class CallRedirect {
 
   static final String ATOMIC_HOOKS = "io/hbtrace/agent/bridge/AtomicHooks";
 
+  static final String ATOMIC_UPDATE_HOOKS = "io/hbtrace/agent/bridge/AtomicUpdateHooks";
+
   /**
    * One rewritten method: calls of {@code name+desc} on {@code type} (or subtypes). {@code erased}:
    * the hook takes the receiver as an {@code Object} (a type newer than the Java the hooks are

@@ -237,6 +237,30 @@ final class FieldAccessInstrumentation extends CallRedirect.LineTracking {
     atomicNumber(r, "java/util/concurrent/atomic/AtomicInteger", "I");
     atomicOther(r, "java/util/concurrent/atomic/AtomicBoolean", "Z");
     atomicOther(r, "java/util/concurrent/atomic/AtomicReference", "Ljava/lang/Object;");
+    CallRedirect.Rules u = rules.in(CallRedirect.ATOMIC_UPDATE_HOOKS);
+    atomicFunctions(u, "java/util/concurrent/atomic/AtomicLong", "J", "Long");
+    atomicFunctions(u, "java/util/concurrent/atomic/AtomicInteger", "I", "Int");
+    atomicFunctions(u, "java/util/concurrent/atomic/AtomicReference", "Ljava/lang/Object;", "");
+    u.exact(
+        "java/util/concurrent/atomic/AtomicBoolean",
+        "compareAndExchange",
+        "(ZZ)Z",
+        "compareAndExchange");
+  }
+
+  /**
+   * Updates by a function of an atomic whose value is {@code t} ({@code Long}, {@code Int} or, for
+   * a reference, no prefix: {@code UnaryOperator}, {@code BinaryOperator}), and its {@code
+   * compareAndExchange}.
+   */
+  private static void atomicFunctions(CallRedirect.Rules r, String type, String t, String prefix) {
+    String unary = "Ljava/util/function/" + prefix + "UnaryOperator;";
+    String binary = "Ljava/util/function/" + prefix + "BinaryOperator;";
+    r.exact(type, "updateAndGet", "(" + unary + ")" + t, "updateAndGet")
+        .exact(type, "getAndUpdate", "(" + unary + ")" + t, "getAndUpdate")
+        .exact(type, "accumulateAndGet", "(" + t + binary + ")" + t, "accumulateAndGet")
+        .exact(type, "getAndAccumulate", "(" + t + binary + ")" + t, "getAndAccumulate")
+        .exact(type, "compareAndExchange", "(" + t + t + ")" + t, "compareAndExchange");
   }
 
   private static void atomicNumber(CallRedirect.Rules r, String type, String t) {

@@ -79,6 +79,24 @@ class FieldAccessInstrumentationTest {
     }
   }
 
+  /** Updates by a function and compare-and-exchange: a write, then a read of the value replaced. */
+  @Test
+  void namedAtomicsUpdatedByAFunctionRecordTheirWriteAndRead() throws Throwable {
+    try (Instrumented in = new Instrumented(SPEC)) {
+      assertThat(in.call(FieldPrograms.class, "updates")).isEqualTo(36L);
+      List<String> described =
+          in.out.events(VOLATILE_WRITE, VOLATILE_READ).stream()
+              .filter(e -> in.out.string((int) e.f(0)).endsWith("size"))
+              .map(e -> (e.kind() == VOLATILE_WRITE ? "W " : "R ") + e.f(2))
+              .toList();
+      assertThat(described)
+          .containsExactly("W 1", "W 11", "R 1", "W 33", "R 11", "W 34", "R 33", "R 34");
+      assertThat(in.out.events(VOLATILE_WRITE))
+          .filteredOn(e -> in.out.string((int) e.f(0)).endsWith("name"))
+          .hasSize(1);
+    }
+  }
+
   /**
    * What a replay relies on: a read of a primitive named field, an atomic's {@code get} and the old
    * value of an atomic update reach the program as the output gives them back (here 3 becomes 7 and
