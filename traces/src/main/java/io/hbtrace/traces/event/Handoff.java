@@ -6,7 +6,11 @@ package io.hbtrace.traces.event;
  * receive on the same channel that saw it.
  */
 public final class Handoff {
-  /** Executor: submit/execute (send) to the task starting to run (receive). */
+  /**
+   * Executor: submit/execute (send) to the task starting to run (receive); also a {@code
+   * BlockingQueue}'s put/offer/add (send) to the take/poll that gets the element (receive), since
+   * what a thread does with an element it took is, to the analysis, a task like an executor's.
+   */
   public static final int EXECUTOR = 1;
 
   /** Future: completion (send) to get/join returning (receive). */
