@@ -8,6 +8,7 @@ package io.hbtrace.agenttest;
  */
 public final class DeepMonitor {
   private static final Object LOCK = new Object();
+  private static int afterwards;
 
   private DeepMonitor() {}
 
@@ -22,39 +23,13 @@ public final class DeepMonitor {
    * if the thread did not finish within a minute or the monitor stayed held after it.
    */
   public static int overflows() throws InterruptedException {
-    int[] caught = new int[1];
-    Thread deep =
-        new Thread(
-            null,
-            () -> {
-              for (int i = 0; i < 20; i++) {
-                try {
-                  deeper(0);
-                } catch (StackOverflowError e) {
-                  caught[0]++;
-                }
-              }
-            },
-            "deep",
-            512 * 1024);
-    deep.setDaemon(true); // a thread that spins must not keep the JVM alive
-    deep.start();
-    deep.join(60_000);
-    if (deep.isAlive()) {
-      return -1;
-    }
-    Thread other =
-        new Thread(
-            () -> {
-              synchronized (LOCK) {
-                caught[0] += 0;
-              }
-            },
-            "other");
-    other.setDaemon(true);
-    other.start();
-    other.join(10_000);
-    return other.isAlive() ? -1 : caught[0];
+    return Overflows.twenty(
+        () -> deeper(0),
+        () -> {
+          synchronized (LOCK) {
+            afterwards++;
+          }
+        });
   }
 
   public static void main(String[] args) throws InterruptedException {

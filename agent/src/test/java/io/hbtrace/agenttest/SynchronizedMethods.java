@@ -51,29 +51,7 @@ public final class SynchronizedMethods {
    * or -1 if a thread did not finish or the monitor stayed held.
    */
   public static int overflows() throws InterruptedException {
-    int[] caught = new int[1];
-    Thread deep =
-        new Thread(
-            null,
-            () -> {
-              for (int i = 0; i < 20; i++) {
-                try {
-                  deeper(0);
-                } catch (StackOverflowError e) {
-                  caught[0]++;
-                }
-              }
-            },
-            "deep",
-            512 * 1024);
-    deep.setDaemon(true);
-    deep.start();
-    deep.join(60_000);
-    Thread other = new Thread(SynchronizedMethods::holdsClass, "other");
-    other.setDaemon(true);
-    other.start();
-    other.join(10_000);
-    return deep.isAlive() || other.isAlive() ? -1 : caught[0];
+    return Overflows.twenty(() -> deeper(0), SynchronizedMethods::holdsClass);
   }
 
   /**

@@ -30,18 +30,21 @@ class StackOverflowForkedTest {
     return ForkedJvm.jdks();
   }
 
+  /** Runs {@code main} with the agent recording into {@code out}, its class alone included. */
+  private Result recorded(Jdk jdk, String main, Path out) throws Exception {
+    Path spec = Files.writeString(tmp.resolve("s.spec"), "spec 1\ninclude " + main + "\n");
+    return ForkedJvm.run(
+        jdk,
+        List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec)),
+        ForkedJvm.testClasses(),
+        main);
+  }
+
   @ParameterizedTest
   @MethodSource("jdks")
   void overflowsThroughAMonitorEndAsWithoutTheAgentAndTheTraceIsWhole(Jdk jdk) throws Exception {
-    Path spec =
-        Files.writeString(tmp.resolve("s.spec"), "spec 1\ninclude io.hbtrace.agenttest.Deep\n");
     Path out = tmp.resolve("t");
-    Result r =
-        ForkedJvm.run(
-            jdk,
-            List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec)),
-            ForkedJvm.testClasses(),
-            "io.hbtrace.agenttest.DeepMonitor");
+    Result r = recorded(jdk, "io.hbtrace.agenttest.DeepMonitor", out);
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("caught 20\n");
     ReadTrace t = ReadTrace.read(out);
@@ -63,15 +66,7 @@ class StackOverflowForkedTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
   void aStackOverflowAroundLockAndUnlockRarelyLeavesTheLockHeld(Jdk jdk) throws Exception {
-    Path spec =
-        Files.writeString(tmp.resolve("s.spec"), "spec 1\ninclude io.hbtrace.agenttest.Lock\n");
-    Path out = tmp.resolve("t");
-    Result r =
-        ForkedJvm.run(
-            jdk,
-            List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec)),
-            ForkedJvm.testClasses(),
-            "io.hbtrace.agenttest.LockUnderStress");
+    Result r = recorded(jdk, "io.hbtrace.agenttest.LockUnderStress", tmp.resolve("t"));
     assertThat(r.exit()).as(r.err()).isZero();
     // the JVM may warn on standard output of an overflow in the JDK's lock code
     Matcher m = Pattern.compile("(?m)^leaked (\\d+)$").matcher(r.out());
