@@ -41,6 +41,26 @@ class TracepointInstrumentationTest {
     return f;
   }
 
+  /**
+   * In a scheduled run a synchronized method that is also a tracepoint ({@code
+   * ReaderCache.invalidate}) becomes a block, under the tracepoint's advice: the program and every
+   * event come out as in a recording.
+   */
+  @Test
+  void aTracedSynchronizedMethodRecordsTheSameWhenItBecomesABlock() throws Throwable {
+    List<String> recorded;
+    try (Instrumented in = new Instrumented(logSegmentSpec())) {
+      in.call(LogSegmentMain.class, "run");
+      recorded = in.out.events().stream().map(e -> e.kind() + " " + e.site()).toList();
+    }
+    try (Instrumented in = new Instrumented(logSegmentSpec(), false, true)) {
+      assertThat(in.call(LogSegmentMain.class, "run")).isEqualTo("hello |hello world, log!x");
+      assertThat(in.out.events().stream().map(e -> e.kind() + " " + e.site()).toList())
+          .isEqualTo(recorded);
+      assertThat(in.problems()).isEmpty();
+    }
+  }
+
   @Test
   void logSegmentSpecGivesTheDomainKindsWithExactCounts() throws Throwable {
     try (Instrumented in = new Instrumented(logSegmentSpec())) {
