@@ -39,31 +39,6 @@ public final class LockUnderStress {
     return leaked;
   }
 
-  /** Stops 10 looping threads; returns how many were still running a second later (0). */
-  @SuppressWarnings({"deprecation", "removal"})
-  public static int stopped() throws InterruptedException {
-    int running = 0;
-    for (int i = 0; i < 10; i++) {
-      ReentrantLock lock = new ReentrantLock();
-      Thread t =
-          new Thread(
-              () -> {
-                for (; ; ) {
-                  lock.lock();
-                  lock.unlock();
-                }
-              },
-              "looping");
-      t.setDaemon(true);
-      t.start();
-      Thread.sleep(20);
-      t.stop();
-      t.join(1_000);
-      running += t.isAlive() ? 1 : 0;
-    }
-    return running;
-  }
-
   public static void main(String[] args) throws InterruptedException {
     System.out.println("leaked " + overflows());
   }

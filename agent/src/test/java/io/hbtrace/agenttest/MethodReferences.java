@@ -1,5 +1,10 @@
 package io.hbtrace.agenttest;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -15,7 +20,7 @@ public final class MethodReferences {
   /** Returns 1 when every reference did what its method does. */
   public static int bound() throws InterruptedException {
     ReentrantLock lock = new ReentrantLock();
-    Runnable take = lock::lock;
+    Runnable take = (Runnable & Cloneable) lock::lock; // made by altMetafactory
     Runnable give = lock::unlock;
     Supplier<Boolean> locked = lock::isLocked;
     take.run();
@@ -28,6 +33,26 @@ public final class MethodReferences {
     latch.await();
     worker.join();
     return held && !lock.isLocked() ? 1 : -1;
+  }
+
+  /**
+   * A serializable reference to {@code lock}, serialized, read back and run: left as it is (its
+   * deserialization checks the method it calls), so it runs, unrecorded. Returns 1 if it did.
+   */
+  public static int serializable() throws Exception {
+    ReentrantLock lock = new ReentrantLock();
+    Runnable take = (Runnable & Serializable) lock::lock;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(take);
+    }
+    Runnable back;
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      back = (Runnable) in.readObject();
+    }
+    back.run(); // locks the copy of the lock that was serialized with it
+    return 1;
   }
 
   /** {@code ReentrantLock::lock} as a consumer: called from the JDK's class, not recorded. */

@@ -64,6 +64,19 @@ public final class AgentCore {
    * @return {@link #RECORDING}, {@link #NOT_RECORDING} or {@link #EXIT_FAILED}
    */
   public static int start(String args, Instrumentation inst, boolean dynamic) {
+    // at premain the program has made no thread yet: what the start-up took of the default thread
+    // names' numbering goes back (see ThreadNumbering)
+    ThreadNumbering numbering = dynamic ? null : ThreadNumbering.note(inst);
+    try {
+      return startRecording(args, inst, dynamic);
+    } finally {
+      if (numbering != null) {
+        numbering.restore();
+      }
+    }
+  }
+
+  private static int startRecording(String args, Instrumentation inst, boolean dynamic) {
     PrintStream err = System.err;
     StartReport report = new StartReport(args, err);
     boolean failOnError = AgentOptions.failOnErrorRequested(args);

@@ -17,7 +17,8 @@ import net.bytebuddy.jar.asm.Type;
  * <p>A method reference to such a method, bound to its receiver and taking no arguments ({@code
  * latch::countDown}, {@code lock::unlock}, {@code thread::start}), would be called from a class the
  * JDK generates, which is not instrumented: its {@code LambdaMetafactory} call site is given the
- * hook instead, with the site of the line that makes the reference captured as one more value.
+ * hook instead, with a site of its own (the line that makes the reference and the method's name)
+ * captured as one more value.
  */
 final class CallRedirect {
 
@@ -155,6 +156,10 @@ final class CallRedirect {
       return ctx.site(line);
     }
 
+    int line() {
+      return line;
+    }
+
     /** Pushes {@code v} past this visitor's own overrides, straight to the next visitor. */
     void pushInt(int v) {
       CallRedirect.pushInt(mv, v);
@@ -173,6 +178,9 @@ final class CallRedirect {
       mv.visitLdcInsn(v);
     }
   }
+
+  /** {@code LambdaMetafactory.FLAG_SERIALIZABLE}. */
+  private static final int FLAG_SERIALIZABLE = 1;
 
   private static final class Visitor extends LineTracking {
     private final List<Rule> rules;
@@ -204,7 +212,7 @@ final class CallRedirect {
       Object[] redirected = args.clone();
       redirected[1] =
           new Handle(Opcodes.H_INVOKESTATIC, r.hookOwner(), r.hookName(), r.hookDesc(), false);
-      pushInt(site());
+      pushInt(ctx.referenceSite(line(), r.name()));
       // the metafactory wants captured values typed exactly as the hook's parameters
       super.visitInvokeDynamicInsn(
           name,
@@ -214,14 +222,16 @@ final class CallRedirect {
     }
 
     /**
-     * The rule of a method reference made by {@code LambdaMetafactory.metafactory} (not the
-     * serializable kind) to a hooked method that takes no arguments, its receiver (if any) being
-     * the one value the call site captures; null for any other call site.
+     * The rule of a method reference made by {@code LambdaMetafactory} ({@code metafactory}, or
+     * {@code altMetafactory} for a reference that is not serializable) to a hooked method that
+     * takes no arguments, its receiver (if any) being the one value the call site captures; null
+     * for any other call site.
      */
     private Rule methodReference(String desc, Handle bootstrap, Object[] args) {
       if (!bootstrap.getOwner().equals("java/lang/invoke/LambdaMetafactory")
-          || !bootstrap.getName().equals("metafactory")
-          || args.length != 3
+          || !(bootstrap.getName().equals("metafactory")
+              || (bootstrap.getName().equals("altMetafactory") && !serializable(args)))
+          || args.length < 3
           || !(args[1] instanceof Handle impl)) {
         return null;
       }
@@ -241,6 +251,17 @@ final class CallRedirect {
         return null;
       }
       return match(opcode, impl.getOwner(), impl.getName(), impl.getDesc());
+    }
+
+    /**
+     * Whether an {@code altMetafactory} call site makes a serializable lambda, whose
+     * deserialization checks that it calls the method it was made with: such a reference is left as
+     * it is.
+     */
+    private static boolean serializable(Object[] args) {
+      return args.length < 4
+          || !(args[3] instanceof Integer flags)
+          || (flags & FLAG_SERIALIZABLE) != 0;
     }
 
     private Rule match(int opcode, String owner, String name, String desc) {

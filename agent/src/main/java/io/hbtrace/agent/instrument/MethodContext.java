@@ -39,6 +39,15 @@ final class MethodContext {
     return sites.site(className, methodName, sourceFile, line);
   }
 
+  /**
+   * The site of a method reference to {@code method} made at {@code line}: the method's name is
+   * part of it ({@code run::tryLock}), so that two references made on one line (one to {@code
+   * lock}, one to {@code tryLock}) have sites of their own, as two calls on two lines would.
+   */
+  int referenceSite(int line, String method) {
+    return sites.site(className, methodName + "::" + method, sourceFile, line);
+  }
+
   /** Whether internal name {@code owner} names {@code type} or a subtype; false if unresolvable. */
   boolean isSubtype(String owner, String type) {
     if (owner.equals(type) || type.equals("java/lang/Object")) {
