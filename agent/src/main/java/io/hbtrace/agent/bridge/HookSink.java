@@ -23,6 +23,16 @@ public interface HookSink {
   default void beforeAcquire(Object lock, int site) {}
 
   /**
+   * Before a {@code tryLock} is attempted, in a scheduled run: as {@link #beforeAcquire}, and
+   * whether to attempt it at all (false: a replay knows the recorded try failed here, and the hook
+   * fails it without trying).
+   */
+  default boolean beforeTryAcquire(Object lock, int site) {
+    beforeAcquire(lock, site);
+    return true;
+  }
+
+  /**
    * Before a {@code synchronized} block is entered, in a scheduled run (the instrumentation asks
    * only then): the entry's own {@link #monitorEnter} follows.
    */

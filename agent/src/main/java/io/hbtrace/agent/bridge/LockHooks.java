@@ -72,6 +72,23 @@ public final class LockHooks {
     }
   }
 
+  /** Before a {@code tryLock} in a scheduled run: whether to attempt it (see HookSink). */
+  private static boolean attempting(Object lock, int site) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return true;
+    }
+    try {
+      return s.beforeTryAcquire(lock, site);
+    } catch (Throwable t) {
+      fail(s, t);
+      return true;
+    } finally {
+      g.sink = null;
+    }
+  }
+
   public static void lock(Lock l, int site) {
     if (scheduledRun) {
       acquiring(l, site);
@@ -117,8 +134,8 @@ public final class LockHooks {
   }
 
   public static boolean tryLock(Lock l, int site) {
-    if (scheduledRun) {
-      acquiring(l, site);
+    if (scheduledRun && !attempting(l, site)) {
+      return false; // a replay's recorded try failed here
     }
     boolean ok = l.tryLock();
     if (ok) {
@@ -133,8 +150,8 @@ public final class LockHooks {
 
   public static boolean tryLock(Lock l, long time, TimeUnit unit, int site)
       throws InterruptedException {
-    if (scheduledRun) {
-      acquiring(l, site);
+    if (scheduledRun && !attempting(l, site)) {
+      return false;
     }
     boolean ok = l.tryLock(time, unit);
     if (ok) {

@@ -220,6 +220,11 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
   }
 
   @Override
+  public boolean beforeTryAcquire(Object lock, int site) {
+    return out.beforeTry(LOCK_ACQUIRE, site);
+  }
+
+  @Override
   public void beforeMonitorEnter(Object monitor, int site) {
     out.before(MONITOR_ENTER, site);
   }

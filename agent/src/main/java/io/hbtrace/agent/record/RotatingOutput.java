@@ -55,6 +55,11 @@ public final class RotatingOutput implements TraceOutput {
   }
 
   @Override
+  public boolean beforeTry(int kindCode, int site) {
+    return current.beforeTry(kindCode, site);
+  }
+
+  @Override
   public void blocking(Object on) {
     current.blocking(on);
   }

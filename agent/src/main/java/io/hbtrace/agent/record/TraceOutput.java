@@ -25,6 +25,15 @@ public interface TraceOutput extends AutoCloseable {
   default void before(int kindCode, int site) {}
 
   /**
+   * As {@link #before}, for an acquire that may fail without waiting (a {@code tryLock}): whether
+   * to attempt it (false: a replay's recorded try failed here). Recording attempts every one.
+   */
+  default boolean beforeTry(int kindCode, int site) {
+    before(kindCode, site);
+    return true;
+  }
+
+  /**
    * The calling thread is about to block in an operation that another thread must end (a wait, a
    * join, a take) on {@code on} (see {@code HookSink.beforeBlocking}): a scheduled run lets the
    * others go. Recording ignores it.

@@ -121,16 +121,29 @@ public final class ReplayScheduler implements Scheduler {
 
   @Override
   public void awaitTurnBefore(int kind, int site) {
+    awaitTurnBeforeTry(kind, site);
+  }
+
+  /**
+   * A failed {@code tryLock} is not recorded: a try whose acquire is not the thread's next recorded
+   * event (after at most a few volatile accesses) failed when recorded, and is made to fail again
+   * (false) rather than attempted, since it might succeed now and take the run elsewhere.
+   */
+  @Override
+  public boolean awaitTurnBeforeTry(int kind, int site) {
     Cursor c = cursor.get();
     int entry = nextEntry(c);
-    if (entry < 0 || c.held == entry) {
-      return;
+    if (entry < 0) {
+      return true;
     }
     if (!acquireComes(c, kind, sites.index(site))) {
-      return; // not its next recorded event (a tryLock that failed when recorded): keep the turn
+      return false; // keep the turn (held already, or not yet taken, for another event)
     }
-    endTurn(c);
-    take(entry, c, false);
+    if (c.held != entry) {
+      endTurn(c);
+      take(entry, c, false);
+    }
+    return true;
   }
 
   /**

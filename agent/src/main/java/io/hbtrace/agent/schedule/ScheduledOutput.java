@@ -50,6 +50,11 @@ public final class ScheduledOutput implements TraceOutput {
   }
 
   @Override
+  public boolean beforeTry(int kindCode, int site) {
+    return scheduler.awaitTurnBeforeTry(kindCode, site);
+  }
+
+  @Override
   public void record(int kindCode, int site, long f0, long f1, long f2, long f3, long f4, long f5) {
     if (!EventKey.scheduled(kindCode, f1)) {
       out.record(kindCode, site, f0, f1, f2, f3, f4, f5);

@@ -29,6 +29,15 @@ public interface Scheduler {
   void awaitTurnBefore(int kind, int site);
 
   /**
+   * {@link #awaitTurnBefore} for an acquire that may fail without waiting (a {@code tryLock}):
+   * whether to attempt it; false when the scheduler knows the recorded try failed here.
+   */
+  default boolean awaitTurnBeforeTry(int kind, int site) {
+    awaitTurnBefore(kind, site);
+    return true;
+  }
+
+  /**
    * The value that the read whose turn the calling thread now holds (a named volatile field or
    * atomic, {@code actual} being what it got) is to give the program: by default {@code actual}.
    */

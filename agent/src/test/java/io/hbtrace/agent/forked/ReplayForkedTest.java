@@ -100,6 +100,27 @@ class ReplayForkedTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void aTryLockThatFailedWhenRecordedFailsAgain(Jdk jdk) throws Exception {
+    String main = "io.hbtrace.agenttest.replay.TryLocks";
+    for (int attempt = 0; ; attempt++) {
+      Path rec = tmp.resolve("rec-" + attempt);
+      Result recorded = runMain(jdk, main, "out=" + rec + ",spec=" + spec());
+      assertThat(recorded.exit()).as(recorded.err()).isZero();
+      int tries = 3 * 67; // rounds 0, 3, .. 198 of each worker
+      int succeeded = (int) recorded.out().chars().filter(Character::isUpperCase).count();
+      if (succeeded == tries && attempt < 5) {
+        continue; // no try failed in this recording: nothing to show
+      }
+      assertThat(succeeded).as("some try failed when recorded").isLessThan(tries);
+      for (Properties p : replayTwice(jdk, main, rec, recorded, false)) {
+        assertThat(p.getProperty("followed")).isEqualTo(p.getProperty("scheduled"));
+      }
+      return;
+    }
+  }
+
   /**
    * Replays the recording {@code rec} of {@code main} twice (writing a trace of each when {@code
    * out}), asserting each run exits 0, prints what the recorded run printed and followed the
