@@ -63,17 +63,19 @@ public final class ExecutorHooks {
   }
 
   /**
-   * Whether tasks handed to {@code e} must stay what they are: a pool whose queue orders its tasks
-   * (a {@link PriorityBlockingQueue}, by their {@code compareTo} or its comparator) would compare
-   * the wrappers, which are neither {@code Comparable} nor the types a comparator expects. Such
-   * hand-offs are not recorded.
+   * Whether {@code task} handed to {@code e} is wrapped (and its hand-off recorded): not when
+   * nothing records, and not for a pool whose queue orders its tasks (a {@link
+   * PriorityBlockingQueue}, by their {@code compareTo} or its comparator), which would compare the
+   * wrappers, neither {@code Comparable} nor the types a comparator expects.
    */
-  private static boolean ordersTasks(Executor e) {
-    return e instanceof ThreadPoolExecutor p && p.getQueue() instanceof PriorityBlockingQueue;
+  private static boolean wraps(Executor e, Object task) {
+    return recording()
+        && task != null
+        && !(e instanceof ThreadPoolExecutor p && p.getQueue() instanceof PriorityBlockingQueue);
   }
 
   public static void execute(Executor e, Runnable r, int site) {
-    if (!recording() || r == null || ordersTasks(e)) {
+    if (!wraps(e, r)) {
       e.execute(r);
       return;
     }
@@ -85,7 +87,7 @@ public final class ExecutorHooks {
   }
 
   public static Future<?> submit(ExecutorService e, Runnable r, int site) {
-    if (!recording() || r == null || ordersTasks(e)) {
+    if (!wraps(e, r)) {
       return e.submit(r);
     }
     TracedRunnable w = new TracedRunnable(r, site);
@@ -95,7 +97,7 @@ public final class ExecutorHooks {
   }
 
   public static <T> Future<T> submit(ExecutorService e, Runnable r, T result, int site) {
-    if (!recording() || r == null || ordersTasks(e)) {
+    if (!wraps(e, r)) {
       return e.submit(r, result);
     }
     TracedRunnable w = new TracedRunnable(r, site);
@@ -105,7 +107,7 @@ public final class ExecutorHooks {
   }
 
   public static <T> Future<T> submit(ExecutorService e, Callable<T> c, int site) {
-    if (!recording() || c == null || ordersTasks(e)) {
+    if (!wraps(e, c)) {
       return e.submit(c);
     }
     TracedCallable<T> w = new TracedCallable<>(c, site);
@@ -160,17 +162,19 @@ public final class ExecutorHooks {
    * future at once both send.)
    */
   public static <T> boolean complete(CompletableFuture<T> f, T value, int site) {
-    if (!f.isDone()) {
-      sent(f, HandoffKind.FUTURE, site);
-    }
+    completing(f, site);
     return f.complete(value);
   }
 
   public static boolean completeExceptionally(CompletableFuture<?> f, Throwable x, int site) {
+    completing(f, site);
+    return f.completeExceptionally(x);
+  }
+
+  private static void completing(CompletableFuture<?> f, int site) {
     if (!f.isDone()) {
       sent(f, HandoffKind.FUTURE, site);
     }
-    return f.completeExceptionally(x);
   }
 
   public static <T> T get(Future<T> f, int site) throws InterruptedException, ExecutionException {

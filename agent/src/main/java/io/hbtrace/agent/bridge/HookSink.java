@@ -18,17 +18,11 @@ public interface HookSink {
 
   /**
    * Before a lock acquire is attempted, when {@link Hooks#scheduledRun} asked for it (scheduled
-   * runs): the acquire's own {@link #lockAcquire} still follows if it succeeds.
+   * runs): the acquire's own {@link #lockAcquire} still follows if it succeeds. Whether to attempt
+   * it: false when a replay knows a {@code tryLock} failed here when recorded (the hook then fails
+   * it without trying; a blocking acquire goes ahead all the same).
    */
-  default void beforeAcquire(Object lock, int site) {}
-
-  /**
-   * Before a {@code tryLock} is attempted, in a scheduled run: as {@link #beforeAcquire}, and
-   * whether to attempt it at all (false: a replay knows the recorded try failed here, and the hook
-   * fails it without trying).
-   */
-  default boolean beforeTryAcquire(Object lock, int site) {
-    beforeAcquire(lock, site);
+  default boolean beforeAcquire(Object lock, int site) {
     return true;
   }
 

@@ -1,7 +1,6 @@
 package io.hbtrace.agent.bridge;
 
 import static io.hbtrace.agent.bridge.HandoffHooks.received;
-import static io.hbtrace.agent.bridge.HandoffHooks.sent;
 import static io.hbtrace.agent.bridge.Hooks.blocking;
 import static io.hbtrace.agent.bridge.Hooks.enter;
 import static io.hbtrace.agent.bridge.Hooks.fail;
@@ -57,30 +56,18 @@ public final class LockHooks {
     }
   }
 
-  private static void acquiring(Object lock, int site) {
-    Guard g = enter();
-    HookSink s = g == null ? null : g.sink;
-    if (s == null) {
-      return;
-    }
-    try {
-      s.beforeAcquire(lock, site);
-    } catch (Throwable t) {
-      fail(s, t);
-    } finally {
-      g.sink = null;
-    }
-  }
-
-  /** Before a {@code tryLock} in a scheduled run: whether to attempt it (see HookSink). */
-  private static boolean attempting(Object lock, int site) {
+  /**
+   * Before an acquire in a scheduled run: whether to attempt it (false: a {@code tryLock} that
+   * failed here when recorded; see {@link HookSink#beforeAcquire}).
+   */
+  private static boolean acquiring(Object lock, int site) {
     Guard g = enter();
     HookSink s = g == null ? null : g.sink;
     if (s == null) {
       return true;
     }
     try {
-      return s.beforeTryAcquire(lock, site);
+      return s.beforeAcquire(lock, site);
     } catch (Throwable t) {
       fail(s, t);
       return true;
@@ -134,7 +121,7 @@ public final class LockHooks {
   }
 
   public static boolean tryLock(Lock l, int site) {
-    if (scheduledRun && !attempting(l, site)) {
+    if (scheduledRun && !acquiring(l, site)) {
       return false; // a replay's recorded try failed here
     }
     boolean ok = l.tryLock();
@@ -150,7 +137,7 @@ public final class LockHooks {
 
   public static boolean tryLock(Lock l, long time, TimeUnit unit, int site)
       throws InterruptedException {
-    if (scheduledRun && !attempting(l, site)) {
+    if (scheduledRun && !acquiring(l, site)) {
       return false;
     }
     boolean ok = l.tryLock(time, unit);
@@ -228,7 +215,19 @@ public final class LockHooks {
   /** {@code NO_WAIT}: the await throws at once (interrupted, lock not held); nothing recorded. */
   private static final Object NO_WAIT = new Object();
 
-  private static Object beforeAwait(Condition c, boolean interruptible, int site) {
+  /**
+   * Before an await: records the release of its lock (unless the await will throw at once) and, in
+   * a scheduled run, announces the wait. Returns the lock (null if unknown), or {@link #NO_WAIT}.
+   */
+  private static Object awaiting(Condition c, boolean interruptible, int site) {
+    Object owner = awaitReleasing(c, interruptible, site);
+    if (scheduledRun && owner != NO_WAIT) {
+      blocking(c);
+    }
+    return owner;
+  }
+
+  private static Object awaitReleasing(Condition c, boolean interruptible, int site) {
     Guard g = enter();
     HookSink s = g == null ? null : g.sink;
     if (s == null) {
@@ -283,11 +282,8 @@ public final class LockHooks {
   }
 
   public static void await(Condition c, int site) throws InterruptedException {
-    Object owner = beforeAwait(c, true, site);
+    Object owner = awaiting(c, true, site);
     try {
-      if (scheduledRun && owner != NO_WAIT) {
-        blocking(c);
-      }
       c.await();
     } finally {
       afterAwait(c, owner, site);
@@ -295,11 +291,8 @@ public final class LockHooks {
   }
 
   public static void awaitUninterruptibly(Condition c, int site) {
-    Object owner = beforeAwait(c, false, site);
+    Object owner = awaiting(c, false, site);
     try {
-      if (scheduledRun && owner != NO_WAIT) {
-        blocking(c);
-      }
       c.awaitUninterruptibly();
     } finally {
       afterAwait(c, owner, site);
@@ -308,11 +301,8 @@ public final class LockHooks {
 
   public static boolean await(Condition c, long time, TimeUnit unit, int site)
       throws InterruptedException {
-    Object owner = beforeAwait(c, true, site);
+    Object owner = awaiting(c, true, site);
     try {
-      if (scheduledRun) {
-        blocking(c);
-      }
       return c.await(time, unit);
     } finally {
       afterAwait(c, owner, site);
@@ -320,11 +310,8 @@ public final class LockHooks {
   }
 
   public static long awaitNanos(Condition c, long nanos, int site) throws InterruptedException {
-    Object owner = beforeAwait(c, true, site);
+    Object owner = awaiting(c, true, site);
     try {
-      if (scheduledRun) {
-        blocking(c);
-      }
       return c.awaitNanos(nanos);
     } finally {
       afterAwait(c, owner, site);
@@ -333,11 +320,8 @@ public final class LockHooks {
 
   public static boolean awaitUntil(Condition c, Date deadline, int site)
       throws InterruptedException {
-    Object owner = beforeAwait(c, true, site);
+    Object owner = awaiting(c, true, site);
     try {
-      if (scheduledRun && owner != NO_WAIT) {
-        blocking(c);
-      }
       return c.awaitUntil(deadline);
     } finally {
       afterAwait(c, owner, site);
@@ -346,30 +330,27 @@ public final class LockHooks {
 
   /** A signal by a thread that does not hold the condition's lock throws, and sends nothing. */
   public static void signal(Condition c, int site) {
-    if (signals(c)) {
-      sent(c, HandoffKind.NOTIFY, site);
-    }
+    signalling(c, site);
     c.signal();
   }
 
   public static void signalAll(Condition c, int site) {
-    if (signals(c)) {
-      sent(c, HandoffKind.NOTIFY, site);
-    }
+    signalling(c, site);
     c.signalAll();
   }
 
-  private static boolean signals(Condition c) {
+  private static void signalling(Condition c, int site) {
     Guard g = enter();
     HookSink s = g == null ? null : g.sink;
     if (s == null) {
-      return false;
+      return;
     }
     try {
-      return held(c, s.conditionOwner(c));
+      if (held(c, s.conditionOwner(c))) {
+        s.handoffSend(c, HandoffKind.NOTIFY, site);
+      }
     } catch (Throwable t) {
       fail(s, t);
-      return true;
     } finally {
       g.sink = null;
     }

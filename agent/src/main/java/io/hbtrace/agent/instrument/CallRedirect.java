@@ -156,8 +156,9 @@ final class CallRedirect {
       return ctx.site(line);
     }
 
-    int line() {
-      return line;
+    /** The site of a method reference to {@code method} made here (see MethodContext). */
+    int referenceSite(String method) {
+      return ctx.referenceSite(line, method);
     }
 
     /** Pushes {@code v} past this visitor's own overrides, straight to the next visitor. */
@@ -212,7 +213,7 @@ final class CallRedirect {
       Object[] redirected = args.clone();
       redirected[1] =
           new Handle(Opcodes.H_INVOKESTATIC, r.hookOwner(), r.hookName(), r.hookDesc(), false);
-      pushInt(ctx.referenceSite(line(), r.name()));
+      pushInt(referenceSite(r.name()));
       // the metafactory wants captured values typed exactly as the hook's parameters
       super.visitInvokeDynamicInsn(
           name,

@@ -215,13 +215,8 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
   }
 
   @Override
-  public void beforeAcquire(Object lock, int site) {
-    out.before(LOCK_ACQUIRE, site);
-  }
-
-  @Override
-  public boolean beforeTryAcquire(Object lock, int site) {
-    return out.beforeTry(LOCK_ACQUIRE, site);
+  public boolean beforeAcquire(Object lock, int site) {
+    return out.before(LOCK_ACQUIRE, site);
   }
 
   @Override

@@ -50,13 +50,8 @@ public final class RotatingOutput implements TraceOutput {
   }
 
   @Override
-  public void before(int kindCode, int site) {
-    current.before(kindCode, site);
-  }
-
-  @Override
-  public boolean beforeTry(int kindCode, int site) {
-    return current.beforeTry(kindCode, site);
+  public boolean before(int kindCode, int site) {
+    return current.before(kindCode, site);
   }
 
   @Override

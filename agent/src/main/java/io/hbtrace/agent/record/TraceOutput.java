@@ -21,15 +21,10 @@ public interface TraceOutput extends AutoCloseable {
   /**
    * Announces an event that will be recorded after an operation that may block (a lock acquire),
    * before that operation: a scheduled run takes the thread's turn here. Recording ignores it.
+   * Whether to attempt the operation: false when a replay knows a {@code tryLock} failed here when
+   * recorded (see {@link io.hbtrace.agent.schedule.Scheduler#awaitTurnBefore}).
    */
-  default void before(int kindCode, int site) {}
-
-  /**
-   * As {@link #before}, for an acquire that may fail without waiting (a {@code tryLock}): whether
-   * to attempt it (false: a replay's recorded try failed here). Recording attempts every one.
-   */
-  default boolean beforeTry(int kindCode, int site) {
-    before(kindCode, site);
+  default boolean before(int kindCode, int site) {
     return true;
   }
 

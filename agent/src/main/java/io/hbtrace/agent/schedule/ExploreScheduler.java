@@ -127,9 +127,9 @@ public final class ExploreScheduler implements Scheduler {
   }
 
   @Override
-  public void awaitTurnBefore(int kind, int site) {
+  public boolean awaitTurnBefore(int kind, int site) {
     if (kind != LOCK_ACQUIRE && kind != MONITOR_ENTER) {
-      return; // an atomic update: the holder runs through it, as through its events
+      return true; // an atomic update: the holder runs through it, as through its events
     }
     // Nothing to decide before an acquire, but a thread the holder's last release woke takes the
     // lock first, as it would if the holder were slower to come back for it.
@@ -139,6 +139,7 @@ public final class ExploreScheduler implements Scheduler {
     } finally {
       census.entered();
     }
+    return true;
   }
 
   /**

@@ -119,18 +119,13 @@ public final class ReplayScheduler implements Scheduler {
     sites.define(site, className, method, line);
   }
 
-  @Override
-  public void awaitTurnBefore(int kind, int site) {
-    awaitTurnBeforeTry(kind, site);
-  }
-
   /**
    * A failed {@code tryLock} is not recorded: a try whose acquire is not the thread's next recorded
    * event (after at most a few volatile accesses) failed when recorded, and is made to fail again
    * (false) rather than attempted, since it might succeed now and take the run elsewhere.
    */
   @Override
-  public boolean awaitTurnBeforeTry(int kind, int site) {
+  public boolean awaitTurnBefore(int kind, int site) {
     Cursor c = cursor.get();
     int entry = nextEntry(c);
     if (entry < 0) {

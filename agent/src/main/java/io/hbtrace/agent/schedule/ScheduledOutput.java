@@ -45,13 +45,8 @@ public final class ScheduledOutput implements TraceOutput {
   }
 
   @Override
-  public void before(int kindCode, int site) {
-    scheduler.awaitTurnBefore(kindCode, site);
-  }
-
-  @Override
-  public boolean beforeTry(int kindCode, int site) {
-    return scheduler.awaitTurnBeforeTry(kindCode, site);
+  public boolean before(int kindCode, int site) {
+    return scheduler.awaitTurnBefore(kindCode, site);
   }
 
   @Override

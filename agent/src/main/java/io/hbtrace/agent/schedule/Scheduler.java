@@ -24,18 +24,11 @@ public interface Scheduler {
    * may block until another thread acts, or the update of an atomic read-modify-write, whose read
    * is recorded after it (with the value it replaced). Takes the thread's turn for that event now,
    * if it is the thread's next one, so that the operation runs in its recorded place. The event's
-   * own {@link #awaitTurn} then keeps that turn.
+   * own {@link #awaitTurn} then keeps that turn. Returns whether to attempt the operation: false
+   * when the scheduler knows the event is not to come here (a {@code tryLock} that failed when
+   * recorded, which the hook then fails without trying; a blocking operation goes ahead).
    */
-  void awaitTurnBefore(int kind, int site);
-
-  /**
-   * {@link #awaitTurnBefore} for an acquire that may fail without waiting (a {@code tryLock}):
-   * whether to attempt it; false when the scheduler knows the recorded try failed here.
-   */
-  default boolean awaitTurnBeforeTry(int kind, int site) {
-    awaitTurnBefore(kind, site);
-    return true;
-  }
+  boolean awaitTurnBefore(int kind, int site);
 
   /**
    * The value that the read whose turn the calling thread now holds (a named volatile field or

@@ -56,8 +56,7 @@ final class EventWindow {
       matched = new boolean[threads.length];
     }
     for (int i = 0; i < threads.length; i++) {
-      String t = threads[i];
-      if (t.equals(Integer.toString(tid)) || t.equals(in.threadName(tid))) {
+      if (names(threads[i], tid, in)) {
         matched[i] = true;
         return true;
       }
@@ -100,10 +99,15 @@ final class EventWindow {
 
   private static boolean defined(TraceInput in, String name) {
     for (ThreadInfo t : in.reader().threads()) {
-      if (name.equals(Integer.toString(t.tid())) || name.equals(t.name())) {
+      if (names(name, t.tid(), in)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code given} names thread {@code tid}: its id, or its name as reports show it. */
+  private static boolean names(String given, int tid, TraceInput in) {
+    return given.equals(Integer.toString(tid)) || given.equals(in.threadName(tid));
   }
 }

@@ -21,20 +21,12 @@ public final class EventText {
 
   /** {@code name=value} pairs of the event's fields, space separated. */
   public static String fields(Event e) {
-    StringBuilder b = new StringBuilder();
-    List<String> names = e.kind().fieldNames();
-    for (int i = 0; i < names.size(); i++) {
-      b.append(i == 0 ? "" : " ")
-          .append(names.get(i))
-          .append('=')
-          .append(value(e.kind(), names.get(i), e.field(i)));
-    }
-    return b.toString();
+    return fields(e, null);
   }
 
   /**
-   * Like {@link #fields}, with the fields that name an interned string (an object's type, a role, a
-   * volatile field's name) given as that string.
+   * Like {@link #fields(Event)}, with the fields that name an interned string (an object's type, a
+   * role, a volatile field's name) given as that string when {@code symbols} is not null.
    */
   public static String fields(Event e, Symbols symbols) {
     StringBuilder b = new StringBuilder();
@@ -46,7 +38,10 @@ public final class EventText {
       b.append(i == 0 ? "" : " ")
           .append(name)
           .append('=')
-          .append(namesString(k, name) ? symbols.string((int) v) : value(k, name, v));
+          .append(
+              symbols != null && namesString(k, name)
+                  ? symbols.string((int) v)
+                  : value(k, name, v));
     }
     return b.toString();
   }
