@@ -2,6 +2,7 @@ package io.hbtrace.agenttest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -94,5 +96,48 @@ public final class ExecutorEdges {
     boolean first = f.complete(1);
     boolean second = f.complete(2);
     return first && !second && f.join() == 1;
+  }
+
+  /**
+   * A scheduled task and a scheduled callable and their {@code get}s, a periodic task run three
+   * times, {@code invokeAll} of three callables, then {@code awaitTermination}: each hands what its
+   * tasks did back to the caller. Returns {@code "5 7 runs=3 sum=6 terminated=true"}.
+   */
+  public static String scheduledAndInvoked() throws Exception {
+    ScheduledExecutorService pool =
+        Executors.newScheduledThreadPool(1, r -> new Thread(r, "worker"));
+    int[] cell = new int[1];
+    String result;
+    try {
+      Future<?> once = pool.schedule(() -> cell[0] = 5, 1, TimeUnit.MILLISECONDS);
+      once.get();
+      int read = cell[0];
+      Future<Integer> call = pool.schedule(() -> 7, 1, TimeUnit.MILLISECONDS);
+      int seven = call.get();
+      CountDownLatch three = new CountDownLatch(3);
+      int[] runs = new int[1];
+      Future<?> periodic =
+          pool.scheduleAtFixedRate(
+              () -> {
+                if (three.getCount() > 0) {
+                  runs[0]++;
+                  three.countDown();
+                }
+              },
+              0,
+              1,
+              TimeUnit.MILLISECONDS);
+      three.await();
+      periodic.cancel(false);
+      List<Callable<Integer>> tasks = List.of(() -> 1, () -> 2, () -> 3);
+      int sum = 0;
+      for (Future<Integer> f : pool.invokeAll(tasks)) {
+        sum += f.get();
+      }
+      result = read + " " + seven + " runs=" + runs[0] + " sum=" + sum;
+    } finally {
+      pool.shutdown();
+    }
+    return result + " terminated=" + pool.awaitTermination(10, TimeUnit.SECONDS);
   }
 }

@@ -9,6 +9,9 @@ import static io.hbtrace.agent.bridge.Hooks.scheduledRun;
 import static io.hbtrace.agent.bridge.Hooks.sink;
 
 import io.hbtrace.agent.bridge.Hooks.Guard;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,17 +20,20 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Hooks for tasks handed to executors ({@code Executor.execute}, {@code ExecutorService.submit},
- * {@code CompletableFuture.supplyAsync/runAsync}: the task is wrapped in a {@link TracedRunnable},
- * {@link TracedCallable} or {@link TracedSupplier}) and for the futures that hand their results
- * back ({@code Future.get}, {@code CompletableFuture.join/complete}). The rules in {@link Hooks}'
- * comment hold here too.
+ * Hooks for tasks handed to executors ({@code Executor.execute}, {@code ExecutorService.submit} and
+ * {@code invokeAll}, {@code ScheduledExecutorService.schedule*}, {@code
+ * CompletableFuture.supplyAsync/runAsync}: the task is wrapped in a {@link TracedRunnable}, {@link
+ * TracedCallable} or {@link TracedSupplier}) and for what hands their results back ({@code
+ * Future.get}, {@code CompletableFuture.join/complete}, {@code invokeAll} returning, {@code
+ * awaitTermination} returning true). The rules in {@link Hooks}' comment hold here too.
  */
 public final class ExecutorHooks {
 
@@ -79,7 +85,7 @@ public final class ExecutorHooks {
       e.execute(r);
       return;
     }
-    TracedRunnable w = new TracedRunnable(r, site);
+    TracedRunnable w = new TracedRunnable(r, site, e instanceof ExecutorService ? e : null);
     if (r instanceof Future) {
       alias(r, w);
     }
@@ -90,7 +96,7 @@ public final class ExecutorHooks {
     if (!wraps(e, r)) {
       return e.submit(r);
     }
-    TracedRunnable w = new TracedRunnable(r, site);
+    TracedRunnable w = new TracedRunnable(r, site, e);
     Future<?> f = e.submit(w);
     alias(f, w);
     return f;
@@ -100,7 +106,7 @@ public final class ExecutorHooks {
     if (!wraps(e, r)) {
       return e.submit(r, result);
     }
-    TracedRunnable w = new TracedRunnable(r, site);
+    TracedRunnable w = new TracedRunnable(r, site, e);
     Future<T> f = e.submit(w, result);
     alias(f, w);
     return f;
@@ -110,10 +116,132 @@ public final class ExecutorHooks {
     if (!wraps(e, c)) {
       return e.submit(c);
     }
-    TracedCallable<T> w = new TracedCallable<>(c, site);
+    TracedCallable<T> w = new TracedCallable<>(c, site, e);
     Future<T> f = e.submit(w);
     alias(f, w);
     return f;
+  }
+
+  public static ScheduledFuture<?> schedule(
+      ScheduledExecutorService e, Runnable r, long delay, TimeUnit unit, int site) {
+    if (!wraps(e, r)) {
+      return e.schedule(r, delay, unit);
+    }
+    TracedRunnable w = new TracedRunnable(r, site, e);
+    ScheduledFuture<?> f = e.schedule(w, delay, unit);
+    alias(f, w);
+    return f;
+  }
+
+  public static <T> ScheduledFuture<T> schedule(
+      ScheduledExecutorService e, Callable<T> c, long delay, TimeUnit unit, int site) {
+    if (!wraps(e, c)) {
+      return e.schedule(c, delay, unit);
+    }
+    TracedCallable<T> w = new TracedCallable<>(c, site, e);
+    ScheduledFuture<T> f = e.schedule(w, delay, unit);
+    alias(f, w);
+    return f;
+  }
+
+  public static ScheduledFuture<?> scheduleAtFixedRate(
+      ScheduledExecutorService e, Runnable r, long first, long period, TimeUnit unit, int site) {
+    if (!wraps(e, r)) {
+      return e.scheduleAtFixedRate(r, first, period, unit);
+    }
+    TracedRunnable w = new TracedRunnable(r, site, e);
+    ScheduledFuture<?> f = e.scheduleAtFixedRate(w, first, period, unit);
+    alias(f, w);
+    return f;
+  }
+
+  public static ScheduledFuture<?> scheduleWithFixedDelay(
+      ScheduledExecutorService e, Runnable r, long first, long delay, TimeUnit unit, int site) {
+    if (!wraps(e, r)) {
+      return e.scheduleWithFixedDelay(r, first, delay, unit);
+    }
+    TracedRunnable w = new TracedRunnable(r, site, e);
+    ScheduledFuture<?> f = e.scheduleWithFixedDelay(w, first, delay, unit);
+    alias(f, w);
+    return f;
+  }
+
+  /**
+   * Each task is wrapped; when {@code invokeAll} returns, every task that ran to its end (not
+   * cancelled) has handed its completion to the caller, as a {@code get} of its future would.
+   */
+  public static <T> List<Future<T>> invokeAll(
+      ExecutorService e, Collection<? extends Callable<T>> tasks, int site)
+      throws InterruptedException {
+    List<TracedCallable<T>> ws = wrapAll(e, tasks, site);
+    if (ws == null) {
+      return e.invokeAll(tasks);
+    }
+    if (scheduledRun) {
+      blocking(e);
+    }
+    return receivedAll(e.invokeAll(ws), ws, site);
+  }
+
+  public static <T> List<Future<T>> invokeAll(
+      ExecutorService e,
+      Collection<? extends Callable<T>> tasks,
+      long time,
+      TimeUnit unit,
+      int site)
+      throws InterruptedException {
+    List<TracedCallable<T>> ws = wrapAll(e, tasks, site);
+    if (ws == null) {
+      return e.invokeAll(tasks, time, unit);
+    }
+    if (scheduledRun) {
+      blocking(e);
+    }
+    return receivedAll(e.invokeAll(ws, time, unit), ws, site);
+  }
+
+  /** The tasks wrapped, or null to leave them as they are (nothing records, or a null task). */
+  private static <T> List<TracedCallable<T>> wrapAll(
+      ExecutorService e, Collection<? extends Callable<T>> tasks, int site) {
+    if (!wraps(e, tasks)) {
+      return null;
+    }
+    List<TracedCallable<T>> ws = new ArrayList<>(tasks.size());
+    for (Callable<T> c : tasks) {
+      if (c == null) {
+        return null; // invokeAll throws at once, as without the agent
+      }
+      ws.add(new TracedCallable<>(c, site, e));
+    }
+    return ws;
+  }
+
+  private static <T> List<Future<T>> receivedAll(
+      List<Future<T>> fs, List<TracedCallable<T>> ws, int site) {
+    for (int i = 0; i < fs.size() && i < ws.size(); i++) {
+      Future<T> f = fs.get(i);
+      alias(f, ws.get(i));
+      if (f.isDone() && !f.isCancelled()) {
+        received(f, HandoffKind.FUTURE, site);
+      }
+    }
+    return fs;
+  }
+
+  /**
+   * A service that terminated has run every task it was given to its end: each task's end sent on
+   * the service, which this receives.
+   */
+  public static boolean awaitTermination(ExecutorService e, long time, TimeUnit unit, int site)
+      throws InterruptedException {
+    if (scheduledRun) {
+      blocking(e);
+    }
+    boolean done = e.awaitTermination(time, unit);
+    if (done) {
+      received(e, HandoffKind.FUTURE, site);
+    }
+    return done;
   }
 
   public static <T> CompletableFuture<T> supplyAsync(Supplier<T> s, int site) {

@@ -6,10 +6,12 @@ import java.util.concurrent.Callable;
 public final class TracedCallable<T> implements Callable<T> {
   private final Callable<T> task;
   private final int site;
+  private final Object pool; // the ExecutorService, or null
 
-  TracedCallable(Callable<T> task, int site) {
+  TracedCallable(Callable<T> task, int site, Object pool) {
     this.task = task;
     this.site = site;
+    this.pool = pool;
     HandoffHooks.sent(this, HandoffKind.EXECUTOR, site);
   }
 
@@ -20,6 +22,9 @@ public final class TracedCallable<T> implements Callable<T> {
       return task.call();
     } finally {
       HandoffHooks.sent(this, HandoffKind.FUTURE, site);
+      if (pool != null) {
+        HandoffHooks.sent(pool, HandoffKind.FUTURE, site);
+      }
       ExecutorHooks.leaving();
     }
   }

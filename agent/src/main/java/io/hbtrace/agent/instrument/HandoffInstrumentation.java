@@ -1,8 +1,9 @@
 package io.hbtrace.agent.instrument;
 
 /**
- * Hand-offs between threads other than locks: executor submit/execute (the task is wrapped, so its
- * start receives the submission and its end sends the completion), {@code Future.get} and {@code
+ * Hand-offs between threads other than locks: executor submit/execute/invokeAll/schedule* (the task
+ * is wrapped, so its start receives the submission and its end sends the completion, to its future
+ * and to its service's {@code awaitTermination}), {@code Future.get} and {@code
  * CompletableFuture.join/complete} and {@code supplyAsync/runAsync}, {@code BlockingQueue}
  * put/offer/add → take/poll (channel: the element), {@code CountDownLatch}, {@code
  * Object.wait/notify} (wait also releases and re-acquires the monitor) and {@code LockSupport
@@ -11,6 +12,7 @@ package io.hbtrace.agent.instrument;
 final class HandoffInstrumentation {
   private static final String EXECUTOR = "java/util/concurrent/Executor";
   private static final String SERVICE = "java/util/concurrent/ExecutorService";
+  private static final String SCHEDULED = "java/util/concurrent/ScheduledExecutorService";
   private static final String FUTURE = "java/util/concurrent/Future";
   private static final String CF = "java/util/concurrent/CompletableFuture";
   private static final String LATCH = "java/util/concurrent/CountDownLatch";
@@ -24,6 +26,9 @@ final class HandoffInstrumentation {
   private static final String EXEC = "Ljava/util/concurrent/Executor;";
   private static final String UNIT = "Ljava/util/concurrent/TimeUnit;";
   private static final String FUT = "Ljava/util/concurrent/Future;";
+  private static final String SFUT = "Ljava/util/concurrent/ScheduledFuture;";
+  private static final String TASKS = "Ljava/util/Collection;";
+  private static final String LIST = "Ljava/util/List;";
   private static final String CFD = "Ljava/util/concurrent/CompletableFuture;";
 
   private HandoffInstrumentation() {}
@@ -35,6 +40,21 @@ final class HandoffInstrumentation {
         .instance(SERVICE, "submit", "(" + RUNNABLE + ")" + FUT, "submit")
         .instance(SERVICE, "submit", "(" + RUNNABLE + "Ljava/lang/Object;)" + FUT, "submit")
         .instance(SERVICE, "submit", "(" + CALLABLE + ")" + FUT, "submit")
+        .instance(SERVICE, "invokeAll", "(" + TASKS + ")" + LIST, "invokeAll")
+        .instance(SERVICE, "invokeAll", "(" + TASKS + "J" + UNIT + ")" + LIST, "invokeAll")
+        .instance(SERVICE, "awaitTermination", "(J" + UNIT + ")Z", "awaitTermination")
+        .instance(SCHEDULED, "schedule", "(" + RUNNABLE + "J" + UNIT + ")" + SFUT, "schedule")
+        .instance(SCHEDULED, "schedule", "(" + CALLABLE + "J" + UNIT + ")" + SFUT, "schedule")
+        .instance(
+            SCHEDULED,
+            "scheduleAtFixedRate",
+            "(" + RUNNABLE + "JJ" + UNIT + ")" + SFUT,
+            "scheduleAtFixedRate")
+        .instance(
+            SCHEDULED,
+            "scheduleWithFixedDelay",
+            "(" + RUNNABLE + "JJ" + UNIT + ")" + SFUT,
+            "scheduleWithFixedDelay")
         .instance(FUTURE, "get", "()Ljava/lang/Object;", "get")
         .instance(FUTURE, "get", "(J" + UNIT + ")Ljava/lang/Object;", "get")
         .instance(CF, "join", "()Ljava/lang/Object;", "join")

@@ -254,6 +254,41 @@ class SyncInstrumentationTest {
     }
   }
 
+  /**
+   * Scheduled tasks (once and periodic), invokeAll and awaitTermination: each receive on the
+   * calling thread takes a completion the worker sent on the same channel; the periodic task's runs
+   * each receive on it too.
+   */
+  @Test
+  void scheduledTasksInvokeAllAndAwaitTerminationHandOver() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(ExecutorEdges.class, "scheduledAndInvoked"))
+          .isEqualTo("5 7 runs=3 sum=6 terminated=true");
+      List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
+      assertHandoffs(ev, Handoff.EXECUTOR, 2 + 3 + 3);
+      assertHandoffs(ev, Handoff.FUTURE, 2 + 3 + 1);
+      List<Ev> mainReceives =
+          ev.stream()
+              .filter(e -> e.kind() == HANDOFF_RECEIVE && e.f(1) == Handoff.FUTURE)
+              .filter(e -> !in.out.threadName(e.thread()).equals("worker"))
+              .toList();
+      // two gets, three futures of invokeAll (their gets after it receive again), the termination
+      assertThat(mainReceives).hasSizeGreaterThanOrEqualTo(2 + 3 + 1);
+      Set<Long> workerSent = new HashSet<>();
+      for (Ev e : ev) {
+        if (e.kind() == HANDOFF_SEND && in.out.threadName(e.thread()).equals("worker")) {
+          workerSent.add(e.f(0));
+        }
+      }
+      assertThat(mainReceives).allMatch(e -> workerSent.contains(e.f(0)));
+      // awaitTermination receives on the pool, on which every task's end sent
+      Ev last = mainReceives.get(mainReceives.size() - 1);
+      assertThat(ev)
+          .filteredOn(e -> e.kind() == HANDOFF_SEND && e.f(0) == last.f(0))
+          .hasSizeGreaterThanOrEqualTo(2 + 3 + 3);
+    }
+  }
+
   /** Wrapped tasks would break a pool that orders them: its hand-offs are left as they are. */
   @Test
   void aPoolOverAPriorityQueueRunsItsTasksInTheirOrder() throws Throwable {
