@@ -9,8 +9,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
 import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -139,5 +143,66 @@ public final class ExecutorEdges {
       pool.shutdown();
     }
     return result + " terminated=" + pool.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  /** Sums {@code from..to} by halves: forks the left half and computes the right one itself. */
+  private static final class Sum extends RecursiveTask<Long> {
+    private final int from;
+    private final int to;
+
+    Sum(int from, int to) {
+      this.from = from;
+      this.to = to;
+    }
+
+    @Override
+    protected Long compute() {
+      if (to - from <= 4) {
+        long s = 0;
+        for (int i = from; i <= to; i++) {
+          s += i;
+        }
+        return s;
+      }
+      int mid = (from + to) >>> 1;
+      Sum left = new Sum(from, mid);
+      left.fork();
+      long right = new Sum(mid + 1, to).compute();
+      return left.join() + right;
+    }
+  }
+
+  /** Writes {@code i * i} into slot {@code i} of a shared array (plain writes, joined later). */
+  private static final class Square extends RecursiveAction {
+    private final int[] a;
+    private final int i;
+
+    Square(int[] a, int i) {
+      this.a = a;
+      this.i = i;
+    }
+
+    @Override
+    protected void compute() {
+      a[i] = i * i;
+    }
+  }
+
+  /**
+   * Fork/join: a pool's invoke of a task that forks and joins, the static invokeAll of two tasks
+   * and of a collection, and a pool's submit and get. Returns {@code "5050 [0, 1, 4, 9] 55"}.
+   */
+  public static String forkJoin() throws Exception {
+    ForkJoinPool pool = new ForkJoinPool(2);
+    try {
+      long sum = pool.invoke(new Sum(1, 100));
+      int[] a = new int[4];
+      ForkJoinTask.invokeAll(new Square(a, 1), new Square(a, 2));
+      ForkJoinTask.invokeAll(List.of(new Square(a, 3), new Square(a, 0)));
+      ForkJoinTask<Long> f = pool.submit(new Sum(1, 10));
+      return sum + " " + java.util.Arrays.toString(a) + " " + f.get();
+    } finally {
+      pool.shutdown();
+    }
   }
 }

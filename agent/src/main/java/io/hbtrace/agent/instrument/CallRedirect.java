@@ -36,6 +36,8 @@ final class CallRedirect {
 
   static final String HANDOFF_HOOKS = "io/hbtrace/agent/bridge/HandoffHooks";
 
+  static final String FORK_JOIN_HOOKS = "io/hbtrace/agent/bridge/ForkJoinHooks";
+
   static final String FIELD_HOOKS = "io/hbtrace/agent/bridge/FieldHooks";
 
   static final String ATOMIC_HOOKS = "io/hbtrace/agent/bridge/AtomicHooks";

@@ -3,16 +3,19 @@ package io.hbtrace.agent.instrument;
 /**
  * Hand-offs between threads other than locks: executor submit/execute/invokeAll/schedule* (the task
  * is wrapped, so its start receives the submission and its end sends the completion, to its future
- * and to its service's {@code awaitTermination}), {@code Future.get} and {@code
- * CompletableFuture.join/complete} and {@code supplyAsync/runAsync}, {@code BlockingQueue}
- * put/offer/add → take/poll (channel: the element), {@code CountDownLatch}, {@code
- * Object.wait/notify} (wait also releases and re-acquires the monitor) and {@code LockSupport
- * park/unpark}.
+ * and to its service's {@code awaitTermination}), fork/join tasks (fork, join, invoke, invokeAll
+ * and a pool's execute/submit/invoke; the task's compute is {@link ForkJoinInstrumentation}'s),
+ * {@code Future.get} and {@code CompletableFuture.join/complete} and {@code supplyAsync/runAsync},
+ * {@code BlockingQueue} put/offer/add → take/poll (channel: the element), {@code CountDownLatch},
+ * {@code Object.wait/notify} (wait also releases and re-acquires the monitor) and {@code
+ * LockSupport park/unpark}.
  */
 final class HandoffInstrumentation {
   private static final String EXECUTOR = "java/util/concurrent/Executor";
   private static final String SERVICE = "java/util/concurrent/ExecutorService";
   private static final String SCHEDULED = "java/util/concurrent/ScheduledExecutorService";
+  private static final String FJT = "java/util/concurrent/ForkJoinTask";
+  private static final String FJP = "java/util/concurrent/ForkJoinPool";
   private static final String FUTURE = "java/util/concurrent/Future";
   private static final String CF = "java/util/concurrent/CompletableFuture";
   private static final String LATCH = "java/util/concurrent/CountDownLatch";
@@ -64,6 +67,17 @@ final class HandoffInstrumentation {
         .statik(CF, "supplyAsync", "(" + SUPPLIER + EXEC + ")" + CFD, "supplyAsync")
         .statik(CF, "runAsync", "(" + RUNNABLE + ")" + CFD, "runAsync")
         .statik(CF, "runAsync", "(" + RUNNABLE + EXEC + ")" + CFD, "runAsync");
+    rules
+        .in(CallRedirect.FORK_JOIN_HOOKS)
+        .instance(FJT, "fork", "()L" + FJT + ";", "fork")
+        .instance(FJT, "join", "()" + OBJ, "join")
+        .instance(FJT, "invoke", "()" + OBJ, "invoke")
+        .statik(FJT, "invokeAll", "(L" + FJT + ";L" + FJT + ";)V", "invokeAll")
+        .statik(FJT, "invokeAll", "([L" + FJT + ";)V", "invokeAll")
+        .statik(FJT, "invokeAll", "(" + TASKS + ")" + TASKS, "invokeAll")
+        .instance(FJP, "execute", "(L" + FJT + ";)V", "execute")
+        .instance(FJP, "submit", "(L" + FJT + ";)L" + FJT + ";", "submit")
+        .instance(FJP, "invoke", "(L" + FJT + ";)" + OBJ, "invoke");
     rules
         .in(CallRedirect.HANDOFF_HOOKS)
         .instance(LATCH, "countDown", "()V", "countDown")

@@ -140,6 +140,7 @@ public final class Instrumenter {
       builder =
           SynchronizedMethodInstrumentation.apply(
               builder, type, scan, sites, scheduled && defining);
+      builder = ForkJoinInstrumentation.apply(builder, type, scan, sites);
     }
     if (spec.hasTracepoints(name)) {
       builder =

@@ -289,6 +289,47 @@ class SyncInstrumentationTest {
     }
   }
 
+  /**
+   * Fork/join: every wait for a task (join, invoke, invokeAll, get) receives what the task's
+   * compute sent at its end, on the task; the pool's workers compute and send.
+   */
+  @Test
+  void forkJoinTasksHandOverToTheirJoins() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(ExecutorEdges.class, "forkJoin")).isEqualTo("5050 [0, 1, 4, 9] 55");
+      List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
+      Set<Long> ended = new HashSet<>();
+      Set<String> senders = new HashSet<>();
+      int mainReceives = 0;
+      int receives = 0;
+      for (Ev e : ev) {
+        if (e.f(1) != Handoff.FUTURE) {
+          continue;
+        }
+        String thread = in.out.threadName(e.thread());
+        if (e.kind() == HANDOFF_SEND) {
+          ended.add(e.f(0));
+          senders.add(thread);
+        } else {
+          assertThat(ended).as("a wait before its task's end: %s", e).contains(e.f(0));
+          receives++;
+          if (!thread.startsWith("ForkJoinPool")) {
+            mainReceives++;
+          }
+        }
+      }
+      // invoke, two invokeAll of two tasks each, and submit's get
+      assertThat(mainReceives).isGreaterThanOrEqualTo(1 + 2 + 2 + 1);
+      // and the joins of the forked halves: 31 in the sum of 1..100, one in that of 1..10
+      assertThat(receives).isGreaterThanOrEqualTo(mainReceives + 31 + 1);
+      assertThat(senders).anyMatch(t -> t.startsWith("ForkJoinPool-"));
+      // the sum of 1..100 computes 63 tasks (31 split, 32 add at most 5 numbers)
+      assertThat(ev)
+          .filteredOn(e -> e.kind() == HANDOFF_SEND && e.f(1) == Handoff.FUTURE)
+          .hasSizeGreaterThanOrEqualTo(63);
+    }
+  }
+
   /** Wrapped tasks would break a pool that orders them: its hand-offs are left as they are. */
   @Test
   void aPoolOverAPriorityQueueRunsItsTasksInTheirOrder() throws Throwable {

@@ -1,0 +1,70 @@
+package io.hbtrace.agent.instrument;
+
+import io.hbtrace.agent.bridge.ForkJoinHooks;
+import java.util.concurrent.ForkJoinTask;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * The {@code compute()} of a fork/join task of the program's own ({@code RecursiveTask}, {@code
+ * RecursiveAction}, {@code CountedCompleter}, any {@code ForkJoinTask}): its start receives the
+ * hand-off of the task (channel: the task), its end, normal or by an exception, sends what {@code
+ * join} and {@code get} receive ({@link ForkJoinHooks}). Bridge methods are left alone, so a {@code
+ * compute} with a narrower return type records once.
+ */
+final class ForkJoinInstrumentation {
+
+  private ForkJoinInstrumentation() {}
+
+  static DynamicType.Builder<?> apply(
+      DynamicType.Builder<?> builder, TypeDescription type, ClassScan scan, Sites sites) {
+    if (!isTask(type)) {
+      return builder;
+    }
+    for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
+      if (!m.getName().equals("compute")
+          || !m.getParameters().isEmpty()
+          || m.isStatic()
+          || m.isAbstract()
+          || m.isNative()
+          || m.isBridge()) {
+        continue;
+      }
+      int site =
+          sites.site(
+              type.getName(),
+              m.getInternalName(),
+              scan.sourceFile(),
+              scan.firstLine(m.getInternalName(), m.getDescriptor()));
+      Advice advice = Advice.withCustomMapping().bind(SiteId.class, site).to(Compute.class);
+      builder = builder.visit(advice.on(ElementMatchers.is(m)));
+    }
+    return builder;
+  }
+
+  /** Whether {@code type} is a fork/join task; false when its supertypes cannot be resolved. */
+  private static boolean isTask(TypeDescription type) {
+    try {
+      return !type.isInterface() && type.isAssignableTo(ForkJoinTask.class);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  static final class Compute {
+    private Compute() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void enter(@Advice.This Object self, @SiteId int site) {
+      ForkJoinHooks.computeStarts(self, site);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.This Object self, @SiteId int site) {
+      ForkJoinHooks.computeEnds(self, site);
+    }
+  }
+}
