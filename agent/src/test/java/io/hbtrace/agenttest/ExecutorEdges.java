@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -201,6 +203,40 @@ public final class ExecutorEdges {
       ForkJoinTask.invokeAll(List.of(new Square(a, 3), new Square(a, 0)));
       ForkJoinTask<Long> f = pool.submit(new Sum(1, 10));
       return sum + " " + java.util.Arrays.toString(a) + " " + f.get();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /**
+   * A task handed to a service through {@code CompletableFuture.runAsync}, then the service's
+   * {@code awaitTermination}: returns {@code "ran=1 terminated=true"}.
+   */
+  public static String runAsyncThenAwait() throws InterruptedException {
+    ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "worker"));
+    int[] ran = new int[1];
+    CompletableFuture.runAsync(() -> ran[0]++, pool);
+    pool.shutdown();
+    boolean done = pool.awaitTermination(10, TimeUnit.SECONDS);
+    return "ran=" + ran[0] + " terminated=" + done;
+  }
+
+  /**
+   * Three callables through an {@code ExecutorCompletionService}, their futures taken back in the
+   * order they complete and read: returns {@code "sum=6"}.
+   */
+  public static String completionService() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2, r -> new Thread(r, "worker"));
+    try {
+      CompletionService<Integer> cs = new ExecutorCompletionService<>(pool);
+      cs.submit(() -> 1);
+      cs.submit(() -> 2);
+      cs.submit(() -> {}, 3);
+      int sum = 0;
+      for (int i = 0; i < 3; i++) {
+        sum += cs.take().get();
+      }
+      return "sum=" + sum;
     } finally {
       pool.shutdown();
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 
 /**
  * The queue side of a {@link TraceWriter}: the registry of thread buffers, the sweep that copies
@@ -24,6 +25,10 @@ final class BatchFlusher {
   private final ChronicleSink sink;
   private final DiskRoom room;
   private final List<ThreadBuffer> buffers = new ArrayList<>();
+
+  /** The registered buffers by their live threads (to find one again, see {@link #bufferOf}). */
+  private final Map<Thread, ThreadBuffer> byThread = new WeakHashMap<>();
+
   private final RetiredThreads retired = new RetiredThreads();
   private final ArrayDeque<byte[]> spare = new ArrayDeque<>(); // reaped arrays, all flushed
   private final byte[] header = new byte[1 + 3 * 10];
@@ -49,8 +54,19 @@ final class BatchFlusher {
     this.room = room;
   }
 
-  void add(ThreadBuffer b) {
+  /** Registers {@code b}, the buffer of {@code owner}. */
+  void add(ThreadBuffer b, Thread owner) {
     buffers.add(b);
+    byThread.put(owner, b);
+  }
+
+  /**
+   * The buffer registered for {@code t}, or null: a thread whose thread-local values were cleared
+   * (a pool that resets them between tasks, as the common {@code ForkJoinPool} does on newer JDKs)
+   * must go on with its own buffer, whose batch numbers and keys its earlier batches began.
+   */
+  ThreadBuffer bufferOf(Thread t) {
+    return byThread.get(t);
   }
 
   boolean failed() {
@@ -232,6 +248,10 @@ final class BatchFlusher {
   private void retire(int i, ThreadBuffer b) {
     retired.add(b.tid, b.flushedCount, b.batchNo, b.dropped);
     buffers.remove(i);
+    Thread t = b.thread.get();
+    if (t != null) {
+      byThread.remove(t);
+    }
   }
 
   /** Counters for {@link TraceWriter#stats()}; {@code droppedElsewhere} from the writer. */

@@ -325,11 +325,18 @@ public final class TraceWriter implements AutoCloseable {
     }
   }
 
-  /** A thread's first event: its buffer, over a dead thread's array when there is one. */
+  /**
+   * A thread's first event: its buffer, over a dead thread's array when there is one; or the buffer
+   * it had, if its thread-local values were cleared since ({@link BatchFlusher#bufferOf}).
+   */
   private ThreadBuffer newBuffer() {
     Thread t = Thread.currentThread();
     // one acquisition for the id and the buffer: threads often start in bursts
     synchronized (lock) {
+      ThreadBuffer had = out.bufferOf(t);
+      if (had != null) {
+        return had;
+      }
       int tid = threadId(t);
       byte[] reused = closed ? null : out.recycle();
       if (reused == null) {
@@ -337,9 +344,17 @@ public final class TraceWriter implements AutoCloseable {
       }
       ThreadBuffer b =
           new ThreadBuffer(tid, t, reused != null ? reused : new byte[options.batchBytes()]);
-      out.add(b);
+      out.add(b, t);
       return b;
     }
+  }
+
+  /**
+   * Forgets the calling thread's buffer in its thread-local, as a pool that clears thread-local
+   * values between tasks does (tests).
+   */
+  void clearThreadLocal() {
+    local.remove();
   }
 
   /** Buffer arrays allocated so far (the others were reused from threads that ended). */

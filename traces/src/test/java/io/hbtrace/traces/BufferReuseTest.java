@@ -136,4 +136,33 @@ class BufferReuseTest {
     t.start();
     t.join();
   }
+
+  /**
+   * A pool that clears its threads' thread-local values between tasks (the common ForkJoinPool on
+   * Java 25) does not start the thread over: it goes on with its buffer, batch numbers and keys, so
+   * the trace reads back whole and in order.
+   */
+  @Test
+  void aThreadWhoseThreadLocalsWereClearedGoesOnWithItsBuffer() throws Exception {
+    Path dir = tmp.resolve("cleared");
+    WriterOptions o = WriterOptions.defaults().withFlushIntervalMillis(0);
+    try (TraceWriter w = TraceWriter.create(dir, START, o)) {
+      for (int task = 0; task < 3; task++) {
+        w.record(EventKind.JOURNAL_START.code(), 0, task, 0, 0, 0, 0, 0);
+        w.flush();
+        w.clearThreadLocal();
+      }
+      w.record(EventKind.JOURNAL_START.code(), 0, 3, 0, 0, 0, 0, 0);
+      assertThat(w.buffersAllocated()).isEqualTo(1);
+    }
+    try (TraceReader r = TraceReader.open(dir)) {
+      List<Long> fields = new java.util.ArrayList<>();
+      for (Event e = r.next(); e != null; e = r.next()) {
+        fields.add(e.field(0));
+        assertThat(e.thread()).isEqualTo(1);
+      }
+      assertThat(fields).containsExactly(0L, 1L, 2L, 3L);
+      assertThat(r.warnings()).isEmpty();
+    }
+  }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -80,12 +81,17 @@ public final class ExecutorHooks {
         && !(e instanceof ThreadPoolExecutor p && p.getQueue() instanceof PriorityBlockingQueue);
   }
 
+  /** The service whose {@code awaitTermination} a task run by {@code e} ends for, or null. */
+  private static Object service(Executor e) {
+    return e instanceof ExecutorService ? e : null;
+  }
+
   public static void execute(Executor e, Runnable r, int site) {
     if (!wraps(e, r)) {
       e.execute(r);
       return;
     }
-    TracedRunnable w = new TracedRunnable(r, site, e instanceof ExecutorService ? e : null);
+    TracedRunnable w = new TracedRunnable(r, site, service(e));
     if (r instanceof Future) {
       alias(r, w);
     }
@@ -118,6 +124,31 @@ public final class ExecutorHooks {
     }
     TracedCallable<T> w = new TracedCallable<>(c, site, e);
     Future<T> f = e.submit(w);
+    alias(f, w);
+    return f;
+  }
+
+  /**
+   * A completion service's task: wrapped as a service's (its service is not known here, so its end
+   * is not sent to {@code awaitTermination}); the future it returns, which {@code take} and {@code
+   * poll} hand out again, is the wrapper's alias.
+   */
+  public static <T> Future<T> submit(CompletionService<T> cs, Callable<T> c, int site) {
+    if (!recording() || c == null) {
+      return cs.submit(c);
+    }
+    TracedCallable<T> w = new TracedCallable<>(c, site, null);
+    Future<T> f = cs.submit(w);
+    alias(f, w);
+    return f;
+  }
+
+  public static <T> Future<T> submit(CompletionService<T> cs, Runnable r, T result, int site) {
+    if (!recording() || r == null) {
+      return cs.submit(r, result);
+    }
+    TracedRunnable w = new TracedRunnable(r, site);
+    Future<T> f = cs.submit(w, result);
     alias(f, w);
     return f;
   }
@@ -244,11 +275,26 @@ public final class ExecutorHooks {
     return done;
   }
 
+  /**
+   * {@code ExecutorService.close()} (Java 19+, so the service is taken as an {@code Object}, always
+   * {@code AutoCloseable} there): once the service has terminated, as the close waits for, it
+   * receives what every task's end sent on it, as {@link #awaitTermination} does.
+   */
+  public static void close(Object e, int site) throws Exception {
+    if (scheduledRun) {
+      blocking(e);
+    }
+    ((AutoCloseable) e).close();
+    if (e instanceof ExecutorService s && s.isTerminated()) {
+      received(e, HandoffKind.FUTURE, site);
+    }
+  }
+
   public static <T> CompletableFuture<T> supplyAsync(Supplier<T> s, int site) {
     if (!recording() || s == null) {
       return CompletableFuture.supplyAsync(s);
     }
-    TracedSupplier<T> w = new TracedSupplier<>(s, site);
+    TracedSupplier<T> w = new TracedSupplier<>(s, site, null);
     CompletableFuture<T> f = CompletableFuture.supplyAsync(w);
     alias(f, w);
     return f;
@@ -258,7 +304,7 @@ public final class ExecutorHooks {
     if (!recording() || s == null) {
       return CompletableFuture.supplyAsync(s, e);
     }
-    TracedSupplier<T> w = new TracedSupplier<>(s, site);
+    TracedSupplier<T> w = new TracedSupplier<>(s, site, service(e));
     CompletableFuture<T> f = CompletableFuture.supplyAsync(w, e);
     alias(f, w);
     return f;
@@ -278,7 +324,7 @@ public final class ExecutorHooks {
     if (!recording() || r == null) {
       return CompletableFuture.runAsync(r, e);
     }
-    TracedRunnable w = new TracedRunnable(r, site);
+    TracedRunnable w = new TracedRunnable(r, site, service(e));
     CompletableFuture<Void> f = CompletableFuture.runAsync(w, e);
     alias(f, w);
     return f;

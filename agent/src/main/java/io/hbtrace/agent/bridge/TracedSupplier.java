@@ -8,10 +8,12 @@ import java.util.function.Supplier;
 public final class TracedSupplier<T> implements Supplier<T> {
   private final Supplier<T> task;
   private final int site;
+  private final Object pool; // the ExecutorService it runs on, or null
 
-  TracedSupplier(Supplier<T> task, int site) {
+  TracedSupplier(Supplier<T> task, int site, Object pool) {
     this.task = task;
     this.site = site;
+    this.pool = pool;
     HandoffHooks.sent(this, HandoffKind.EXECUTOR, site);
   }
 
@@ -22,6 +24,9 @@ public final class TracedSupplier<T> implements Supplier<T> {
       return task.get();
     } finally {
       HandoffHooks.sent(this, HandoffKind.FUTURE, site);
+      if (pool != null) {
+        HandoffHooks.sent(pool, HandoffKind.FUTURE, site);
+      }
       ExecutorHooks.leaving();
     }
   }

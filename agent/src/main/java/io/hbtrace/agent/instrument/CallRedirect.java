@@ -106,6 +106,17 @@ final class CallRedirect {
       return this;
     }
 
+    /**
+     * Exact rules, one per type, whose hook takes the receiver as an {@code Object}: for a method
+     * newer than the Java the hooks are built for, on JDK types only.
+     */
+    Rules exactErased(String[] types, String name, String desc, String hookName) {
+      for (String type : types) {
+        rules.add(new Rule(type, false, false, name, desc, facade(), hookName, true));
+      }
+      return this;
+    }
+
     Rules exact(String type, String name, String desc, String hookName) {
       rules.add(new Rule(type, false, false, name, desc, facade(), hookName, false));
       return this;

@@ -1,19 +1,21 @@
 package io.hbtrace.agent.instrument;
 
 /**
- * Hand-offs between threads other than locks: executor submit/execute/invokeAll/schedule* (the task
- * is wrapped, so its start receives the submission and its end sends the completion, to its future
- * and to its service's {@code awaitTermination}), fork/join tasks (fork, join, invoke, invokeAll
- * and a pool's execute/submit/invoke; the task's compute is {@link ForkJoinInstrumentation}'s),
- * {@code Future.get} and {@code CompletableFuture.join/complete} and {@code supplyAsync/runAsync},
- * {@code BlockingQueue} put/offer/add → take/poll (channel: the element), {@code CountDownLatch},
- * {@code Object.wait/notify} (wait also releases and re-acquires the monitor) and {@code
- * LockSupport park/unpark}.
+ * Hand-offs between threads other than locks: executor (and completion service)
+ * submit/execute/invokeAll/schedule* (the task is wrapped, so its start receives the submission and
+ * its end sends the completion, to its future and to its service's {@code awaitTermination}),
+ * fork/join tasks (fork, join, invoke, invokeAll and a pool's execute/submit/invoke; the task's
+ * compute is {@link ForkJoinInstrumentation}'s), {@code Future.get} and {@code
+ * CompletableFuture.join/complete} and {@code supplyAsync/runAsync}, {@code BlockingQueue}
+ * put/offer/add → take/poll (channel: the element), {@code CountDownLatch}, {@code
+ * Object.wait/notify} (wait also releases and re-acquires the monitor) and {@code LockSupport
+ * park/unpark}.
  */
 final class HandoffInstrumentation {
   private static final String EXECUTOR = "java/util/concurrent/Executor";
   private static final String SERVICE = "java/util/concurrent/ExecutorService";
   private static final String SCHEDULED = "java/util/concurrent/ScheduledExecutorService";
+  private static final String COMPLETION = "java/util/concurrent/CompletionService";
   private static final String FJT = "java/util/concurrent/ForkJoinTask";
   private static final String FJP = "java/util/concurrent/ForkJoinPool";
   private static final String FUTURE = "java/util/concurrent/Future";
@@ -34,6 +36,16 @@ final class HandoffInstrumentation {
   private static final String LIST = "Ljava/util/List;";
   private static final String CFD = "Ljava/util/concurrent/CompletableFuture;";
 
+  /** The JDK's executor services whose {@code close()} (Java 19+) a program may call. */
+  private static final String[] CLOSEABLE_SERVICES = {
+    SERVICE,
+    SCHEDULED,
+    "java/util/concurrent/AbstractExecutorService",
+    "java/util/concurrent/ThreadPoolExecutor",
+    "java/util/concurrent/ScheduledThreadPoolExecutor",
+    FJP
+  };
+
   private HandoffInstrumentation() {}
 
   static void addRules(CallRedirect.Rules rules) {
@@ -43,9 +55,13 @@ final class HandoffInstrumentation {
         .instance(SERVICE, "submit", "(" + RUNNABLE + ")" + FUT, "submit")
         .instance(SERVICE, "submit", "(" + RUNNABLE + "Ljava/lang/Object;)" + FUT, "submit")
         .instance(SERVICE, "submit", "(" + CALLABLE + ")" + FUT, "submit")
+        .instance(COMPLETION, "submit", "(" + CALLABLE + ")" + FUT, "submit")
+        .instance(COMPLETION, "submit", "(" + RUNNABLE + OBJ + ")" + FUT, "submit")
         .instance(SERVICE, "invokeAll", "(" + TASKS + ")" + LIST, "invokeAll")
         .instance(SERVICE, "invokeAll", "(" + TASKS + "J" + UNIT + ")" + LIST, "invokeAll")
         .instance(SERVICE, "awaitTermination", "(J" + UNIT + ")Z", "awaitTermination")
+        // Java 19+: close() waits for the service to terminate; named on the JDK's types only
+        .exactErased(CLOSEABLE_SERVICES, "close", "()V", "close")
         .instance(SCHEDULED, "schedule", "(" + RUNNABLE + "J" + UNIT + ")" + SFUT, "schedule")
         .instance(SCHEDULED, "schedule", "(" + CALLABLE + "J" + UNIT + ")" + SFUT, "schedule")
         .instance(

@@ -5,7 +5,9 @@ import io.hbtrace.traces.event.EventKind;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
@@ -63,7 +65,15 @@ public final class ReplayScheduler implements Scheduler {
   private volatile long lastProgressAt = System.nanoTime();
   private volatile boolean free;
   private volatile boolean ended;
-  private final ThreadLocal<Cursor> cursor = ThreadLocal.withInitial(Cursor::new);
+  private final Map<Thread, Cursor> cursors = Collections.synchronizedMap(new WeakHashMap<>());
+
+  /**
+   * Each thread's cursor, found again through {@link #cursors} when a pool clears its threads'
+   * thread-local values between tasks (the common ForkJoinPool on newer JDKs).
+   */
+  private final ThreadLocal<Cursor> cursor =
+      ThreadLocal.withInitial(
+          () -> cursors.computeIfAbsent(Thread.currentThread(), t -> new Cursor()));
 
   /** Where a live thread is in its recorded thread's events. */
   private static final class Cursor {

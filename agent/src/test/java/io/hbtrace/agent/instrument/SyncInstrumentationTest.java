@@ -330,6 +330,38 @@ class SyncInstrumentationTest {
     }
   }
 
+  /** A task given to a service through CompletableFuture ends for its awaitTermination too. */
+  @Test
+  void aRunAsyncTaskOnAServiceHandsOverToItsAwaitTermination() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(ExecutorEdges.class, "runAsyncThenAwait"))
+          .isEqualTo("ran=1 terminated=true");
+      List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
+      Ev await = ev.get(ev.size() - 1);
+      assertThat(await.kind()).isEqualTo(HANDOFF_RECEIVE);
+      assertThat(ev)
+          .filteredOn(e -> e.kind() == HANDOFF_SEND && e.f(0) == await.f(0))
+          .extracting(e -> in.out.threadName(e.thread()))
+          .containsExactly("worker");
+    }
+  }
+
+  /** A completion service's futures, taken back and read, receive what their tasks' ends sent. */
+  @Test
+  void completionServiceTasksHandOverToTheGetsOfTheirTakenFutures() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(ExecutorEdges.class, "completionService")).isEqualTo("sum=6");
+      List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
+      assertHandoffs(ev, Handoff.EXECUTOR, 3);
+      assertHandoffs(ev, Handoff.FUTURE, 3);
+      assertThat(ev)
+          .filteredOn(e -> e.kind() == HANDOFF_SEND && e.f(1) == Handoff.FUTURE)
+          .extracting(e -> in.out.threadName(e.thread()))
+          .hasSize(3)
+          .containsOnly("worker");
+    }
+  }
+
   /** Wrapped tasks would break a pool that orders them: its hand-offs are left as they are. */
   @Test
   void aPoolOverAPriorityQueueRunsItsTasksInTheirOrder() throws Throwable {

@@ -1,0 +1,92 @@
+package io.hbtrace.agent.forked;
+
+import static io.hbtrace.traces.event.EventKind.HANDOFF_RECEIVE;
+import static io.hbtrace.traces.event.EventKind.HANDOFF_SEND;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.agent.testing.ForkedJvm;
+import io.hbtrace.agent.testing.ForkedJvm.Jdk;
+import io.hbtrace.agent.testing.ForkedJvm.Result;
+import io.hbtrace.agent.testing.MemoryTraceOutput.Ev;
+import io.hbtrace.agent.testing.ReadTrace;
+import io.hbtrace.traces.event.Handoff;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code ExecutorService.close()} (Java 19+), called on the interface and on a pool's own class,
+ * waits for the service to terminate: on the Java 25 JDK it receives what the service's tasks sent
+ * at their ends, as {@code awaitTermination} does.
+ */
+class ExecutorCloseForkedTest {
+  private static final String PROGRAM =
+      """
+      import java.util.concurrent.*;
+
+      public class Closing {
+        static int x;
+
+        public static void main(String[] args) {
+          try (ExecutorService ex = Executors.newFixedThreadPool(2)) {
+            ex.submit(() -> { x = 1; });
+          }
+          try (ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(1)) {
+            pool.execute(() -> x++);
+          }
+          System.out.println(x);
+        }
+      }
+      """;
+
+  @TempDir Path tmp;
+
+  static Stream<Jdk> jdks() {
+    return ForkedJvm.jdks().filter(j -> j.name().equals("java25"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void closeReceivesTheEndsOfTheServicesTasks(Jdk jdk) throws Exception {
+    Path src = Files.writeString(tmp.resolve("Closing.java"), PROGRAM);
+    Path classes = Files.createDirectories(tmp.resolve("classes"));
+    Process javac =
+        new ProcessBuilder(
+                jdk.home().resolve("bin/javac").toString(),
+                "-d",
+                classes.toString(),
+                src.toString())
+            .inheritIO()
+            .start();
+    assertThat(javac.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(javac.exitValue()).isZero();
+    Path spec = Files.writeString(tmp.resolve("s.spec"), "spec 1\ninclude Closing\n");
+    Path out = tmp.resolve("t");
+    Result r =
+        ForkedJvm.run(
+            jdk,
+            List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec)),
+            classes.toString(),
+            "Closing");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("2\n");
+    ReadTrace t = ReadTrace.read(out);
+    List<Ev> closes =
+        t.events(HANDOFF_RECEIVE).stream()
+            .filter(e -> e.f(1) == Handoff.FUTURE && t.threads.get(e.thread()).equals("main"))
+            .toList();
+    assertThat(closes).hasSize(2);
+    for (Ev c : closes) {
+      assertThat(t.events(HANDOFF_SEND))
+          .filteredOn(e -> e.f(0) == c.f(0) && e.f(1) == Handoff.FUTURE)
+          .as("task ends sent on the service the close received from")
+          .isNotEmpty()
+          .allMatch(e -> t.threads.get(e.thread()).startsWith("pool-"));
+    }
+  }
+}
