@@ -241,4 +241,35 @@ public final class ExecutorEdges {
       pool.shutdown();
     }
   }
+
+  /**
+   * invokeAny of a task that returns at once, one that fails and one that would sleep for a minute
+   * (cancelled once the first has returned), then invokeAny of two that both fail: returns {@code
+   * "fast failed"}.
+   */
+  public static String invokeAny() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(3, r -> new Thread(r, "worker"));
+    try {
+      Callable<String> fast = () -> "fast";
+      Callable<String> failing =
+          () -> {
+            throw new IllegalStateException("no");
+          };
+      Callable<String> slow =
+          () -> {
+            Thread.sleep(60_000);
+            return "slow";
+          };
+      String first = pool.invokeAny(List.of(failing, fast, slow));
+      String second;
+      try {
+        second = pool.invokeAny(List.of(failing, failing));
+      } catch (ExecutionException e) {
+        second = "failed";
+      }
+      return first + " " + second;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

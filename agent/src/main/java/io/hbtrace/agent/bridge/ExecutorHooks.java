@@ -231,6 +231,68 @@ public final class ExecutorHooks {
     return receivedAll(e.invokeAll(ws, time, unit), ws, site);
   }
 
+  /**
+   * Each task is wrapped; {@code invokeAny} returns the result of one that succeeded, whose end is
+   * then received (the task that returned that very object: two that returned the same object are
+   * both received), or throws when all failed, each failure having been received.
+   */
+  public static <T> T invokeAny(
+      ExecutorService e, Collection<? extends Callable<T>> tasks, int site)
+      throws InterruptedException, ExecutionException {
+    List<TracedCallable<T>> ws = wrapAll(e, tasks, site);
+    if (ws == null) {
+      return e.invokeAny(tasks);
+    }
+    if (scheduledRun) {
+      blocking(e);
+    }
+    try {
+      return receivedWinner(e.invokeAny(ws), ws, site);
+    } catch (ExecutionException x) {
+      receivedEnded(ws, site);
+      throw x;
+    }
+  }
+
+  public static <T> T invokeAny(
+      ExecutorService e,
+      Collection<? extends Callable<T>> tasks,
+      long time,
+      TimeUnit unit,
+      int site)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    List<TracedCallable<T>> ws = wrapAll(e, tasks, site);
+    if (ws == null) {
+      return e.invokeAny(tasks, time, unit);
+    }
+    if (scheduledRun) {
+      blocking(e);
+    }
+    try {
+      return receivedWinner(e.invokeAny(ws, time, unit), ws, site);
+    } catch (ExecutionException x) {
+      receivedEnded(ws, site);
+      throw x;
+    }
+  }
+
+  private static <T> T receivedWinner(T v, List<TracedCallable<T>> ws, int site) {
+    for (TracedCallable<T> w : ws) {
+      if (w.returned(v)) {
+        received(w, HandoffKind.FUTURE, site);
+      }
+    }
+    return v;
+  }
+
+  private static void receivedEnded(List<? extends TracedCallable<?>> ws, int site) {
+    for (TracedCallable<?> w : ws) {
+      if (w.ended()) {
+        received(w, HandoffKind.FUTURE, site);
+      }
+    }
+  }
+
   /** The tasks wrapped, or null to leave them as they are (nothing records, or a null task). */
   private static <T> List<TracedCallable<T>> wrapAll(
       ExecutorService e, Collection<? extends Callable<T>> tasks, int site) {

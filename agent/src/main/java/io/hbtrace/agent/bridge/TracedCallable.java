@@ -2,11 +2,20 @@ package io.hbtrace.agent.bridge;
 
 import java.util.concurrent.Callable;
 
-/** The {@link Callable} form of {@link TracedRunnable}. */
+/**
+ * The {@link Callable} form of {@link TracedRunnable}; it also keeps how its task ended, for {@code
+ * invokeAny} to tell which task's result it returned.
+ */
 public final class TracedCallable<T> implements Callable<T> {
+  private static final Object RUNNING = new Object();
+  private static final Object FAILED = new Object();
+
   private final Callable<T> task;
   private final int site;
   private final Object pool; // the ExecutorService, or null
+
+  /** {@link #RUNNING} (or not started), {@link #FAILED}, or the result the task returned. */
+  private volatile Object outcome = RUNNING;
 
   TracedCallable(Callable<T> task, int site, Object pool) {
     this.task = task;
@@ -19,7 +28,12 @@ public final class TracedCallable<T> implements Callable<T> {
   public T call() throws Exception {
     HandoffHooks.received(this, HandoffKind.EXECUTOR, site);
     try {
-      return task.call();
+      T v = task.call();
+      outcome = v;
+      return v;
+    } catch (Throwable x) {
+      outcome = FAILED;
+      throw x;
     } finally {
       HandoffHooks.sent(this, HandoffKind.FUTURE, site);
       if (pool != null) {
@@ -27,6 +41,17 @@ public final class TracedCallable<T> implements Callable<T> {
       }
       ExecutorHooks.leaving();
     }
+  }
+
+  /** Whether the task ended by returning {@code v} itself. */
+  boolean returned(Object v) {
+    Object o = outcome;
+    return o != RUNNING && o != FAILED && o == v;
+  }
+
+  /** Whether the task ended, either way. */
+  boolean ended() {
+    return outcome != RUNNING;
   }
 
   @Override

@@ -2,12 +2,12 @@ package io.hbtrace.agent.instrument;
 
 /**
  * Hand-offs between threads other than locks: executor (and completion service)
- * submit/execute/invokeAll/schedule* (the task is wrapped, so its start receives the submission and
- * its end sends the completion, to its future and to its service's {@code awaitTermination}),
- * fork/join tasks (fork, join, invoke, invokeAll and a pool's execute/submit/invoke; the task's
- * compute is {@link ForkJoinInstrumentation}'s), {@code Future.get} and {@code
- * CompletableFuture.join/complete} and {@code supplyAsync/runAsync}, {@code BlockingQueue}
- * put/offer/add → take/poll (channel: the element), {@code CountDownLatch}, {@code
+ * submit/execute/invokeAll/invokeAny/schedule* (the task is wrapped, so its start receives the
+ * submission and its end sends the completion, to its future and to its service's {@code
+ * awaitTermination}), fork/join tasks (fork, join, invoke, invokeAll and a pool's
+ * execute/submit/invoke; the task's compute is {@link ForkJoinInstrumentation}'s), {@code
+ * Future.get} and {@code CompletableFuture.join/complete} and {@code supplyAsync/runAsync}, {@code
+ * BlockingQueue} put/offer/add → take/poll (channel: the element), {@code CountDownLatch}, {@code
  * Object.wait/notify} (wait also releases and re-acquires the monitor) and {@code LockSupport
  * park/unpark}.
  */
@@ -57,6 +57,8 @@ final class HandoffInstrumentation {
         .instance(SERVICE, "submit", "(" + CALLABLE + ")" + FUT, "submit")
         .instance(COMPLETION, "submit", "(" + CALLABLE + ")" + FUT, "submit")
         .instance(COMPLETION, "submit", "(" + RUNNABLE + OBJ + ")" + FUT, "submit")
+        .instance(SERVICE, "invokeAny", "(" + TASKS + ")" + OBJ, "invokeAny")
+        .instance(SERVICE, "invokeAny", "(" + TASKS + "J" + UNIT + ")" + OBJ, "invokeAny")
         .instance(SERVICE, "invokeAll", "(" + TASKS + ")" + LIST, "invokeAll")
         .instance(SERVICE, "invokeAll", "(" + TASKS + "J" + UNIT + ")" + LIST, "invokeAll")
         .instance(SERVICE, "awaitTermination", "(J" + UNIT + ")Z", "awaitTermination")

@@ -362,6 +362,27 @@ class SyncInstrumentationTest {
     }
   }
 
+  /**
+   * invokeAny receives the end of the task whose result it returned (not the failed or cancelled
+   * ones), and, when every task failed, the end of each.
+   */
+  @Test
+  void invokeAnyReceivesTheTaskWhoseResultItReturned() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(ExecutorEdges.class, "invokeAny")).isEqualTo("fast failed");
+      List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
+      assertHandoffs(ev, Handoff.FUTURE, 3);
+      List<Ev> onMain =
+          ev.stream()
+              .filter(e -> e.kind() == HANDOFF_RECEIVE && e.f(1) == Handoff.FUTURE)
+              .filter(e -> !in.out.threadName(e.thread()).equals("worker"))
+              .toList();
+      // the fast task's end, then the two failures
+      assertThat(onMain).hasSize(3);
+      assertThat(onMain.stream().map(e -> e.f(0)).distinct()).hasSize(3);
+    }
+  }
+
   /** Wrapped tasks would break a pool that orders them: its hand-offs are left as they are. */
   @Test
   void aPoolOverAPriorityQueueRunsItsTasksInTheirOrder() throws Throwable {
