@@ -272,4 +272,19 @@ public final class ExecutorEdges {
       pool.shutdownNow();
     }
   }
+
+  /** Polls a future's {@code isDone}, then reads what its task wrote: returns {@code "cell=9"}. */
+  public static String pollIsDone() {
+    ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "worker"));
+    try {
+      int[] cell = new int[1];
+      Future<?> f = pool.submit(() -> cell[0] = 9);
+      while (!f.isDone()) {
+        Thread.onSpinWait();
+      }
+      return "cell=" + cell[0];
+    } finally {
+      pool.shutdown();
+    }
+  }
 }

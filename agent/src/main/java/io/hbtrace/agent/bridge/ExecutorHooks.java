@@ -9,6 +9,9 @@ import static io.hbtrace.agent.bridge.Hooks.scheduledRun;
 import static io.hbtrace.agent.bridge.Hooks.sink;
 
 import io.hbtrace.agent.bridge.Hooks.Guard;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -410,6 +413,54 @@ public final class ExecutorHooks {
   private static void completing(CompletableFuture<?> f, int site) {
     if (!f.isDone()) {
       sent(f, HandoffKind.FUTURE, site);
+    }
+  }
+
+  /**
+   * A future seen done has handed over its task's end, as a {@code get} would: a program may poll
+   * {@code isDone} and then read what the task wrote. (Seen cancelled, nothing was sent.)
+   */
+  public static boolean isDone(Future<?> f, int site) {
+    boolean done = f.isDone();
+    if (done) {
+      received(f, HandoffKind.FUTURE, site);
+    }
+    return done;
+  }
+
+  /** {@code Future.resultNow()} (Java 19+, so the future is taken as an {@code Object}). */
+  public static Object resultNow(Object f, int site) throws Throwable {
+    Object v = (Object) Java19.RESULT_NOW.invokeExact(f);
+    received(f, HandoffKind.FUTURE, site);
+    return v;
+  }
+
+  /** {@code Future.exceptionNow()} (Java 19+): the task ended by this exception. */
+  public static Throwable exceptionNow(Object f, int site) throws Throwable {
+    Throwable x = (Throwable) Java19.EXCEPTION_NOW.invokeExact(f);
+    received(f, HandoffKind.FUTURE, site);
+    return x;
+  }
+
+  /** Future's methods of Java 19, found when first used (the hooks are built for Java 17). */
+  private static final class Java19 {
+    static final MethodHandle RESULT_NOW;
+    static final MethodHandle EXCEPTION_NOW;
+
+    static {
+      try {
+        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+        RESULT_NOW =
+            lookup
+                .findVirtual(Future.class, "resultNow", MethodType.methodType(Object.class))
+                .asType(MethodType.methodType(Object.class, Object.class));
+        EXCEPTION_NOW =
+            lookup
+                .findVirtual(Future.class, "exceptionNow", MethodType.methodType(Throwable.class))
+                .asType(MethodType.methodType(Throwable.class, Object.class));
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
     }
   }
 

@@ -46,6 +46,22 @@ final class HandoffInstrumentation {
     FJP
   };
 
+  /**
+   * The JDK's future types whose {@code resultNow()}/{@code exceptionNow()} (Java 19+) are hooked.
+   */
+  private static final String[] FUTURES = {
+    FUTURE,
+    "java/util/concurrent/RunnableFuture",
+    "java/util/concurrent/ScheduledFuture",
+    "java/util/concurrent/RunnableScheduledFuture",
+    "java/util/concurrent/FutureTask",
+    CF,
+    FJT,
+    "java/util/concurrent/RecursiveTask",
+    "java/util/concurrent/RecursiveAction",
+    "java/util/concurrent/CountedCompleter"
+  };
+
   private HandoffInstrumentation() {}
 
   static void addRules(CallRedirect.Rules rules) {
@@ -76,6 +92,10 @@ final class HandoffInstrumentation {
             "scheduleWithFixedDelay",
             "(" + RUNNABLE + "JJ" + UNIT + ")" + SFUT,
             "scheduleWithFixedDelay")
+        .instance(FUTURE, "isDone", "()Z", "isDone")
+        // Java 19+: named on the JDK's future types only
+        .exactErased(FUTURES, "resultNow", "()" + OBJ, "resultNow")
+        .exactErased(FUTURES, "exceptionNow", "()Ljava/lang/Throwable;", "exceptionNow")
         .instance(FUTURE, "get", "()Ljava/lang/Object;", "get")
         .instance(FUTURE, "get", "(J" + UNIT + ")Ljava/lang/Object;", "get")
         .instance(CF, "join", "()Ljava/lang/Object;", "join")

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code ExecutorService.close()} (Java 19+), called on the interface and on a pool's own class,
  * waits for the service to terminate: on the Java 25 JDK it receives what the service's tasks sent
- * at their ends, as {@code awaitTermination} does.
+ * at their ends, as {@code awaitTermination} does; and {@code Future.resultNow()} (Java 19+)
+ * receives its task's end, as {@code get} does.
  */
 class ExecutorCloseForkedTest {
   private static final String PROGRAM =
@@ -40,6 +41,13 @@ class ExecutorCloseForkedTest {
             pool.execute(() -> x++);
           }
           System.out.println(x);
+          ExecutorService single = Executors.newSingleThreadExecutor();
+          Future<Integer> f = single.submit(() -> 42);
+          while (f.state() == Future.State.RUNNING) {
+            Thread.onSpinWait();
+          }
+          System.out.println(f.resultNow());
+          single.shutdown();
         }
       }
       """;
@@ -52,7 +60,7 @@ class ExecutorCloseForkedTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
-  void closeReceivesTheEndsOfTheServicesTasks(Jdk jdk) throws Exception {
+  void closeAndResultNowReceiveTheEndsOfTheTasks(Jdk jdk) throws Exception {
     Path src = Files.writeString(tmp.resolve("Closing.java"), PROGRAM);
     Path classes = Files.createDirectories(tmp.resolve("classes"));
     Process javac =
@@ -74,13 +82,14 @@ class ExecutorCloseForkedTest {
             classes.toString(),
             "Closing");
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).isEqualTo("2\n");
+    assertThat(r.out()).isEqualTo("2\n42\n");
     ReadTrace t = ReadTrace.read(out);
     List<Ev> closes =
         t.events(HANDOFF_RECEIVE).stream()
             .filter(e -> e.f(1) == Handoff.FUTURE && t.threads.get(e.thread()).equals("main"))
             .toList();
-    assertThat(closes).hasSize(2);
+    // the two closes, then resultNow
+    assertThat(closes).hasSize(3);
     for (Ev c : closes) {
       assertThat(t.events(HANDOFF_SEND))
           .filteredOn(e -> e.f(0) == c.f(0) && e.f(1) == Handoff.FUTURE)

@@ -383,6 +383,20 @@ class SyncInstrumentationTest {
     }
   }
 
+  /** A future polled until done receives its task's end once, when seen done. */
+  @Test
+  void aFutureSeenDoneReceivesItsTasksEnd() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(ExecutorEdges.class, "pollIsDone")).isEqualTo("cell=9");
+      List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
+      assertHandoffs(ev, Handoff.FUTURE, 1);
+      assertThat(ev)
+          .filteredOn(e -> e.kind() == HANDOFF_RECEIVE && e.f(1) == Handoff.FUTURE)
+          .extracting(e -> in.out.threadName(e.thread()))
+          .containsExactly("main");
+    }
+  }
+
   /** Wrapped tasks would break a pool that orders them: its hand-offs are left as they are. */
   @Test
   void aPoolOverAPriorityQueueRunsItsTasksInTheirOrder() throws Throwable {
