@@ -33,12 +33,7 @@ final class ForkJoinInstrumentation {
           || m.isBridge()) {
         continue;
       }
-      int site =
-          sites.site(
-              type.getName(),
-              m.getInternalName(),
-              scan.sourceFile(),
-              scan.firstLine(m.getInternalName(), m.getDescriptor()));
+      int site = sites.method(type, m, scan);
       Advice advice = Advice.withCustomMapping().bind(SiteId.class, site).to(Compute.class);
       builder = builder.visit(advice.on(ElementMatchers.is(m)));
     }

@@ -35,12 +35,7 @@ final class SynchronizedMethodInstrumentation {
       if (!m.isSynchronized() || m.isAbstract() || m.isNative()) {
         continue;
       }
-      int site =
-          sites.site(
-              type.getName(),
-              m.getInternalName(),
-              scan.sourceFile(),
-              scan.firstLine(m.getInternalName(), m.getDescriptor()));
+      int site = sites.method(type, m, scan);
       if (asBlocks
           && (m.isStatic() || !scan.writesLocal0(m.getInternalName(), m.getDescriptor()))) {
         blocks.put(m.getInternalName() + m.getDescriptor(), site);

@@ -53,12 +53,7 @@ final class TracepointInstrumentation {
         continue;
       }
       matched.addAll(here);
-      int site =
-          sites.site(
-              type.getName(),
-              m.getInternalName(),
-              scan.sourceFile(),
-              scan.firstLine(m.getInternalName(), m.getDescriptor()));
+      int site = sites.method(type, m, scan);
       TracepointAdvice advice =
           new TracepointAdvice(
               type,

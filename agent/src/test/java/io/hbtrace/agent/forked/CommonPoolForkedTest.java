@@ -9,10 +9,7 @@ import io.hbtrace.agent.testing.ForkedJvm;
 import io.hbtrace.agent.testing.ForkedJvm.Jdk;
 import io.hbtrace.agent.testing.ForkedJvm.Result;
 import io.hbtrace.agent.testing.ReadTrace;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,29 +46,10 @@ class CommonPoolForkedTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
   void commonPoolTasksReadBackWhole(Jdk jdk) throws Exception {
-    Path src = Files.writeString(tmp.resolve("Common.java"), PROGRAM);
-    Path classes = Files.createDirectories(tmp.resolve("classes"));
-    Process javac =
-        new ProcessBuilder(
-                jdk.home().resolve("bin/javac").toString(),
-                "-d",
-                classes.toString(),
-                src.toString())
-            .inheritIO()
-            .start();
-    assertThat(javac.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(javac.exitValue()).isZero();
-    Path spec = Files.writeString(tmp.resolve("s.spec"), "spec 1\ninclude Common\n");
-    Path out = tmp.resolve("t");
-    Result r =
-        ForkedJvm.run(
-            jdk,
-            List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec)),
-            classes.toString(),
-            "Common");
+    Result r = ForkedJvm.recordProgram(jdk, tmp, "Common", PROGRAM);
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("190\n");
-    ReadTrace t = ReadTrace.read(out);
+    ReadTrace t = ReadTrace.read(ForkedJvm.traceOf(tmp));
     assertThat(t.events(MONITOR_ENTER)).hasSize(20);
     assertThat(t.events(HANDOFF_SEND)).hasSizeGreaterThanOrEqualTo(40);
     assertThat(t.events(HANDOFF_RECEIVE)).hasSizeGreaterThanOrEqualTo(40);

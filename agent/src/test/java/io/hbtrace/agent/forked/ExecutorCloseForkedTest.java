@@ -10,10 +10,8 @@ import io.hbtrace.agent.testing.ForkedJvm.Result;
 import io.hbtrace.agent.testing.MemoryTraceOutput.Ev;
 import io.hbtrace.agent.testing.ReadTrace;
 import io.hbtrace.traces.event.Handoff;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,29 +59,10 @@ class ExecutorCloseForkedTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
   void closeAndResultNowReceiveTheEndsOfTheTasks(Jdk jdk) throws Exception {
-    Path src = Files.writeString(tmp.resolve("Closing.java"), PROGRAM);
-    Path classes = Files.createDirectories(tmp.resolve("classes"));
-    Process javac =
-        new ProcessBuilder(
-                jdk.home().resolve("bin/javac").toString(),
-                "-d",
-                classes.toString(),
-                src.toString())
-            .inheritIO()
-            .start();
-    assertThat(javac.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(javac.exitValue()).isZero();
-    Path spec = Files.writeString(tmp.resolve("s.spec"), "spec 1\ninclude Closing\n");
-    Path out = tmp.resolve("t");
-    Result r =
-        ForkedJvm.run(
-            jdk,
-            List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec)),
-            classes.toString(),
-            "Closing");
+    Result r = ForkedJvm.recordProgram(jdk, tmp, "Closing", PROGRAM);
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("2\n42\n");
-    ReadTrace t = ReadTrace.read(out);
+    ReadTrace t = ReadTrace.read(ForkedJvm.traceOf(tmp));
     List<Ev> closes =
         t.events(HANDOFF_RECEIVE).stream()
             .filter(e -> e.f(1) == Handoff.FUTURE && t.threads.get(e.thread()).equals("main"))

@@ -8,10 +8,7 @@ import io.hbtrace.agent.testing.ForkedJvm;
 import io.hbtrace.agent.testing.ForkedJvm.Jdk;
 import io.hbtrace.agent.testing.ForkedJvm.Result;
 import io.hbtrace.agent.testing.ReadTrace;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,29 +46,10 @@ class ThreadBuildersForkedTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
   void buildersAndVirtualThreadStartsAreRecorded(Jdk jdk) throws Exception {
-    Path src = Files.writeString(tmp.resolve("Builders.java"), PROGRAM);
-    Path classes = Files.createDirectories(tmp.resolve("classes"));
-    Process javac =
-        new ProcessBuilder(
-                jdk.home().resolve("bin/javac").toString(),
-                "-d",
-                classes.toString(),
-                src.toString())
-            .inheritIO()
-            .start();
-    assertThat(javac.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(javac.exitValue()).isZero();
-    Path spec = Files.writeString(tmp.resolve("s.spec"), "spec 1\ninclude Builders\n");
-    Path out = tmp.resolve("t");
-    Result r =
-        ForkedJvm.run(
-            jdk,
-            List.of(ForkedJvm.javaagent("out=" + out + ",spec=" + spec)),
-            classes.toString(),
-            "Builders");
+    Result r = ForkedJvm.recordProgram(jdk, tmp, "Builders", PROGRAM);
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("joined platform virtual true\n");
-    ReadTrace t = ReadTrace.read(out);
+    ReadTrace t = ReadTrace.read(ForkedJvm.traceOf(tmp));
     assertThat(t.events(THREAD_START)).hasSize(3);
     assertThat(t.events(THREAD_JOIN)).hasSize(3);
   }

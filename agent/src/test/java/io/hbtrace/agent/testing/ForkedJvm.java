@@ -113,6 +113,37 @@ public final class ForkedJvm {
     return runIn(null, jdk, jvmArgs, cp, main, args);
   }
 
+  /**
+   * Compiles the one-class program {@code source} (class {@code main}, no package) with {@code
+   * jdk}'s own javac into {@code dir/classes} (the tests build for Java 17; this program may use a
+   * newer Java) and runs it to the end with the agent recording into {@code traceOf(dir)}, its spec
+   * including the class.
+   */
+  public static Result recordProgram(Jdk jdk, Path dir, String main, String source)
+      throws Exception {
+    Path src = Files.writeString(dir.resolve(main + ".java"), source);
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    Process javac =
+        new ProcessBuilder(
+                jdk.home().resolve("bin/javac").toString(),
+                "-d",
+                classes.toString(),
+                src.toString())
+            .inheritIO()
+            .start();
+    if (!javac.waitFor(120, TimeUnit.SECONDS) || javac.exitValue() != 0) {
+      throw new AssertionError("javac failed on " + src);
+    }
+    Path spec = Files.writeString(dir.resolve("s.spec"), "spec 1\ninclude " + main + "\n");
+    return run(
+        jdk, List.of(javaagent("out=" + traceOf(dir) + ",spec=" + spec)), classes.toString(), main);
+  }
+
+  /** Where {@link #recordProgram} records. */
+  public static Path traceOf(Path dir) {
+    return dir.resolve("t");
+  }
+
   /** Runs sample-fs's {@code dio-invalidate-cache ARGS} (the reactor's jar) to the end. */
   public static Result dioInvalidateCache(Jdk jdk, List<String> jvmArgs, String... args)
       throws Exception {
