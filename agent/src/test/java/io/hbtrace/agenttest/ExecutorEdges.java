@@ -287,4 +287,27 @@ public final class ExecutorEdges {
       pool.shutdown();
     }
   }
+
+  /**
+   * A task's future read after the collector has had the chance to take the task's wrapper, which
+   * the executor drops once it has run: returns {@code "cell=4"}.
+   */
+  public static String getAfterACollection() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "worker"));
+    try {
+      int[] cell = new int[1];
+      Future<?> f = pool.submit(() -> cell[0] = 4);
+      while (!f.isDone()) {
+        Thread.onSpinWait();
+      }
+      for (int i = 0; i < 5; i++) {
+        System.gc();
+        Thread.sleep(50);
+      }
+      f.get();
+      return "cell=" + cell[0];
+    } finally {
+      pool.shutdown();
+    }
+  }
 }

@@ -3,6 +3,8 @@ package io.hbtrace.agent.record;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Dense, stable long ids (>= 1) for objects, held weakly: the id of an object never changes and is
@@ -26,9 +28,11 @@ import java.lang.ref.WeakReference;
  * wants every death reported now.
  *
  * <p>An object can be an <em>alias</em> of another (a read-write lock's read view shares the lock's
- * id; a future shares its task's id): its entry carries the target's id and its own lock mode. Only
- * the entry that owns an id reports its birth ({@link Listener#born}) and death ({@link
- * Listener#freed}).
+ * id; a future shares its task's id): its entry carries the target's id and its own lock mode. The
+ * entry that owns an id reports its birth ({@link Listener#born}); its death ({@link
+ * Listener#freed}) is that of the last of the objects sharing it, which may outlive the owner (a
+ * future outlives the task wrapper an executor drops once it has run; a read view, the read-write
+ * lock object).
  */
 final class IdentityTable {
 
@@ -85,6 +89,9 @@ final class IdentityTable {
   private volatile Entry[] table = new Entry[1 << 12];
   private int size; // slots holding an entry, cleared or not (under the lock)
   private long nextId = 1;
+
+  /** Live entries of each id shared by more than its owner (owner included); under the lock. */
+  private final Map<Long, Integer> sharers = new HashMap<>();
 
   IdentityTable(Listener listener, Canonicalizer canon) {
     this.listener = listener;
@@ -149,7 +156,9 @@ final class IdentityTable {
         return e;
       }
       if (c != o) {
-        return put(new Entry(o, dead, h, entry(c).id, mode, false, 0, 0));
+        Entry view = put(new Entry(o, dead, h, entry(c).id, mode, false, 0, 0));
+        shared(view.id);
+        return view;
       }
       long id = nextId++;
       listener.born(id, o);
@@ -169,7 +178,34 @@ final class IdentityTable {
       if (old != null && old.id == id && old.mode == mode) {
         return;
       }
+      boolean joins = old == null || old.id != id;
+      if (old != null && joins) {
+        died(old); // the view's own id, or another it shared, loses this entry
+      }
       replace(old, new Entry(view, dead, h, id, mode, false, 0, 0));
+      if (joins) {
+        shared(id);
+      }
+    }
+  }
+
+  /** One more entry carries {@code id}, besides its owner's (under the lock). */
+  private void shared(long id) {
+    sharers.merge(id, 2, (n, one) -> n + 1);
+  }
+
+  /** An entry of {@code e}'s id is gone: the id is freed with the last of them (under the lock). */
+  private void died(Entry e) {
+    Integer n = sharers.get(e.id);
+    if (n == null) {
+      if (e.owner) {
+        listener.freed(e.id);
+      }
+    } else if (n > 1) {
+      sharers.put(e.id, n - 1);
+    } else {
+      sharers.remove(e.id);
+      listener.freed(e.id);
     }
   }
 
@@ -272,9 +308,7 @@ final class IdentityTable {
     Entry[] t = table;
     int i = indexOf(t, e);
     if (i >= 0) {
-      if (e.owner) {
-        listener.freed(e.id);
-      }
+      died(e);
       delete(t, i);
     }
   }
@@ -289,9 +323,7 @@ final class IdentityTable {
     for (int i = 0; i < t.length; ) {
       Entry e = t[i];
       if (e != null && e.refersTo(null)) {
-        if (e.owner) {
-          listener.freed(e.id);
-        }
+        died(e);
         delete(t, i); // an entry may move into slot i: look at it again
       } else {
         i++;

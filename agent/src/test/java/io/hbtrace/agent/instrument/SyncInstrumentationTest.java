@@ -6,6 +6,7 @@ import static io.hbtrace.traces.event.EventKind.LOCK_ACQUIRE;
 import static io.hbtrace.traces.event.EventKind.LOCK_RELEASE;
 import static io.hbtrace.traces.event.EventKind.MONITOR_ENTER;
 import static io.hbtrace.traces.event.EventKind.MONITOR_EXIT;
+import static io.hbtrace.traces.event.EventKind.OBJECT_FREE;
 import static io.hbtrace.traces.event.EventKind.THREAD_JOIN;
 import static io.hbtrace.traces.event.EventKind.THREAD_START;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -394,6 +395,31 @@ class SyncInstrumentationTest {
           .filteredOn(e -> e.kind() == HANDOFF_RECEIVE && e.f(1) == Handoff.FUTURE)
           .extracting(e -> in.out.threadName(e.thread()))
           .containsExactly("main");
+    }
+  }
+
+  /**
+   * The future shares its task wrapper's id and outlives it: the id is not freed (which would drop
+   * the channel's clock in the analyzer) before the future's get receives on it.
+   */
+  @Test
+  void aFuturesChannelIsNotFreedWithItsTaskWrapper() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      in.recorder
+          .startHousekeeping(); // deaths reported as the collector finds them, as in an agent
+      assertThat(in.call(ExecutorEdges.class, "getAfterACollection")).isEqualTo("cell=4");
+      List<Ev> ev = in.out.events(HANDOFF_RECEIVE, OBJECT_FREE);
+      Set<Long> freedSoFar = new HashSet<>();
+      int gets = 0;
+      for (Ev e : ev) {
+        if (e.kind() == OBJECT_FREE) {
+          freedSoFar.add(e.f(0));
+        } else if (e.f(1) == Handoff.FUTURE) {
+          assertThat(freedSoFar).as("channel freed before %s", e).doesNotContain(e.f(0));
+          gets++;
+        }
+      }
+      assertThat(gets).isEqualTo(2); // isDone, then get
     }
   }
 

@@ -116,6 +116,37 @@ class IdentityTableTest {
     assertThat(ids.entry(view).mode).isEqualTo(1);
   }
 
+  /**
+   * A future outlives the task wrapper whose id it shares (an executor drops the wrapper once it
+   * has run): the id is freed with the last of the two, once; a view that had an id of its own
+   * before it was aliased gives that one up at once.
+   */
+  @Test
+  void anIdSharedWithAnAliasIsFreedWithTheLastOfItsObjects() throws Exception {
+    Object[] target = {new Object()};
+    Object[] view = {new Object()};
+    long t = ids.id(target[0]);
+    long own = ids.id(view[0]);
+    ids.alias(view[0], target[0], 0);
+    assertThat(freed).containsExactly(own);
+    target[0] = null;
+    collect(() -> false);
+    assertThat(freed).as("the alias lives on").containsExactly(own);
+    assertThat(ids.id(view[0])).isEqualTo(t);
+    view[0] = null;
+    collect(() -> freed.contains(t));
+    assertThat(freed).containsExactly(own, t);
+  }
+
+  /** Collects and reports deaths until {@code done} (or a few rounds, for a death not awaited). */
+  private void collect(java.util.function.BooleanSupplier done) throws InterruptedException {
+    for (int round = 0; round < 20 && !done.getAsBoolean(); round++) {
+      System.gc();
+      Thread.sleep(20);
+      ids.expunge();
+    }
+  }
+
   @Test
   void anAliasOrAFieldSetAfterALookupIsSeenByTheNextOne() {
     Object target = new Object();
