@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CountedCompleter;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -306,6 +307,88 @@ public final class ExecutorEdges {
       }
       f.get();
       return "cell=" + cell[0];
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Squares {@code a[lo, hi)} by halves with the unqualified invokeAll a compute usually calls. */
+  private static final class Halves extends RecursiveAction {
+    private final int[] a;
+    private final int lo;
+    private final int hi;
+
+    Halves(int[] a, int lo, int hi) {
+      this.a = a;
+      this.lo = lo;
+      this.hi = hi;
+    }
+
+    @Override
+    protected void compute() {
+      if (hi - lo <= 1) {
+        if (hi > lo) {
+          a[lo] = lo * lo;
+        }
+        return;
+      }
+      int mid = (lo + hi) >>> 1;
+      invokeAll(new Halves(a, lo, mid), new Halves(a, mid, hi));
+    }
+  }
+
+  /** CountedCompleter's javadoc example (ForEach): squares {@code a[lo, hi)}. */
+  private static final class Squares extends CountedCompleter<Void> {
+    private final int[] a;
+    private final int lo;
+    private final int hi;
+
+    Squares(CountedCompleter<?> parent, int[] a, int lo, int hi) {
+      super(parent);
+      this.a = a;
+      this.lo = lo;
+      this.hi = hi;
+    }
+
+    @Override
+    public void compute() {
+      int l = lo;
+      int h = hi;
+      while (h - l >= 2) {
+        int mid = (l + h) >>> 1;
+        addToPendingCount(1);
+        new Squares(this, a, mid, h).fork();
+        h = mid;
+      }
+      if (h > l) {
+        a[l] = l * l;
+      }
+      propagateCompletion();
+    }
+  }
+
+  /**
+   * Fork/join as tasks are usually written: an unqualified invokeAll in compute, a
+   * CountedCompleter, a Callable submitted to a pool typed ForkJoinPool, quietlyJoin. Returns
+   * {@code "140 140 7 true"}.
+   */
+  public static String forkJoinAsWritten() throws Exception {
+    ForkJoinPool pool = new ForkJoinPool(2);
+    try {
+      int[] a = new int[8];
+      pool.invoke(new Halves(a, 0, 8));
+      int[] b = new int[8];
+      pool.invoke(new Squares(null, b, 0, 8));
+      ForkJoinTask<Integer> f = pool.submit(() -> 7);
+      Halves q = new Halves(new int[2], 0, 2);
+      pool.execute(q);
+      q.quietlyJoin();
+      int[] sums = new int[2];
+      for (int i = 0; i < 8; i++) {
+        sums[0] += a[i];
+        sums[1] += b[i];
+      }
+      return sums[0] + " " + sums[1] + " " + f.get() + " " + q.isDone();
     } finally {
       pool.shutdown();
     }

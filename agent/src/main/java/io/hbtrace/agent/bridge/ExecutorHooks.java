@@ -22,6 +22,8 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -353,6 +355,36 @@ public final class ExecutorHooks {
     if (e instanceof ExecutorService s && s.isTerminated()) {
       received(e, HandoffKind.FUTURE, site);
     }
+  }
+
+  public static ForkJoinTask<?> submit(ForkJoinPool p, Runnable r, int site) {
+    if (!wraps(p, r)) {
+      return p.submit(r);
+    }
+    TracedRunnable w = new TracedRunnable(r, site, p);
+    ForkJoinTask<?> f = p.submit(w);
+    alias(f, w);
+    return f;
+  }
+
+  public static <T> ForkJoinTask<T> submit(ForkJoinPool p, Runnable r, T result, int site) {
+    if (!wraps(p, r)) {
+      return p.submit(r, result);
+    }
+    TracedRunnable w = new TracedRunnable(r, site, p);
+    ForkJoinTask<T> f = p.submit(w, result);
+    alias(f, w);
+    return f;
+  }
+
+  public static <T> ForkJoinTask<T> submit(ForkJoinPool p, Callable<T> c, int site) {
+    if (!wraps(p, c)) {
+      return p.submit(c);
+    }
+    TracedCallable<T> w = new TracedCallable<>(c, site, p);
+    ForkJoinTask<T> f = p.submit(w);
+    alias(f, w);
+    return f;
   }
 
   public static <T> CompletableFuture<T> supplyAsync(Supplier<T> s, int site) {

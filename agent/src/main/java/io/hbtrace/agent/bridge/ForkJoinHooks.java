@@ -6,6 +6,7 @@ import static io.hbtrace.agent.bridge.Hooks.blocking;
 import static io.hbtrace.agent.bridge.Hooks.scheduledRun;
 
 import java.util.Collection;
+import java.util.concurrent.CountedCompleter;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
@@ -13,10 +14,11 @@ import java.util.concurrent.ForkJoinTask;
  * Hooks for fork/join tasks, whose channel is the task itself: handing a task over ({@code fork},
  * {@code ForkJoinPool.execute/submit/invoke}, the static {@code invokeAll}) sends, the start of its
  * {@code compute} (advice in the task's class, when it is one of the program's) receives, the end
- * of its {@code compute} sends, and waiting for it ({@code join}, {@code invoke}, {@code get},
- * {@code invokeAll} returning) receives. A task computed by the thread that forked it, as work
- * stealing often has it, receives what its own thread sent: no edge, as none is needed. The rules
- * in {@link Hooks}' comment hold here too.
+ * of its {@code compute} sends (a {@code CountedCompleter}'s completion also sends, up its chain),
+ * and waiting for it ({@code join}, {@code invoke}, {@code quietlyJoin}, {@code quietlyInvoke},
+ * {@code get}, {@code invokeAll} returning) receives. A task computed by the thread that forked it,
+ * as work stealing often has it, receives what its own thread sent: no edge, as none is needed. The
+ * rules in {@link Hooks}' comment hold here too.
  */
 public final class ForkJoinHooks {
 
@@ -65,6 +67,52 @@ public final class ForkJoinHooks {
     } catch (RuntimeException | Error x) {
       received(t, HandoffKind.FUTURE, site);
       throw x;
+    }
+  }
+
+  public static void quietlyJoin(ForkJoinTask<?> t, int site) {
+    if (scheduledRun) {
+      blocking(t);
+    }
+    t.quietlyJoin();
+    received(t, HandoffKind.FUTURE, site);
+  }
+
+  public static void quietlyInvoke(ForkJoinTask<?> t, int site) {
+    sent(t, HandoffKind.EXECUTOR, site);
+    t.quietlyInvoke();
+    received(t, HandoffKind.FUTURE, site);
+  }
+
+  /**
+   * A completer's completion goes up its chain: a pending count reaching zero completes the
+   * completer and tries its own completer in turn, so each of these sends on the completer and on
+   * every completer above it (the one that completes, when the last of its subtasks gets there, has
+   * then received from all of them).
+   */
+  public static void tryComplete(CountedCompleter<?> c, int site) {
+    completing(c, site);
+    c.tryComplete();
+  }
+
+  public static void propagateCompletion(CountedCompleter<?> c, int site) {
+    completing(c, site);
+    c.propagateCompletion();
+  }
+
+  public static <T> void complete(CountedCompleter<T> c, T result, int site) {
+    completing(c, site);
+    c.complete(result);
+  }
+
+  public static void quietlyCompleteRoot(CountedCompleter<?> c, int site) {
+    completing(c, site);
+    c.quietlyCompleteRoot();
+  }
+
+  private static void completing(CountedCompleter<?> c, int site) {
+    for (CountedCompleter<?> x = c; x != null; x = x.getCompleter()) {
+      sent(x, HandoffKind.FUTURE, site);
     }
   }
 

@@ -122,6 +122,15 @@ final class CallRedirect {
       return this;
     }
 
+    /**
+     * A static method also called through a subtype's name (javac names the calling subclass when a
+     * task calls {@code invokeAll(a, b)} unqualified).
+     */
+    Rules inheritedStatik(String type, String name, String desc, String hookName) {
+      rules.add(new Rule(type, true, true, name, desc, facade(), hookName, false));
+      return this;
+    }
+
     Rules statik(String type, String name, String desc, String hookName) {
       rules.add(new Rule(type, false, true, name, desc, facade(), hookName, false));
       return this;

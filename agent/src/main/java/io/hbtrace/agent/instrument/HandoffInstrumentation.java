@@ -18,6 +18,7 @@ final class HandoffInstrumentation {
   private static final String COMPLETION = "java/util/concurrent/CompletionService";
   private static final String FJT = "java/util/concurrent/ForkJoinTask";
   private static final String FJP = "java/util/concurrent/ForkJoinPool";
+  private static final String CC = "java/util/concurrent/CountedCompleter";
   private static final String FUTURE = "java/util/concurrent/Future";
   private static final String CF = "java/util/concurrent/CompletableFuture";
   private static final String LATCH = "java/util/concurrent/CountDownLatch";
@@ -71,6 +72,10 @@ final class HandoffInstrumentation {
         .instance(SERVICE, "submit", "(" + RUNNABLE + ")" + FUT, "submit")
         .instance(SERVICE, "submit", "(" + RUNNABLE + "Ljava/lang/Object;)" + FUT, "submit")
         .instance(SERVICE, "submit", "(" + CALLABLE + ")" + FUT, "submit")
+        // ForkJoinPool's own submits return a ForkJoinTask
+        .instance(FJP, "submit", "(" + RUNNABLE + ")L" + FJT + ";", "submit")
+        .instance(FJP, "submit", "(" + RUNNABLE + OBJ + ")L" + FJT + ";", "submit")
+        .instance(FJP, "submit", "(" + CALLABLE + ")L" + FJT + ";", "submit")
         .instance(COMPLETION, "submit", "(" + CALLABLE + ")" + FUT, "submit")
         .instance(COMPLETION, "submit", "(" + RUNNABLE + OBJ + ")" + FUT, "submit")
         .instance(SERVICE, "invokeAny", "(" + TASKS + ")" + OBJ, "invokeAny")
@@ -110,9 +115,15 @@ final class HandoffInstrumentation {
         .instance(FJT, "fork", "()L" + FJT + ";", "fork")
         .instance(FJT, "join", "()" + OBJ, "join")
         .instance(FJT, "invoke", "()" + OBJ, "invoke")
-        .statik(FJT, "invokeAll", "(L" + FJT + ";L" + FJT + ";)V", "invokeAll")
-        .statik(FJT, "invokeAll", "([L" + FJT + ";)V", "invokeAll")
-        .statik(FJT, "invokeAll", "(" + TASKS + ")" + TASKS, "invokeAll")
+        .instance(FJT, "quietlyJoin", "()V", "quietlyJoin")
+        .instance(FJT, "quietlyInvoke", "()V", "quietlyInvoke")
+        .inheritedStatik(FJT, "invokeAll", "(L" + FJT + ";L" + FJT + ";)V", "invokeAll")
+        .inheritedStatik(FJT, "invokeAll", "([L" + FJT + ";)V", "invokeAll")
+        .inheritedStatik(FJT, "invokeAll", "(" + TASKS + ")" + TASKS, "invokeAll")
+        .instance(CC, "tryComplete", "()V", "tryComplete")
+        .instance(CC, "propagateCompletion", "()V", "propagateCompletion")
+        .instance(CC, "complete", "(" + OBJ + ")V", "complete")
+        .instance(CC, "quietlyCompleteRoot", "()V", "quietlyCompleteRoot")
         .instance(FJP, "execute", "(L" + FJT + ";)V", "execute")
         .instance(FJP, "submit", "(L" + FJT + ";)L" + FJT + ";", "submit")
         .instance(FJP, "invoke", "(L" + FJT + ";)" + OBJ, "invoke");

@@ -20,6 +20,7 @@ import io.hbtrace.agenttest.SyncPrograms;
 import io.hbtrace.agenttest.SynchronizedMethods;
 import io.hbtrace.traces.event.Handoff;
 import io.hbtrace.traces.event.LockMode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -420,6 +421,42 @@ class SyncInstrumentationTest {
         }
       }
       assertThat(gets).isEqualTo(2); // isDone, then get
+    }
+  }
+
+  /**
+   * Fork/join as usually written: every wait receives on a channel its task sent on; a completer's
+   * root receives from each of its subtasks' completions; the unqualified invokeAll in compute
+   * receives both halves.
+   */
+  @Test
+  void forkJoinAsUsuallyWrittenHandsOver() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(ExecutorEdges.class, "forkJoinAsWritten")).isEqualTo("140 140 7 true");
+      List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
+      Map<Long, Integer> sends = new HashMap<>();
+      List<Ev> onMain = new ArrayList<>();
+      int receives = 0;
+      for (Ev e : ev) {
+        if (e.f(1) != Handoff.FUTURE) {
+          continue;
+        }
+        if (e.kind() == HANDOFF_SEND) {
+          sends.merge(e.f(0), 1, Integer::sum);
+          continue;
+        }
+        assertThat(sends).as("a wait before its task's end: %s", e).containsKey(e.f(0));
+        receives++;
+        if (!in.out.threadName(e.thread()).startsWith("ForkJoinPool")) {
+          onMain.add(e);
+        }
+      }
+      // invoke, invoke, get, quietlyJoin, isDone
+      assertThat(onMain).hasSize(5);
+      // the completer's 8 tasks each completed up to the root the second invoke waited for
+      assertThat(sends.get(onMain.get(1).f(0))).isGreaterThanOrEqualTo(8);
+      // 7 + 1 unqualified invokeAll of two halves each
+      assertThat(receives).isGreaterThanOrEqualTo(5 + 2 * 8);
     }
   }
 
