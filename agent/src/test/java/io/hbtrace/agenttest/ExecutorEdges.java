@@ -8,6 +8,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CountedCompleter;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Exchanger;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -15,10 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -392,5 +396,45 @@ public final class ExecutorEdges {
     } finally {
       pool.shutdown();
     }
+  }
+
+  /**
+   * A semaphore handing a value over (release → acquire; a failed tryAcquire), a barrier two
+   * threads wait at, a phaser they arrive at and wait on, and an exchanger: returns {@code "1 2 3 4
+   * false"}.
+   */
+  public static String permits() throws Exception {
+    int[] cell = new int[4];
+    Semaphore ready = new Semaphore(0);
+    CyclicBarrier barrier = new CyclicBarrier(2);
+    Phaser phaser = new Phaser(2);
+    Exchanger<Integer> exchanger = new Exchanger<>();
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                cell[0] = 1;
+                ready.release();
+                cell[1] = 2;
+                barrier.await();
+                cell[2] = 3;
+                phaser.arriveAndAwaitAdvance();
+                exchanger.exchange(4);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            "worker");
+    worker.start();
+    ready.acquire();
+    int a = cell[0];
+    barrier.await();
+    int b = cell[1];
+    phaser.arriveAndAwaitAdvance();
+    int c = cell[2];
+    int d = exchanger.exchange(0);
+    boolean more = ready.tryAcquire();
+    worker.join();
+    return a + " " + b + " " + c + " " + d + " " + more;
   }
 }

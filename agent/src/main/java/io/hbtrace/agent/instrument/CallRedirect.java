@@ -38,6 +38,8 @@ final class CallRedirect {
 
   static final String FORK_JOIN_HOOKS = "io/hbtrace/agent/bridge/ForkJoinHooks";
 
+  static final String PERMIT_HOOKS = "io/hbtrace/agent/bridge/PermitHooks";
+
   static final String FIELD_HOOKS = "io/hbtrace/agent/bridge/FieldHooks";
 
   static final String ATOMIC_HOOKS = "io/hbtrace/agent/bridge/AtomicHooks";

@@ -1,13 +1,15 @@
 package io.hbtrace.agent.instrument;
 
 /**
- * Hand-offs between threads other than locks: executor (and completion service)
- * submit/execute/invokeAll/invokeAny/schedule* (the task is wrapped, so its start receives the
+ * Hand-offs between threads other than locks: tasks given to executors and completion services
+ * (submit/execute/invokeAll/invokeAny/schedule*: the task is wrapped, so its start receives the
  * submission and its end sends the completion, to its future and to its service's {@code
- * awaitTermination}), fork/join tasks (fork, join, invoke, invokeAll and a pool's
- * execute/submit/invoke; the task's compute is {@link ForkJoinInstrumentation}'s), {@code
- * Future.get} and {@code CompletableFuture.join/complete} and {@code supplyAsync/runAsync}, {@code
- * BlockingQueue} put/offer/add → take/poll (channel: the element), {@code CountDownLatch}, {@code
+ * awaitTermination} and {@code close}), the waits for them ({@code Future.get}, {@code isDone},
+ * {@code resultNow}, {@code CompletableFuture.join/complete}, {@code supplyAsync/runAsync}),
+ * fork/join tasks (fork, join, invoke, invokeAll, a pool's execute/submit/invoke, a completer's
+ * completion; the task's compute is {@link ForkJoinInstrumentation}'s), {@code BlockingQueue}
+ * put/offer/add → take/poll (channel: the element), {@code CountDownLatch}, {@code Semaphore},
+ * {@code CyclicBarrier}, {@code Phaser} and {@code Exchanger} (as latches), {@code
  * Object.wait/notify} (wait also releases and re-acquires the monitor) and {@code LockSupport
  * park/unpark}.
  */
@@ -19,6 +21,10 @@ final class HandoffInstrumentation {
   private static final String FJT = "java/util/concurrent/ForkJoinTask";
   private static final String FJP = "java/util/concurrent/ForkJoinPool";
   private static final String CC = "java/util/concurrent/CountedCompleter";
+  private static final String SEMAPHORE = "java/util/concurrent/Semaphore";
+  private static final String BARRIER = "java/util/concurrent/CyclicBarrier";
+  private static final String PHASER = "java/util/concurrent/Phaser";
+  private static final String EXCHANGER = "java/util/concurrent/Exchanger";
   private static final String FUTURE = "java/util/concurrent/Future";
   private static final String CF = "java/util/concurrent/CompletableFuture";
   private static final String LATCH = "java/util/concurrent/CountDownLatch";
@@ -127,6 +133,26 @@ final class HandoffInstrumentation {
         .instance(FJP, "execute", "(L" + FJT + ";)V", "execute")
         .instance(FJP, "submit", "(L" + FJT + ";)L" + FJT + ";", "submit")
         .instance(FJP, "invoke", "(L" + FJT + ";)" + OBJ, "invoke");
+    rules
+        .in(CallRedirect.PERMIT_HOOKS)
+        .instance(SEMAPHORE, "release", "()V", "release")
+        .instance(SEMAPHORE, "release", "(I)V", "release")
+        .instance(SEMAPHORE, "acquire", "()V", "acquire")
+        .instance(SEMAPHORE, "acquire", "(I)V", "acquire")
+        .instance(SEMAPHORE, "acquireUninterruptibly", "()V", "acquireUninterruptibly")
+        .instance(SEMAPHORE, "acquireUninterruptibly", "(I)V", "acquireUninterruptibly")
+        .instance(SEMAPHORE, "tryAcquire", "()Z", "tryAcquire")
+        .instance(SEMAPHORE, "tryAcquire", "(I)Z", "tryAcquire")
+        .instance(SEMAPHORE, "tryAcquire", "(J" + UNIT + ")Z", "tryAcquire")
+        .instance(SEMAPHORE, "tryAcquire", "(IJ" + UNIT + ")Z", "tryAcquire")
+        .instance(BARRIER, "await", "()I", "await")
+        .instance(BARRIER, "await", "(J" + UNIT + ")I", "await")
+        .instance(PHASER, "arrive", "()I", "arrive")
+        .instance(PHASER, "arriveAndDeregister", "()I", "arriveAndDeregister")
+        .instance(PHASER, "arriveAndAwaitAdvance", "()I", "arriveAndAwaitAdvance")
+        .instance(PHASER, "awaitAdvance", "(I)I", "awaitAdvance")
+        .instance(PHASER, "awaitAdvanceInterruptibly", "(I)I", "awaitAdvanceInterruptibly")
+        .instance(EXCHANGER, "exchange", "(" + OBJ + ")" + OBJ, "exchange");
     rules
         .in(CallRedirect.HANDOFF_HOOKS)
         .instance(LATCH, "countDown", "()V", "countDown")

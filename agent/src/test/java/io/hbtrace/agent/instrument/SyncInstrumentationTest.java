@@ -460,6 +460,31 @@ class SyncInstrumentationTest {
     }
   }
 
+  /**
+   * Semaphore, barrier, phaser and exchanger: each of main's receives (one per structure; not the
+   * failed tryAcquire) is on a channel the worker sent on before it.
+   */
+  @Test
+  void semaphoreBarrierPhaserAndExchangerHandOver() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(ExecutorEdges.class, "permits")).isEqualTo("1 2 3 4 false");
+      List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
+      Set<Long> workerSent = new HashSet<>();
+      List<Ev> mainReceives = new ArrayList<>();
+      for (Ev e : ev) {
+        boolean worker = in.out.threadName(e.thread()).equals("worker");
+        if (e.kind() == HANDOFF_SEND && worker) {
+          workerSent.add(e.f(0));
+        } else if (e.kind() == HANDOFF_RECEIVE && !worker && e.f(1) == Handoff.LATCH) {
+          assertThat(workerSent).as("received before the worker sent: %s", e).contains(e.f(0));
+          mainReceives.add(e);
+        }
+      }
+      assertThat(mainReceives).hasSize(4);
+      assertThat(mainReceives.stream().map(e -> e.f(0)).distinct()).hasSize(4);
+    }
+  }
+
   /** Wrapped tasks would break a pool that orders them: its hand-offs are left as they are. */
   @Test
   void aPoolOverAPriorityQueueRunsItsTasksInTheirOrder() throws Throwable {

@@ -16,7 +16,11 @@ public final class Handoff {
   /** Future: completion (send) to get/join returning (receive). */
   public static final int FUTURE = 2;
 
-  /** CountDownLatch: countDown (send) to await returning (receive). */
+  /**
+   * CountDownLatch: countDown (send) to await returning (receive); the agent records a Semaphore's
+   * release → acquire, a CyclicBarrier's or Phaser's arrival → the wait that saw it trip or
+   * advance, and an Exchanger's exchange → exchange the same way.
+   */
   public static final int LATCH = 3;
 
   /** Object monitor: notify/notifyAll (send) to wait returning (receive). */

@@ -1,0 +1,155 @@
+package io.hbtrace.agent.bridge;
+
+import static io.hbtrace.agent.bridge.HandoffHooks.received;
+import static io.hbtrace.agent.bridge.HandoffHooks.sent;
+import static io.hbtrace.agent.bridge.Hooks.blocking;
+import static io.hbtrace.agent.bridge.Hooks.scheduledRun;
+
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Exchanger;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Hooks for the JDK's other signalling structures, each a channel of its own, recorded as latch
+ * hand-offs: a {@code Semaphore}'s release sends and an acquire that got its permits receives; a
+ * {@code CyclicBarrier}'s or {@code Phaser}'s arrival sends and the return of a wait for the
+ * barrier to trip (the phase to advance) receives; an {@code Exchanger}'s exchange sends before and
+ * receives after. What fails (a try that got no permit, a wait that timed out or broke) receives
+ * nothing. The rules in {@link Hooks}' comment hold here too.
+ */
+public final class PermitHooks {
+
+  private PermitHooks() {}
+
+  public static void release(Semaphore s, int site) {
+    sent(s, HandoffKind.LATCH, site);
+    s.release();
+  }
+
+  public static void release(Semaphore s, int permits, int site) {
+    sent(s, HandoffKind.LATCH, site);
+    s.release(permits);
+  }
+
+  public static void acquire(Semaphore s, int site) throws InterruptedException {
+    waiting(s);
+    s.acquire();
+    received(s, HandoffKind.LATCH, site);
+  }
+
+  public static void acquire(Semaphore s, int permits, int site) throws InterruptedException {
+    waiting(s);
+    s.acquire(permits);
+    received(s, HandoffKind.LATCH, site);
+  }
+
+  public static void acquireUninterruptibly(Semaphore s, int site) {
+    waiting(s);
+    s.acquireUninterruptibly();
+    received(s, HandoffKind.LATCH, site);
+  }
+
+  public static void acquireUninterruptibly(Semaphore s, int permits, int site) {
+    waiting(s);
+    s.acquireUninterruptibly(permits);
+    received(s, HandoffKind.LATCH, site);
+  }
+
+  public static boolean tryAcquire(Semaphore s, int site) {
+    return got(s, s.tryAcquire(), site);
+  }
+
+  public static boolean tryAcquire(Semaphore s, int permits, int site) {
+    return got(s, s.tryAcquire(permits), site);
+  }
+
+  public static boolean tryAcquire(Semaphore s, long time, TimeUnit unit, int site)
+      throws InterruptedException {
+    waiting(s);
+    return got(s, s.tryAcquire(time, unit), site);
+  }
+
+  public static boolean tryAcquire(Semaphore s, int permits, long time, TimeUnit unit, int site)
+      throws InterruptedException {
+    waiting(s);
+    return got(s, s.tryAcquire(permits, time, unit), site);
+  }
+
+  public static int await(CyclicBarrier b, int site)
+      throws InterruptedException, BrokenBarrierException {
+    sent(b, HandoffKind.LATCH, site);
+    waiting(b);
+    int i = b.await();
+    received(b, HandoffKind.LATCH, site);
+    return i;
+  }
+
+  public static int await(CyclicBarrier b, long time, TimeUnit unit, int site)
+      throws InterruptedException, BrokenBarrierException, TimeoutException {
+    sent(b, HandoffKind.LATCH, site);
+    waiting(b);
+    int i = b.await(time, unit);
+    received(b, HandoffKind.LATCH, site);
+    return i;
+  }
+
+  public static int arrive(Phaser p, int site) {
+    sent(p, HandoffKind.LATCH, site);
+    return p.arrive();
+  }
+
+  public static int arriveAndDeregister(Phaser p, int site) {
+    sent(p, HandoffKind.LATCH, site);
+    return p.arriveAndDeregister();
+  }
+
+  public static int arriveAndAwaitAdvance(Phaser p, int site) {
+    sent(p, HandoffKind.LATCH, site);
+    waiting(p);
+    return advanced(p, p.arriveAndAwaitAdvance(), site);
+  }
+
+  public static int awaitAdvance(Phaser p, int phase, int site) {
+    waiting(p);
+    return advanced(p, p.awaitAdvance(phase), site);
+  }
+
+  public static int awaitAdvanceInterruptibly(Phaser p, int phase, int site)
+      throws InterruptedException {
+    waiting(p);
+    return advanced(p, p.awaitAdvanceInterruptibly(phase), site);
+  }
+
+  public static <V> V exchange(Exchanger<V> x, V v, int site) throws InterruptedException {
+    sent(x, HandoffKind.LATCH, site);
+    waiting(x);
+    V got = x.exchange(v);
+    received(x, HandoffKind.LATCH, site);
+    return got;
+  }
+
+  private static void waiting(Object o) {
+    if (scheduledRun) {
+      blocking(o);
+    }
+  }
+
+  private static boolean got(Semaphore s, boolean ok, int site) {
+    if (ok) {
+      received(s, HandoffKind.LATCH, site);
+    }
+    return ok;
+  }
+
+  /** A phase number returned by a wait: negative when the phaser has terminated. */
+  private static int advanced(Phaser p, int phase, int site) {
+    if (phase >= 0 || p.isTerminated()) {
+      received(p, HandoffKind.LATCH, site);
+    }
+    return phase;
+  }
+}
