@@ -432,7 +432,7 @@ public final class ExecutorEdges {
     int b = cell[1];
     phaser.arriveAndAwaitAdvance();
     int c = cell[2];
-    int d = exchanger.exchange(0);
+    int d = exchanger.exchange(0, 10, TimeUnit.SECONDS);
     boolean more = ready.tryAcquire();
     worker.join();
     return a + " " + b + " " + c + " " + d + " " + more;

@@ -132,6 +132,15 @@ public final class PermitHooks {
     return got;
   }
 
+  public static <V> V exchange(Exchanger<V> x, V v, long time, TimeUnit unit, int site)
+      throws InterruptedException, TimeoutException {
+    sent(x, HandoffKind.LATCH, site);
+    waiting(x);
+    V got = x.exchange(v, time, unit);
+    received(x, HandoffKind.LATCH, site);
+    return got;
+  }
+
   private static void waiting(Object o) {
     if (scheduledRun) {
       blocking(o);

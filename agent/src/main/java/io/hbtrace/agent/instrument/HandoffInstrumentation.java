@@ -152,7 +152,8 @@ final class HandoffInstrumentation {
         .instance(PHASER, "arriveAndAwaitAdvance", "()I", "arriveAndAwaitAdvance")
         .instance(PHASER, "awaitAdvance", "(I)I", "awaitAdvance")
         .instance(PHASER, "awaitAdvanceInterruptibly", "(I)I", "awaitAdvanceInterruptibly")
-        .instance(EXCHANGER, "exchange", "(" + OBJ + ")" + OBJ, "exchange");
+        .instance(EXCHANGER, "exchange", "(" + OBJ + ")" + OBJ, "exchange")
+        .instance(EXCHANGER, "exchange", "(" + OBJ + "J" + UNIT + ")" + OBJ, "exchange");
     rules
         .in(CallRedirect.HANDOFF_HOOKS)
         .instance(LATCH, "countDown", "()V", "countDown")
