@@ -437,4 +437,83 @@ public final class ExecutorEdges {
     worker.join();
     return a + " " + b + " " + c + " " + d + " " + more;
   }
+
+  /**
+   * Tiered phasers (a worker arrives at one child, main waits at another: they advance together
+   * with the root), a wait for a phase the phaser is not at (returns at once, waits for nothing),
+   * and a timed wait for an advance: returns {@code "1 0 2"}.
+   */
+  public static String phasers() throws Exception {
+    int[] cell = new int[2];
+    Phaser root = new Phaser();
+    Phaser mine = new Phaser(root, 1);
+    Phaser theirs = new Phaser(root, 1);
+    Phaser flat = new Phaser(2);
+    Thread worker =
+        new Thread(
+            () -> {
+              cell[0] = 1;
+              theirs.arrive();
+              cell[1] = 2;
+              flat.arrive();
+            },
+            "worker");
+    worker.start();
+    mine.arriveAndAwaitAdvance();
+    int a = cell[0];
+    int elsewhere = flat.awaitAdvance(7); // flat is at phase 0: returns 0, waited for nothing
+    int phase = flat.arrive();
+    flat.awaitAdvanceInterruptibly(phase, 10, TimeUnit.SECONDS);
+    int b = cell[1];
+    worker.join();
+    return a + " " + elsewhere + " " + b;
+  }
+
+  /** A completer that completes by the javadoc's firstComplete/nextComplete loop. */
+  private static final class Loops extends CountedCompleter<Void> {
+    private final int[] a;
+    private final int lo;
+    private final int hi;
+
+    Loops(CountedCompleter<?> parent, int[] a, int lo, int hi) {
+      super(parent);
+      this.a = a;
+      this.lo = lo;
+      this.hi = hi;
+    }
+
+    @Override
+    public void compute() {
+      int l = lo;
+      int h = hi;
+      while (h - l >= 2) {
+        int mid = (l + h) >>> 1;
+        addToPendingCount(1);
+        new Loops(this, a, mid, h).fork();
+        h = mid;
+      }
+      if (h > l) {
+        a[l] = l + 1;
+      }
+      for (CountedCompleter<?> c = firstComplete(); c != null; c = c.nextComplete()) {
+        // each completed completer would combine its children here
+      }
+    }
+  }
+
+  /** The firstComplete/nextComplete completer over 8 slots: returns {@code "36"}. */
+  public static String completerLoops() {
+    ForkJoinPool pool = new ForkJoinPool(2);
+    try {
+      int[] a = new int[8];
+      pool.invoke(new Loops(null, a, 0, 8));
+      int sum = 0;
+      for (int x : a) {
+        sum += x;
+      }
+      return Integer.toString(sum);
+    } finally {
+      pool.shutdown();
+    }
+  }
 }

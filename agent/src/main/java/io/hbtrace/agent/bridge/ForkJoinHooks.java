@@ -110,6 +110,17 @@ public final class ForkJoinHooks {
     c.quietlyCompleteRoot();
   }
 
+  /** The javadoc's idiom: {@code for (c = firstComplete(); c != null; c = c.nextComplete())}. */
+  public static CountedCompleter<?> firstComplete(CountedCompleter<?> c, int site) {
+    completing(c, site);
+    return c.firstComplete();
+  }
+
+  public static CountedCompleter<?> nextComplete(CountedCompleter<?> c, int site) {
+    completing(c, site);
+    return c.nextComplete();
+  }
+
   private static void completing(CountedCompleter<?> c, int site) {
     for (CountedCompleter<?> x = c; x != null; x = x.getCompleter()) {
       sent(x, HandoffKind.FUTURE, site);

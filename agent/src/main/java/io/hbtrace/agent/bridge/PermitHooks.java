@@ -17,9 +17,10 @@ import java.util.concurrent.TimeoutException;
  * Hooks for the JDK's other signalling structures, each a channel of its own, recorded as latch
  * hand-offs: a {@code Semaphore}'s release sends and an acquire that got its permits receives; a
  * {@code CyclicBarrier}'s or {@code Phaser}'s arrival sends and the return of a wait for the
- * barrier to trip (the phase to advance) receives; an {@code Exchanger}'s exchange sends before and
- * receives after. What fails (a try that got no permit, a wait that timed out or broke) receives
- * nothing. The rules in {@link Hooks}' comment hold here too.
+ * barrier to trip (the phase to advance) receives (a phaser's channel is its root: tiers advance
+ * together); an {@code Exchanger}'s exchange sends before and receives after. What fails (a try
+ * that got no permit, a wait that timed out or broke) receives nothing. The rules in {@link Hooks}'
+ * comment hold here too.
  */
 public final class PermitHooks {
 
@@ -98,30 +99,40 @@ public final class PermitHooks {
   }
 
   public static int arrive(Phaser p, int site) {
-    sent(p, HandoffKind.LATCH, site);
+    sent(root(p), HandoffKind.LATCH, site);
     return p.arrive();
   }
 
   public static int arriveAndDeregister(Phaser p, int site) {
-    sent(p, HandoffKind.LATCH, site);
+    sent(root(p), HandoffKind.LATCH, site);
     return p.arriveAndDeregister();
   }
 
+  /** Waits for the phase it arrives at to advance (or the phaser to terminate): receives. */
   public static int arriveAndAwaitAdvance(Phaser p, int site) {
-    sent(p, HandoffKind.LATCH, site);
+    sent(root(p), HandoffKind.LATCH, site);
     waiting(p);
-    return advanced(p, p.arriveAndAwaitAdvance(), site);
+    int next = p.arriveAndAwaitAdvance();
+    received(root(p), HandoffKind.LATCH, site);
+    return next;
   }
 
   public static int awaitAdvance(Phaser p, int phase, int site) {
     waiting(p);
-    return advanced(p, p.awaitAdvance(phase), site);
+    return advanced(p, phase, p.awaitAdvance(phase), site);
   }
 
   public static int awaitAdvanceInterruptibly(Phaser p, int phase, int site)
       throws InterruptedException {
     waiting(p);
-    return advanced(p, p.awaitAdvanceInterruptibly(phase), site);
+    return advanced(p, phase, p.awaitAdvanceInterruptibly(phase), site);
+  }
+
+  public static int awaitAdvanceInterruptibly(
+      Phaser p, int phase, long time, TimeUnit unit, int site)
+      throws InterruptedException, TimeoutException {
+    waiting(p);
+    return advanced(p, phase, p.awaitAdvanceInterruptibly(phase, time, unit), site);
   }
 
   public static <V> V exchange(Exchanger<V> x, V v, int site) throws InterruptedException {
@@ -154,11 +165,24 @@ public final class PermitHooks {
     return ok;
   }
 
-  /** A phase number returned by a wait: negative when the phaser has terminated. */
-  private static int advanced(Phaser p, int phase, int site) {
-    if (phase >= 0 || p.isTerminated()) {
-      received(p, HandoffKind.LATCH, site);
+  /**
+   * What a wait for {@code phase} to advance returned: the next phase when it advanced (or had
+   * already), which receives, as does a phaser that terminated; any other phase means the phaser
+   * was elsewhere and nothing was waited for.
+   */
+  private static int advanced(Phaser p, int phase, int returned, int site) {
+    if ((phase >= 0 && returned == ((phase + 1) & Integer.MAX_VALUE)) || p.isTerminated()) {
+      received(root(p), HandoffKind.LATCH, site);
     }
-    return phase;
+    return returned;
+  }
+
+  /**
+   * The channel of a phaser: its root, as a tiered phaser's phases advance together (a child
+   * advances only when the root does).
+   */
+  private static Phaser root(Phaser p) {
+    Phaser r = p.getRoot();
+    return r != null ? r : p;
   }
 }

@@ -130,6 +130,8 @@ final class HandoffInstrumentation {
         .instance(CC, "propagateCompletion", "()V", "propagateCompletion")
         .instance(CC, "complete", "(" + OBJ + ")V", "complete")
         .instance(CC, "quietlyCompleteRoot", "()V", "quietlyCompleteRoot")
+        .instance(CC, "firstComplete", "()L" + CC + ";", "firstComplete")
+        .instance(CC, "nextComplete", "()L" + CC + ";", "nextComplete")
         .instance(FJP, "execute", "(L" + FJT + ";)V", "execute")
         .instance(FJP, "submit", "(L" + FJT + ";)L" + FJT + ";", "submit")
         .instance(FJP, "invoke", "(L" + FJT + ";)" + OBJ, "invoke");
@@ -152,6 +154,8 @@ final class HandoffInstrumentation {
         .instance(PHASER, "arriveAndAwaitAdvance", "()I", "arriveAndAwaitAdvance")
         .instance(PHASER, "awaitAdvance", "(I)I", "awaitAdvance")
         .instance(PHASER, "awaitAdvanceInterruptibly", "(I)I", "awaitAdvanceInterruptibly")
+        .instance(
+            PHASER, "awaitAdvanceInterruptibly", "(IJ" + UNIT + ")I", "awaitAdvanceInterruptibly")
         .instance(EXCHANGER, "exchange", "(" + OBJ + ")" + OBJ, "exchange")
         .instance(EXCHANGER, "exchange", "(" + OBJ + "J" + UNIT + ")" + OBJ, "exchange");
     rules

@@ -485,6 +485,49 @@ class SyncInstrumentationTest {
     }
   }
 
+  /**
+   * Tiered phasers share their root as the channel; a wait for a phase the phaser is not at
+   * receives nothing; a timed wait for an advance receives.
+   */
+  @Test
+  void phasersReceiveOnlyAnAdvanceOnTheirRoot() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(ExecutorEdges.class, "phasers")).isEqualTo("1 0 2");
+      List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
+      Set<Long> workerSent = new HashSet<>();
+      List<Ev> mainReceives = new ArrayList<>();
+      for (Ev e : ev) {
+        boolean worker = in.out.threadName(e.thread()).equals("worker");
+        if (e.kind() == HANDOFF_SEND && worker) {
+          workerSent.add(e.f(0));
+        } else if (e.kind() == HANDOFF_RECEIVE && !worker && e.f(1) == Handoff.LATCH) {
+          assertThat(workerSent).as("received before the worker sent: %s", e).contains(e.f(0));
+          mainReceives.add(e);
+        }
+      }
+      assertThat(mainReceives).hasSize(2); // the tiered advance, the timed wait
+    }
+  }
+
+  /** A completer completed by firstComplete/nextComplete hands over to the invoke of its root. */
+  @Test
+  void aCompleterCompletedByItsLoopHandsOverToItsRoot() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(ExecutorEdges.class, "completerLoops")).isEqualTo("36");
+      List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
+      Ev invoked =
+          ev.stream()
+              .filter(e -> e.kind() == HANDOFF_RECEIVE && e.f(1) == Handoff.FUTURE)
+              .filter(e -> !in.out.threadName(e.thread()).startsWith("ForkJoinPool"))
+              .findFirst()
+              .orElseThrow();
+      // the root's own end, and each of the 8 tasks' completion up to it
+      assertThat(ev)
+          .filteredOn(e -> e.kind() == HANDOFF_SEND && e.f(0) == invoked.f(0))
+          .hasSizeGreaterThanOrEqualTo(1 + 8);
+    }
+  }
+
   /** Wrapped tasks would break a pool that orders them: its hand-offs are left as they are. */
   @Test
   void aPoolOverAPriorityQueueRunsItsTasksInTheirOrder() throws Throwable {
