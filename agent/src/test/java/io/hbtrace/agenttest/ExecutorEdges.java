@@ -341,17 +341,23 @@ public final class ExecutorEdges {
     }
   }
 
-  /** CountedCompleter's javadoc example (ForEach): squares {@code a[lo, hi)}. */
+  /**
+   * CountedCompleter's javadoc example (ForEach): squares {@code a[lo, hi)} (or, {@code byLoop},
+   * puts {@code i + 1} in slot {@code i}), completing by {@code propagateCompletion} or, {@code
+   * byLoop}, by the javadoc's firstComplete/nextComplete loop.
+   */
   private static final class Squares extends CountedCompleter<Void> {
     private final int[] a;
     private final int lo;
     private final int hi;
+    private final boolean byLoop;
 
-    Squares(CountedCompleter<?> parent, int[] a, int lo, int hi) {
+    Squares(CountedCompleter<?> parent, int[] a, int lo, int hi, boolean byLoop) {
       super(parent);
       this.a = a;
       this.lo = lo;
       this.hi = hi;
+      this.byLoop = byLoop;
     }
 
     @Override
@@ -361,13 +367,19 @@ public final class ExecutorEdges {
       while (h - l >= 2) {
         int mid = (l + h) >>> 1;
         addToPendingCount(1);
-        new Squares(this, a, mid, h).fork();
+        new Squares(this, a, mid, h, byLoop).fork();
         h = mid;
       }
       if (h > l) {
-        a[l] = l * l;
+        a[l] = byLoop ? l + 1 : l * l;
       }
-      propagateCompletion();
+      if (!byLoop) {
+        propagateCompletion();
+        return;
+      }
+      for (CountedCompleter<?> c = firstComplete(); c != null; c = c.nextComplete()) {
+        // each completed completer would combine its children here
+      }
     }
   }
 
@@ -382,7 +394,7 @@ public final class ExecutorEdges {
       int[] a = new int[8];
       pool.invoke(new Halves(a, 0, 8));
       int[] b = new int[8];
-      pool.invoke(new Squares(null, b, 0, 8));
+      pool.invoke(new Squares(null, b, 0, 8, false));
       ForkJoinTask<Integer> f = pool.submit(() -> 7);
       Halves q = new Halves(new int[2], 0, 2);
       pool.execute(q);
@@ -469,44 +481,12 @@ public final class ExecutorEdges {
     return a + " " + elsewhere + " " + b;
   }
 
-  /** A completer that completes by the javadoc's firstComplete/nextComplete loop. */
-  private static final class Loops extends CountedCompleter<Void> {
-    private final int[] a;
-    private final int lo;
-    private final int hi;
-
-    Loops(CountedCompleter<?> parent, int[] a, int lo, int hi) {
-      super(parent);
-      this.a = a;
-      this.lo = lo;
-      this.hi = hi;
-    }
-
-    @Override
-    public void compute() {
-      int l = lo;
-      int h = hi;
-      while (h - l >= 2) {
-        int mid = (l + h) >>> 1;
-        addToPendingCount(1);
-        new Loops(this, a, mid, h).fork();
-        h = mid;
-      }
-      if (h > l) {
-        a[l] = l + 1;
-      }
-      for (CountedCompleter<?> c = firstComplete(); c != null; c = c.nextComplete()) {
-        // each completed completer would combine its children here
-      }
-    }
-  }
-
   /** The firstComplete/nextComplete completer over 8 slots: returns {@code "36"}. */
   public static String completerLoops() {
     ForkJoinPool pool = new ForkJoinPool(2);
     try {
       int[] a = new int[8];
-      pool.invoke(new Loops(null, a, 0, 8));
+      pool.invoke(new Squares(null, a, 0, 8, true));
       int sum = 0;
       for (int x : a) {
         sum += x;

@@ -461,6 +461,25 @@ class SyncInstrumentationTest {
   }
 
   /**
+   * The latch receives of threads other than "worker", each checked to be on a channel "worker"
+   * sent on before it.
+   */
+  private static List<Ev> latchReceivesFromTheWorker(Instrumented in) {
+    Set<Long> workerSent = new HashSet<>();
+    List<Ev> receives = new ArrayList<>();
+    for (Ev e : in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE)) {
+      boolean worker = in.out.threadName(e.thread()).equals("worker");
+      if (e.kind() == HANDOFF_SEND && worker) {
+        workerSent.add(e.f(0));
+      } else if (e.kind() == HANDOFF_RECEIVE && !worker && e.f(1) == Handoff.LATCH) {
+        assertThat(workerSent).as("received before the worker sent: %s", e).contains(e.f(0));
+        receives.add(e);
+      }
+    }
+    return receives;
+  }
+
+  /**
    * Semaphore, barrier, phaser and exchanger: each of main's receives (one per structure; not the
    * failed tryAcquire) is on a channel the worker sent on before it.
    */
@@ -468,18 +487,7 @@ class SyncInstrumentationTest {
   void semaphoreBarrierPhaserAndExchangerHandOver() throws Throwable {
     try (Instrumented in = new Instrumented()) {
       assertThat(in.call(ExecutorEdges.class, "permits")).isEqualTo("1 2 3 4 false");
-      List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
-      Set<Long> workerSent = new HashSet<>();
-      List<Ev> mainReceives = new ArrayList<>();
-      for (Ev e : ev) {
-        boolean worker = in.out.threadName(e.thread()).equals("worker");
-        if (e.kind() == HANDOFF_SEND && worker) {
-          workerSent.add(e.f(0));
-        } else if (e.kind() == HANDOFF_RECEIVE && !worker && e.f(1) == Handoff.LATCH) {
-          assertThat(workerSent).as("received before the worker sent: %s", e).contains(e.f(0));
-          mainReceives.add(e);
-        }
-      }
+      List<Ev> mainReceives = latchReceivesFromTheWorker(in);
       assertThat(mainReceives).hasSize(4);
       assertThat(mainReceives.stream().map(e -> e.f(0)).distinct()).hasSize(4);
     }
@@ -493,18 +501,7 @@ class SyncInstrumentationTest {
   void phasersReceiveOnlyAnAdvanceOnTheirRoot() throws Throwable {
     try (Instrumented in = new Instrumented()) {
       assertThat(in.call(ExecutorEdges.class, "phasers")).isEqualTo("1 0 2");
-      List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
-      Set<Long> workerSent = new HashSet<>();
-      List<Ev> mainReceives = new ArrayList<>();
-      for (Ev e : ev) {
-        boolean worker = in.out.threadName(e.thread()).equals("worker");
-        if (e.kind() == HANDOFF_SEND && worker) {
-          workerSent.add(e.f(0));
-        } else if (e.kind() == HANDOFF_RECEIVE && !worker && e.f(1) == Handoff.LATCH) {
-          assertThat(workerSent).as("received before the worker sent: %s", e).contains(e.f(0));
-          mainReceives.add(e);
-        }
-      }
+      List<Ev> mainReceives = latchReceivesFromTheWorker(in);
       assertThat(mainReceives).hasSize(2); // the tiered advance, the timed wait
     }
   }
