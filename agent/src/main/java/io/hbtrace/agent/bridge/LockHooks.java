@@ -26,7 +26,7 @@ public final class LockHooks {
 
   private LockHooks() {}
 
-  private static void acquired(Object lock, int site) {
+  static void acquired(Object lock, int site) {
     Guard g = enter();
     HookSink s = g == null ? null : g.sink;
     if (s == null) {
@@ -41,7 +41,7 @@ public final class LockHooks {
     }
   }
 
-  private static void releasing(Object lock, int site) {
+  static void releasing(Object lock, int site) {
     Guard g = enter();
     HookSink s = g == null ? null : g.sink;
     if (s == null) {
@@ -60,7 +60,7 @@ public final class LockHooks {
    * Before an acquire in a scheduled run: whether to attempt it (false: a {@code tryLock} that
    * failed here when recorded; see {@link HookSink#beforeAcquire}).
    */
-  private static boolean acquiring(Object lock, int site) {
+  static boolean acquiring(Object lock, int site) {
     Guard g = enter();
     HookSink s = g == null ? null : g.sink;
     if (s == null) {

@@ -40,6 +40,8 @@ final class CallRedirect {
 
   static final String PERMIT_HOOKS = "io/hbtrace/agent/bridge/PermitHooks";
 
+  static final String STAMPED_LOCK_HOOKS = "io/hbtrace/agent/bridge/StampedLockHooks";
+
   static final String FIELD_HOOKS = "io/hbtrace/agent/bridge/FieldHooks";
 
   static final String ATOMIC_HOOKS = "io/hbtrace/agent/bridge/AtomicHooks";

@@ -10,10 +10,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Gives the JDK's locks one identity per lock: a {@link ReentrantReadWriteLock} and its read and
  * write views all share the private {@code sync} object they hold (so their ids agree), a {@link
  * ReentrantLock} is its {@code sync}, and an AQS {@code ConditionObject} belongs to the
- * synchronizer that created it. Needs {@code java.util.concurrent.locks} opened to this class's
- * module (the agent does it with {@code Instrumentation.redefineModule}); without it every object
- * is its own identity and read-write views are tied together only at the {@code readLock()} /
- * {@code writeLock()} call sites the agent rewrites.
+ * synchronizer that created it; a {@code StampedLock}'s read and write views are the lock (shared
+ * and exclusive). Needs {@code java.util.concurrent.locks} opened to this class's module (the agent
+ * does it with {@code Instrumentation.redefineModule}); without it every object is its own identity
+ * and read-write views are tied together only at the {@code readLock()} / {@code writeLock()} call
+ * sites the agent rewrites.
  */
 final class LockIdentity implements IdentityTable.Canonicalizer {
   private final Field rwlSync;
@@ -21,6 +22,9 @@ final class LockIdentity implements IdentityTable.Canonicalizer {
   private final Field writeSync;
   private final Field lockSync;
   private final Field conditionOwner;
+  private final Class<?> stampedRead; // StampedLock's read view, or null
+  private final Field stampedReadLock;
+  private final Field stampedWriteLock;
 
   /**
    * Per class, the field holding the synchronizer its instances share (null: an object is its own
@@ -42,6 +46,12 @@ final class LockIdentity implements IdentityTable.Canonicalizer {
           if (ReentrantLock.class.isAssignableFrom(type)) {
             return lockSync;
           }
+          if (type == stampedRead) {
+            return stampedReadLock;
+          }
+          if (stampedWriteLock != null && type == stampedWriteLock.getDeclaringClass()) {
+            return stampedWriteLock;
+          }
           return null;
         }
       };
@@ -58,6 +68,19 @@ final class LockIdentity implements IdentityTable.Canonicalizer {
       }
     }
     conditionOwner = owner;
+    stampedRead = nested("StampedLock$ReadLockView");
+    stampedReadLock = stampedRead == null ? null : field(stampedRead, "this$0");
+    Class<?> write = nested("StampedLock$WriteLockView");
+    stampedWriteLock = write == null ? null : field(write, "this$0");
+  }
+
+  /** A class of {@code java.util.concurrent.locks} by its simple binary name, or null. */
+  private static Class<?> nested(String name) {
+    try {
+      return Class.forName("java.util.concurrent.locks." + name);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
   }
 
   /** Whether the JDK lock internals could be opened. */
@@ -101,7 +124,10 @@ final class LockIdentity implements IdentityTable.Canonicalizer {
 
   @Override
   public int mode(Object o) {
-    return o instanceof ReentrantReadWriteLock.ReadLock ? LockMode.SHARED : LockMode.EXCLUSIVE;
+    return o instanceof ReentrantReadWriteLock.ReadLock
+            || (stampedRead != null && o.getClass() == stampedRead)
+        ? LockMode.SHARED
+        : LockMode.EXCLUSIVE;
   }
 
   /** The synchronizer a condition belongs to, or null. */

@@ -16,6 +16,7 @@ import io.hbtrace.agent.testing.MemoryTraceOutput.Ev;
 import io.hbtrace.agenttest.ExecutorEdges;
 import io.hbtrace.agenttest.FailedOperations;
 import io.hbtrace.agenttest.MethodReferences;
+import io.hbtrace.agenttest.StampedLocks;
 import io.hbtrace.agenttest.SyncPrograms;
 import io.hbtrace.agenttest.SynchronizedMethods;
 import io.hbtrace.traces.event.Handoff;
@@ -522,6 +523,23 @@ class SyncInstrumentationTest {
       assertThat(ev)
           .filteredOn(e -> e.kind() == HANDOFF_SEND && e.f(0) == invoked.f(0))
           .hasSizeGreaterThanOrEqualTo(1 + 8);
+    }
+  }
+
+  /**
+   * A StampedLock's write and read locks pair up per thread, all on the lock's one identity, the
+   * read ones shared; its write view is the same lock.
+   */
+  @Test
+  void stampedLockModesAreTheLocksOwn() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(StampedLocks.class, "run")).isEqualTo("n=1000");
+      List<Ev> ev = in.out.events(LOCK_ACQUIRE, LOCK_RELEASE);
+      assertPaired(ev);
+      assertThat(ev.stream().map(e -> e.f(0)).distinct()).hasSize(1);
+      List<Ev> acquires = in.out.events(LOCK_ACQUIRE);
+      assertThat(acquires).hasSize(1000 + 4);
+      assertThat(acquires).filteredOn(e -> e.f(1) == 1).hasSize(2);
     }
   }
 
