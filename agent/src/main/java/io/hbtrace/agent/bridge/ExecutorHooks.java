@@ -357,34 +357,20 @@ public final class ExecutorHooks {
     }
   }
 
+  /**
+   * ForkJoinPool's own submits, which return a {@code ForkJoinTask}: the same as a service's (the
+   * pool's override returns the task, so the cast holds).
+   */
   public static ForkJoinTask<?> submit(ForkJoinPool p, Runnable r, int site) {
-    if (!wraps(p, r)) {
-      return p.submit(r);
-    }
-    TracedRunnable w = new TracedRunnable(r, site, p);
-    ForkJoinTask<?> f = p.submit(w);
-    alias(f, w);
-    return f;
+    return (ForkJoinTask<?>) submit((ExecutorService) p, r, site);
   }
 
   public static <T> ForkJoinTask<T> submit(ForkJoinPool p, Runnable r, T result, int site) {
-    if (!wraps(p, r)) {
-      return p.submit(r, result);
-    }
-    TracedRunnable w = new TracedRunnable(r, site, p);
-    ForkJoinTask<T> f = p.submit(w, result);
-    alias(f, w);
-    return f;
+    return (ForkJoinTask<T>) submit((ExecutorService) p, r, result, site);
   }
 
   public static <T> ForkJoinTask<T> submit(ForkJoinPool p, Callable<T> c, int site) {
-    if (!wraps(p, c)) {
-      return p.submit(c);
-    }
-    TracedCallable<T> w = new TracedCallable<>(c, site, p);
-    ForkJoinTask<T> f = p.submit(w);
-    alias(f, w);
-    return f;
+    return (ForkJoinTask<T>) submit((ExecutorService) p, c, site);
   }
 
   public static <T> CompletableFuture<T> supplyAsync(Supplier<T> s, int site) {

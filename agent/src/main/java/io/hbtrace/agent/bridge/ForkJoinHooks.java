@@ -48,12 +48,9 @@ public final class ForkJoinHooks {
       blocking(t);
     }
     try {
-      T v = t.join();
+      return t.join();
+    } finally {
       received(t, HandoffKind.FUTURE, site);
-      return v;
-    } catch (RuntimeException | Error x) {
-      received(t, HandoffKind.FUTURE, site);
-      throw x;
     }
   }
 
@@ -61,12 +58,9 @@ public final class ForkJoinHooks {
   public static <T> T invoke(ForkJoinTask<T> t, int site) {
     sent(t, HandoffKind.EXECUTOR, site);
     try {
-      T v = t.invoke();
+      return t.invoke();
+    } finally {
       received(t, HandoffKind.FUTURE, site);
-      return v;
-    } catch (RuntimeException | Error x) {
-      received(t, HandoffKind.FUTURE, site);
-      throw x;
     }
   }
 
@@ -188,12 +182,9 @@ public final class ForkJoinHooks {
       blocking(t);
     }
     try {
-      T v = p.invoke(t);
+      return p.invoke(t);
+    } finally {
       received(t, HandoffKind.FUTURE, site);
-      return v;
-    } catch (RuntimeException | Error x) {
-      received(t, HandoffKind.FUTURE, site);
-      throw x;
     }
   }
 

@@ -110,10 +110,11 @@ public final class PermitHooks {
 
   /** Waits for the phase it arrives at to advance (or the phaser to terminate): receives. */
   public static int arriveAndAwaitAdvance(Phaser p, int site) {
-    sent(root(p), HandoffKind.LATCH, site);
+    Phaser root = root(p);
+    sent(root, HandoffKind.LATCH, site);
     waiting(p);
     int next = p.arriveAndAwaitAdvance();
-    received(root(p), HandoffKind.LATCH, site);
+    received(root, HandoffKind.LATCH, site);
     return next;
   }
 

@@ -14,6 +14,8 @@ import java.util.concurrent.locks.StampedLock;
  * write view (exclusive) and read view (shared), which share the lock's identity. An unlock the
  * lock will refuse at once (nothing held in that mode) is not recorded; optimistic reads ({@code
  * tryOptimisticRead}, {@code validate}) and conversions ({@code tryConvertTo*}) are not recorded.
+ * As in {@link LockHooks}, a hook that cannot be called once the lock is taken (the stack's edge)
+ * is caught in the hook's own frame, and a release always unlocks: the event is lost, not the lock.
  * The rules in {@link Hooks}' comment hold here too.
  */
 public final class StampedLockHooks {
@@ -22,114 +24,146 @@ public final class StampedLockHooks {
 
   public static long writeLock(StampedLock l, int site) {
     Lock v = l.asWriteLock();
-    if (scheduledRun) {
-      acquiring(v, site);
-    }
+    attempt(v, site); // a blocking acquire is always attempted
     long stamp = l.writeLock();
-    got(v, site);
+    try {
+      got(v, stamp, site);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // caught in this frame: the event is lost, not the lock
+    }
     return stamp;
   }
 
   public static long writeLockInterruptibly(StampedLock l, int site) throws InterruptedException {
     Lock v = l.asWriteLock();
-    if (scheduledRun) {
-      acquiring(v, site);
-    }
+    attempt(v, site);
     long stamp = l.writeLockInterruptibly();
-    got(v, site);
+    try {
+      got(v, stamp, site);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // caught in this frame: the event is lost, not the lock
+    }
     return stamp;
   }
 
   public static long tryWriteLock(StampedLock l, int site) {
     Lock v = l.asWriteLock();
-    if (scheduledRun && !acquiring(v, site)) {
-      return 0L; // a replay's recorded try failed here
+    long stamp = attempt(v, site) ? l.tryWriteLock() : 0L; // 0: a replay's recorded try failed
+    try {
+      got(v, stamp, site);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // caught in this frame: the event is lost, not the lock
     }
-    return tried(v, l.tryWriteLock(), site);
+    return stamp;
   }
 
   public static long tryWriteLock(StampedLock l, long time, TimeUnit unit, int site)
       throws InterruptedException {
     Lock v = l.asWriteLock();
-    if (scheduledRun && !acquiring(v, site)) {
-      return 0L;
+    long stamp = attempt(v, site) ? l.tryWriteLock(time, unit) : 0L;
+    try {
+      got(v, stamp, site);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // caught in this frame: the event is lost, not the lock
     }
-    return tried(v, l.tryWriteLock(time, unit), site);
+    return stamp;
   }
 
   public static long readLock(StampedLock l, int site) {
     Lock v = l.asReadLock();
-    if (scheduledRun) {
-      acquiring(v, site);
-    }
+    attempt(v, site);
     long stamp = l.readLock();
-    got(v, site);
+    try {
+      got(v, stamp, site);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // caught in this frame: the event is lost, not the lock
+    }
     return stamp;
   }
 
   public static long readLockInterruptibly(StampedLock l, int site) throws InterruptedException {
     Lock v = l.asReadLock();
-    if (scheduledRun) {
-      acquiring(v, site);
-    }
+    attempt(v, site);
     long stamp = l.readLockInterruptibly();
-    got(v, site);
+    try {
+      got(v, stamp, site);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // caught in this frame: the event is lost, not the lock
+    }
     return stamp;
   }
 
   public static long tryReadLock(StampedLock l, int site) {
     Lock v = l.asReadLock();
-    if (scheduledRun && !acquiring(v, site)) {
-      return 0L;
+    long stamp = attempt(v, site) ? l.tryReadLock() : 0L;
+    try {
+      got(v, stamp, site);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // caught in this frame: the event is lost, not the lock
     }
-    return tried(v, l.tryReadLock(), site);
+    return stamp;
   }
 
   public static long tryReadLock(StampedLock l, long time, TimeUnit unit, int site)
       throws InterruptedException {
     Lock v = l.asReadLock();
-    if (scheduledRun && !acquiring(v, site)) {
-      return 0L;
+    long stamp = attempt(v, site) ? l.tryReadLock(time, unit) : 0L;
+    try {
+      got(v, stamp, site);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // caught in this frame: the event is lost, not the lock
     }
-    return tried(v, l.tryReadLock(time, unit), site);
+    return stamp;
   }
 
   public static void unlockWrite(StampedLock l, long stamp, int site) {
-    if (l.isWriteLocked()) {
-      releasing(l.asWriteLock(), site);
+    try {
+      releasingIf(l.isWriteLocked(), l.asWriteLock(), site);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // not even the hook could be called: the release goes unrecorded, but it happens
     }
     l.unlockWrite(stamp);
   }
 
   public static void unlockRead(StampedLock l, long stamp, int site) {
-    if (l.isReadLocked()) {
-      releasing(l.asReadLock(), site);
+    try {
+      releasingIf(l.isReadLocked(), l.asReadLock(), site);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // not even the hook could be called: the release goes unrecorded, but it happens
     }
     l.unlockRead(stamp);
   }
 
   /** {@code unlock(stamp)}: the mode is the stamp's. */
   public static void unlock(StampedLock l, long stamp, int site) {
-    if (StampedLock.isWriteLockStamp(stamp) && l.isWriteLocked()) {
-      releasing(l.asWriteLock(), site);
-    } else if (StampedLock.isReadLockStamp(stamp) && l.isReadLocked()) {
-      releasing(l.asReadLock(), site);
+    try {
+      if (StampedLock.isWriteLockStamp(stamp)) {
+        releasingIf(l.isWriteLocked(), l.asWriteLock(), site);
+      } else if (StampedLock.isReadLockStamp(stamp)) {
+        releasingIf(l.isReadLocked(), l.asReadLock(), site);
+      }
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // not even the hook could be called: the release goes unrecorded, but it happens
     }
     l.unlock(stamp);
   }
 
-  private static long tried(Lock view, long stamp, int site) {
-    if (stamp != 0L) {
-      got(view, site);
-    }
-    return stamp;
+  /** In a scheduled run, announces the acquire; whether to attempt it (a try may not). */
+  private static boolean attempt(Lock view, int site) {
+    return !scheduledRun || acquiring(view, site);
   }
 
-  private static void got(Lock view, int site) {
-    try {
+  /** Records the acquire of a stamp that is not 0 (a try that failed got 0). */
+  private static void got(Lock view, long stamp, int site) {
+    if (stamp != 0L) {
       acquired(view, site);
-    } catch (StackOverflowError | OutOfMemoryError e) {
-      // caught in this frame: a hook that cannot even be called loses its event, not the lock
+    }
+  }
+
+  /** Records a release the lock will make (something is held in that mode). */
+  private static void releasingIf(boolean held, Lock view, int site) {
+    if (held) {
+      releasing(view, site);
     }
   }
 }

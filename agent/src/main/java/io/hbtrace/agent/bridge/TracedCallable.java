@@ -14,8 +14,12 @@ public final class TracedCallable<T> implements Callable<T> {
   private final int site;
   private final Object pool; // the ExecutorService, or null
 
-  /** {@link #RUNNING} (or not started), {@link #FAILED}, or the result the task returned. */
-  private volatile Object outcome = RUNNING;
+  /**
+   * {@link #RUNNING} (or not started), {@link #FAILED}, or the result the task returned. Plain, not
+   * volatile (no fence on every task's path): invokeAny reads it after its return, which the task
+   * that returned that result happens-before, as does every failure it read when all failed.
+   */
+  private Object outcome = RUNNING;
 
   TracedCallable(Callable<T> task, int site, Object pool) {
     this.task = task;
