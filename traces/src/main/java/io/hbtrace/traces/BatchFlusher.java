@@ -19,8 +19,14 @@ import java.util.WeakHashMap;
  * discarded, so the recorded program never sees an error; the trace then reads up to there.
  */
 final class BatchFlusher {
-  /** Reaped buffer arrays kept for new threads (16 KiB each by default). */
+  /** Reaped buffer arrays kept for new threads (up to the batch capacity each). */
   private static final int MAX_SPARE = 64;
+
+  /**
+   * Buffers {@link #recycle} looks at for a dead thread's, per new thread: with 100,000 threads
+   * alive, looking at every one would make starting them quadratic.
+   */
+  private static final int RECYCLE_LOOKS = 16;
 
   private final ChronicleSink sink;
   private final DiskRoom room;
@@ -32,6 +38,9 @@ final class BatchFlusher {
   private final RetiredThreads retired = new RetiredThreads();
   private final ArrayDeque<byte[]> spare = new ArrayDeque<>(); // reaped arrays, all flushed
   private final byte[] header = new byte[1 + 3 * 10];
+
+  /** Where {@link #recycle} looks next (it goes round the buffers, downwards). */
+  private int recycleCursor;
 
   /**
    * Documents made on a recording thread (definitions, a dead thread's last batch), written at the
@@ -86,6 +95,15 @@ final class BatchFlusher {
     failed = true;
     outOfRoom = true;
     return false;
+  }
+
+  /** Bytes of the registered buffers' arrays. */
+  long bufferBytes() {
+    long sum = 0;
+    for (ThreadBuffer b : buffers) {
+      sum += b.buf.length;
+    }
+    return sum;
   }
 
   long eventsWritten() {
@@ -217,23 +235,26 @@ final class BatchFlusher {
 
   /**
    * A byte array for a new thread's buffer, taken from threads that have ended: one {@link #reap}
-   * kept, else that of a registered buffer whose thread has ended, after copying its unflushed
-   * events (if any) into one batch document queued for the next sweep (a few kilobytes). That
-   * buffer is retired. Null if no thread has ended. A program that starts many short threads then
-   * holds about as many arrays as it has threads alive, not one per thread that ended since the
-   * flusher's last reap (which every young GC would copy). The dead thread's writes are visible
-   * here: it was seen terminated ({@code isAlive}).
+   * kept, else that of a registered buffer whose thread has ended (among the next {@link
+   * #RECYCLE_LOOKS}), after copying its unflushed events (if any) into one batch document queued
+   * for the next sweep (a few kilobytes). That buffer is retired. Null if none was found. A program
+   * that starts many short threads then holds about as many arrays as it has threads alive, not one
+   * per thread that ended since the flusher's last reap (which every young GC would copy). The dead
+   * thread's writes are visible here: it was seen terminated ({@code isAlive}).
    */
   byte[] recycle() {
     byte[] kept = spare.poll();
     if (kept != null) {
       return kept;
     }
-    for (int i = buffers.size() - 1; i >= 0; i--) {
-      ThreadBuffer b = buffers.get(i);
+    for (int looks = Math.min(RECYCLE_LOOKS, buffers.size()); looks > 0; looks--) {
+      if (--recycleCursor < 0 || recycleCursor >= buffers.size()) {
+        recycleCursor = buffers.size() - 1;
+      }
+      ThreadBuffer b = buffers.get(recycleCursor);
       if (b.threadDead()) {
         flush(b, true);
-        retire(i, b);
+        retire(recycleCursor, b);
         return b.buf;
       }
     }
@@ -245,9 +266,16 @@ final class BatchFlusher {
     return (b.committedWord() >>> Format.OFFSET_BITS) == b.flushedCount;
   }
 
+  /**
+   * Forgets {@code b}, the buffer at {@code i}: the last buffer takes its place (the order of
+   * buffers is not the order of anything; removing from the middle would make retiring each of many
+   * threads cost as much as all of them).
+   */
   private void retire(int i, ThreadBuffer b) {
     retired.add(b.tid, b.flushedCount, b.batchNo, b.dropped);
-    buffers.remove(i);
+    int last = buffers.size() - 1;
+    buffers.set(i, buffers.get(last));
+    buffers.remove(last);
     Thread t = b.thread.get();
     if (t != null) {
       byThread.remove(t);

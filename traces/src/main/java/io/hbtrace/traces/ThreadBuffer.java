@@ -19,6 +19,8 @@ import java.lang.ref.WeakReference;
  *       holding the writer lock.
  *   <li>The owner resets {@code pos} to 0 only while holding the writer lock, right after a sweep
  *       that flushed everything it had committed, so no flusher is reading the bytes it reuses.
+ *   <li>The owner replaces {@link #buf} by a larger array only while holding the writer lock
+ *       ({@link #grow}); flushers read {@code buf} only under it.
  * </ul>
  */
 final class ThreadBuffer {
@@ -34,12 +36,26 @@ final class ThreadBuffer {
 
   static final long OFFSET_MASK = (1L << Format.OFFSET_BITS) - 1;
 
+  /**
+   * A new thread's first array: most threads of a program with many (a server's virtual threads,
+   * one per request) record a few events, and an array of the full batch capacity for each of
+   * 100,000 live threads would be 1.6 GB; a thread that records more grows its array.
+   */
+  static final int INITIAL_BYTES = WriterOptions.MIN_BATCH_BYTES;
+
+  /** The size of a new thread's first array under {@code options}. */
+  static int initialBytes(WriterOptions options) {
+    return Math.min(INITIAL_BYTES, options.batchBytes());
+  }
+
   final int tid;
   final WeakReference<Thread> thread;
-  final byte[] buf;
 
-  /** Highest position at which an event of the largest size still fits. */
-  final int limit;
+  /** The events; starts small and grows, up to the writer's batch capacity ({@link #grow}). */
+  byte[] buf;
+
+  /** Highest position at which an event of the largest size still fits in {@link #buf}. */
+  int limit;
 
   // owner only
   int pos;
@@ -70,6 +86,21 @@ final class ThreadBuffer {
     this.thread = new WeakReference<>(thread);
     this.buf = buf;
     this.limit = buf.length - Format.MAX_EVENT_BYTES;
+  }
+
+  /**
+   * Moves the unflushed events into a new array of {@code capacity} bytes, at its start (owner
+   * only, under the writer lock, so no flusher is reading the old array).
+   */
+  void grow(int capacity) {
+    byte[] larger = new byte[capacity];
+    int unflushed = pos - flushedOff;
+    System.arraycopy(buf, flushedOff, larger, 0, unflushed);
+    buf = larger;
+    limit = capacity - Format.MAX_EVENT_BYTES;
+    pos = unflushed;
+    flushedOff = 0;
+    commit();
   }
 
   /** Publishes everything encoded so far (owner only). */

@@ -299,10 +299,24 @@ public final class TraceWriter implements AutoCloseable {
     }
   }
 
-  /** Buffer full: sweep every buffer under the lock, then reuse this one from offset 0. */
+  /**
+   * Buffer full: below the batch capacity, move to an array twice the size; at it, sweep every
+   * buffer under the lock, then reuse this one from offset 0. Returns where the next event goes, or
+   * -1 to drop it.
+   */
   private int makeRoom(ThreadBuffer b) {
     if (Thread.holdsLock(lock)) {
       return -1; // recorded from inside a flush (instrumented Chronicle internals): drop
+    }
+    int capacity = b.buf.length;
+    if (capacity < options.batchBytes()) {
+      synchronized (lock) { // no flusher reads the array while it is replaced
+        if (closed) {
+          return -1;
+        }
+        b.grow(Math.min(2 * capacity, options.batchBytes()));
+        return b.pos;
+      }
     }
     if (b.dropsBeforeProbe > 0) {
       b.dropsBeforeProbe--;
@@ -342,8 +356,8 @@ public final class TraceWriter implements AutoCloseable {
       if (reused == null) {
         buffersAllocated++;
       }
-      ThreadBuffer b =
-          new ThreadBuffer(tid, t, reused != null ? reused : new byte[options.batchBytes()]);
+      byte[] buf = reused != null ? reused : new byte[ThreadBuffer.initialBytes(options)];
+      ThreadBuffer b = new ThreadBuffer(tid, t, buf);
       out.add(b, t);
       return b;
     }
@@ -355,6 +369,13 @@ public final class TraceWriter implements AutoCloseable {
    */
   void clearThreadLocal() {
     local.remove();
+  }
+
+  /** Bytes of the buffer arrays of the threads registered now (tests). */
+  long bufferBytes() {
+    synchronized (lock) {
+      return out.bufferBytes();
+    }
   }
 
   /** Buffer arrays allocated so far (the others were reused from threads that ended). */

@@ -121,6 +121,12 @@ public final class ForkedJvm {
    */
   public static Result recordProgram(Jdk jdk, Path dir, String main, String source)
       throws Exception {
+    return recordProgram(jdk, dir, main, source, List.of());
+  }
+
+  /** {@link #recordProgram(Jdk, Path, String, String)} with more JVM options, e.g. a heap size. */
+  public static Result recordProgram(
+      Jdk jdk, Path dir, String main, String source, List<String> jvmArgs) throws Exception {
     Path src = Files.writeString(dir.resolve(main + ".java"), source);
     Path classes = Files.createDirectories(dir.resolve("classes"));
     Process javac =
@@ -135,8 +141,9 @@ public final class ForkedJvm {
       throw new AssertionError("javac failed on " + src);
     }
     Path spec = Files.writeString(dir.resolve("s.spec"), "spec 1\ninclude " + main + "\n");
-    return run(
-        jdk, List.of(javaagent("out=" + traceOf(dir) + ",spec=" + spec)), classes.toString(), main);
+    List<String> args = new ArrayList<>(jvmArgs);
+    args.add(javaagent("out=" + traceOf(dir) + ",spec=" + spec));
+    return run(jdk, args, classes.toString(), main);
   }
 
   /** Where {@link #recordProgram} records. */
