@@ -7,6 +7,7 @@ import io.hbtrace.traces.event.EventKind;
 import java.io.Closeable;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a trace on a thread of its own, in chunks handed to the consumer through a short queue, so
@@ -15,7 +16,8 @@ import java.util.concurrent.BlockingQueue;
  * fresh arrays for every 4,096 events took a quarter of the reader thread's CPU (making and first
  * writing new memory; see analyzer/THROUGHPUT.md). A chunk keeps the events it last held reachable
  * until it is filled again: at most {@code (DEPTH + 2) × CHUNK} of them. A reader failure reaches
- * the consumer as the same {@link TraceException}, in order, after the events read before it. After
+ * the consumer as the same {@link TraceException}, in order, after the events read before it; so
+ * does any other failure of the reading thread (running out of heap), thrown as it was. After
  * {@link #next} returned null the reader's end state ({@code truncated()}, {@code warnings()}) may
  * be read on the consumer thread.
  */
@@ -29,6 +31,10 @@ public final class ReadAhead implements Closeable {
   private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(DEPTH + 2);
 
   private final Thread thread;
+
+  /** What ended the reading thread before it could hand its last chunk over, if anything did. */
+  private volatile Throwable died;
+
   private Chunk current = new Chunk(CHUNK); // empty: the first next() hands it to the reader
   private int position;
 
@@ -39,6 +45,10 @@ public final class ReadAhead implements Closeable {
     final int[] threads;
     int size;
     TraceException failure;
+
+    /** What else stopped the reader (the heap ran out): thrown on the consumer's thread. */
+    Throwable error;
+
     boolean last;
 
     Chunk(int capacity) {
@@ -54,6 +64,7 @@ public final class ReadAhead implements Closeable {
     }
     thread = new Thread(() -> readAll(reader), "hbtrace-reader");
     thread.setDaemon(true);
+    thread.setUncaughtExceptionHandler((t, e) -> died = e); // no stack trace: next() reports it
     thread.start();
   }
 
@@ -63,12 +74,18 @@ public final class ReadAhead implements Closeable {
       if (current.failure != null) {
         throw current.failure;
       }
+      if (current.error instanceof Error e) {
+        throw e;
+      }
+      if (current.error instanceof RuntimeException e) {
+        throw e;
+      }
       if (current.last) {
         return null;
       }
       try {
         free.add(current); // read to the end: the reader may fill it again
-        current = queue.take();
+        current = take();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while reading the trace", e);
@@ -76,6 +93,26 @@ public final class ReadAhead implements Closeable {
       position = 0;
     }
     return current.events[position++];
+  }
+
+  /** The next chunk; if the reading thread died without handing one over, what it died of. */
+  private Chunk take() throws InterruptedException {
+    for (; ; ) {
+      Chunk c = queue.poll(100, TimeUnit.MILLISECONDS);
+      if (c != null) {
+        return c;
+      }
+      if (!thread.isAlive() && queue.isEmpty()) {
+        Throwable e = died;
+        if (e instanceof Error error) {
+          throw error;
+        }
+        if (e instanceof RuntimeException failure) {
+          throw failure;
+        }
+        throw new IllegalStateException("the trace reader stopped", e);
+      }
+    }
   }
 
   /**
@@ -96,6 +133,7 @@ public final class ReadAhead implements Closeable {
       Chunk c = free.take();
       int n = 0;
       TraceException failure = null;
+      Throwable error = null;
       try {
         Event e;
         while ((e = reader.next()) != null) {
@@ -111,9 +149,12 @@ public final class ReadAhead implements Closeable {
         }
       } catch (TraceException e) {
         failure = e;
+      } catch (RuntimeException | Error e) { // not a stack trace from this thread, nor a hang there
+        error = e;
       }
       c.size = n;
       c.failure = failure;
+      c.error = error;
       c.last = true;
       queue.put(c);
     } catch (InterruptedException e) {

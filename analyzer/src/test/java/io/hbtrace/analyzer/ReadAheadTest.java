@@ -1,6 +1,7 @@
 package io.hbtrace.analyzer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hbtrace.traces.TraceReader;
 import io.hbtrace.traces.TraceStart;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReadAheadTest {
@@ -72,6 +74,24 @@ class ReadAheadTest {
               Thread.getAllStackTraces().keySet().stream()
                   .filter(t -> t.getName().equals("hbtrace-reader") && t.isAlive()))
           .isEmpty();
+    }
+  }
+
+  /**
+   * A failure of the reading thread that is not a {@link io.hbtrace.traces.TraceException} (here
+   * the reader was closed under it; also running out of heap there) reaches the consumer as it was,
+   * instead of a stack trace from that thread and a consumer waiting forever.
+   */
+  @Test
+  @Timeout(60)
+  void aReadingThreadsOtherFailureIsThrownToTheConsumer() throws Exception {
+    Path dir = trace();
+    TraceReader reader = TraceReader.open(dir);
+    reader.close();
+    try (ReadAhead ahead = new ReadAhead(reader)) {
+      assertThatThrownBy(ahead::next)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("reader closed");
     }
   }
 }

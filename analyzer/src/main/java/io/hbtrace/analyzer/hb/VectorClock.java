@@ -8,9 +8,57 @@ import java.util.Arrays;
  * <p>Invariant: {@code get(t)} is the number of release points of thread {@code t} that this clock
  * has seen, plus one for the owner's current interval; absent entries are 0. The clock only grows:
  * {@link #join} takes the pointwise maximum and {@link #tick} raises one entry.
+ *
+ * <p><b>Shape.</b> Up to 64 threads the clock is one array, as a plain vector clock is. Beyond, it
+ * is a tree of 64-way branches over arrays of 64 entries, and clocks share subtrees: a {@link
+ * #copy} shares the whole tree, a {@link #join} adopts the other clock's subtree wherever it
+ * dominates this one's, and a node is copied only when a clock that does not own it changes it
+ * (nodes carry the token of the clock that made them; a copy takes the token away from both
+ * clocks). So N threads that each learn from the one before them through a lock hold O(N log N)
+ * entries together, not N²/2 as N arrays of up to N entries would (20,000 live threads: 0.8 GB).
+ * Thread ids are below 2³⁰.
  */
 public final class VectorClock {
-  private int[] c;
+  private static final int BITS = 6;
+  private static final int FAN = 1 << BITS;
+  private static final int MASK = FAN - 1;
+
+  /** An array of entries, whose length may be below {@link #FAN} (the rest are 0). */
+  private static final class Leaf {
+    final int[] v;
+    final Object owner;
+
+    Leaf(int[] v, Object owner) {
+      this.v = v;
+      this.owner = owner;
+    }
+  }
+
+  /** {@link #FAN} subtrees, each null (all 0) or one level lower. */
+  private static final class Branch {
+    final Object[] kids;
+    final Object owner;
+
+    Branch(Object[] kids, Object owner) {
+      this.kids = kids;
+      this.owner = owner;
+    }
+  }
+
+  /** A {@link Leaf} at depth 0, else a {@link Branch}; never null. */
+  private Object root;
+
+  /** Levels of branches above the leaves: entries below {@code 64^(depth+1)} fit. */
+  private int depth;
+
+  /** Nodes whose owner is this token are this clock's alone, so changed in place. */
+  private Object token = new Object();
+
+  /** Whether the join under way changed anything (see {@link #join}). */
+  private boolean grew;
+
+  /** Whether the join under way took over a node of the other clock. */
+  private boolean adopted;
 
   public VectorClock() {
     this(8);
@@ -18,102 +66,267 @@ public final class VectorClock {
 
   /** A bottom clock with room for threads below {@code capacity} before it grows. */
   public VectorClock(int capacity) {
-    c = new int[capacity];
+    root = new Leaf(new int[Math.min(Math.max(capacity, 1), FAN)], token);
   }
 
-  private VectorClock(int[] values) {
-    c = values;
+  private VectorClock(Object root, int depth) {
+    this.root = root;
+    this.depth = depth;
   }
 
   /** Entry for thread {@code t}; 0 if never seen. */
   public int get(int t) {
-    return t < c.length ? c[t] : 0;
+    if ((t >>> (BITS * (depth + 1))) != 0) {
+      return 0;
+    }
+    Object n = root;
+    for (int d = depth; d > 0; d--) {
+      n = ((Branch) n).kids[(t >>> (BITS * d)) & MASK];
+      if (n == null) {
+        return 0;
+      }
+    }
+    int[] v = ((Leaf) n).v;
+    int i = t & MASK;
+    return i < v.length ? v[i] : 0;
   }
 
   /** Sets entry {@code t} (only ever to a larger value). */
   public void set(int t, int value) {
-    ensure(t);
-    c[t] = value;
+    if (depth == 0 && t < FAN) {
+      Leaf l = (Leaf) root;
+      if (l.owner == token && t < l.v.length) {
+        l.v[t] = value; // the common case: a small clock of its own
+        return;
+      }
+    }
+    while ((t >>> (BITS * (depth + 1))) != 0) {
+      Object[] kids = new Object[FAN];
+      kids[0] = root;
+      root = new Branch(kids, token);
+      depth++;
+    }
+    root = setIn(root, depth, t, value);
+  }
+
+  private Object setIn(Object n, int d, int t, int value) {
+    if (d == 0) {
+      Leaf l = (Leaf) n;
+      int i = t & MASK;
+      if (l != null && l.owner == token && i < l.v.length) {
+        l.v[i] = value;
+        return l;
+      }
+      int[] v;
+      if (l == null) {
+        v = new int[FAN];
+      } else {
+        v =
+            Arrays.copyOf(
+                l.v, Math.max(l.v.length, Math.min(FAN, Math.max(i + 1, 2 * l.v.length))));
+      }
+      v[i] = value;
+      return new Leaf(v, token);
+    }
+    Branch b = (Branch) n;
+    int k = (t >>> (BITS * d)) & MASK;
+    Object child = b == null ? null : b.kids[k];
+    Object changed = setIn(child, d - 1, t, value);
+    return withKid(b, k, child, changed);
+  }
+
+  /** {@code b} with kid {@code k} now {@code changed} (was {@code child}): in place if owned. */
+  private Branch withKid(Branch b, int k, Object child, Object changed) {
+    if (b != null && changed == child) {
+      return b;
+    }
+    if (b != null && b.owner == token) {
+      b.kids[k] = changed;
+      return b;
+    }
+    Object[] kids = b == null ? new Object[FAN] : b.kids.clone();
+    kids[k] = changed;
+    return new Branch(kids, token);
   }
 
   /** Raises the entry of thread {@code t} by one: the start of its next interval. */
   public void tick(int t) {
-    ensure(t);
-    c[t]++;
+    set(t, get(t) + 1);
   }
 
   /**
    * Pointwise maximum with {@code other}; afterwards {@code other ≤ this}. Returns true if any
-   * entry grew (one pass, so callers need no separate {@link #leq} check).
+   * entry grew (also, rarely, when this clock took over a subtree of {@code other} in which every
+   * entry is 0; never false when one grew).
    */
   public boolean join(VectorClock other) {
-    int[] o = other.c;
-    int n = o.length;
-    while (n > 0 && o[n - 1] == 0) {
-      n--;
+    Object o = other.root;
+    if (o == root) {
+      return false;
     }
-    if (n > c.length) {
-      c = Arrays.copyOf(c, Math.max(n, c.length * 2));
+    while (depth < other.depth) {
+      Object[] kids = new Object[FAN];
+      kids[0] = root;
+      root = new Branch(kids, token);
+      depth++;
     }
-    int[] mine = c;
-    int grew = 0;
-    for (int i = 0; i < n; i++) { // branch-free, so the JIT can vectorize it
-      int m = mine[i];
-      int x = Math.max(m, o[i]);
-      grew |= x ^ m;
-      mine[i] = x;
+    for (int d = other.depth; d < depth; d++) {
+      Object[] kids = new Object[FAN];
+      kids[0] = o;
+      o = new Branch(kids, null); // a view of the other clock at this depth, owned by no clock
     }
-    return grew != 0;
+    grew = false;
+    adopted = false;
+    root = joinIn(root, o, depth);
+    if (adopted) {
+      other.token = new Object(); // both clocks hold those nodes now: neither may change them
+    }
+    return grew;
   }
 
-  /** Makes this clock equal to {@code other}. */
-  public void copyFrom(VectorClock other) {
-    int[] o = other.c;
-    if (c.length < o.length) {
-      c = new int[o.length];
+  private Object joinIn(Object a, Object b, int d) {
+    if (a == b || b == null) {
+      return a;
     }
-    System.arraycopy(o, 0, c, 0, o.length);
-    Arrays.fill(c, o.length, c.length, 0);
+    if (a == null) {
+      grew = true;
+      adopted = true;
+      return b;
+    }
+    return d == 0 ? joinLeaves((Leaf) a, (Leaf) b) : joinBranches((Branch) a, (Branch) b, d);
+  }
+
+  private Object joinLeaves(Leaf a, Leaf b) {
+    int[] x = a.v;
+    int[] y = b.v;
+    boolean aAbove = false;
+    boolean bAbove = false;
+    int n = Math.max(x.length, y.length);
+    for (int i = 0; i < n; i++) {
+      int xi = i < x.length ? x[i] : 0;
+      int yi = i < y.length ? y[i] : 0;
+      aAbove |= xi > yi;
+      bAbove |= yi > xi;
+    }
+    if (!bAbove) {
+      return a;
+    }
+    grew = true;
+    if (!aAbove) {
+      adopted = true;
+      return b; // b covers a: share it
+    }
+    int[] m = a.owner == token && x.length >= y.length ? x : Arrays.copyOf(x, n);
+    for (int i = 0; i < y.length; i++) {
+      m[i] = Math.max(m[i], y[i]);
+    }
+    return m == x ? a : new Leaf(m, token);
+  }
+
+  private Object joinBranches(Branch a, Branch b, int d) {
+    Branch out = a;
+    boolean allFromB = true;
+    for (int k = 0; k < FAN; k++) {
+      Object mine = a.kids[k];
+      Object joined = joinIn(mine, b.kids[k], d - 1);
+      allFromB &= joined == b.kids[k];
+      out = withKid(out, k, out.kids[k], joined);
+    }
+    if (allFromB) {
+      adopted = true;
+      return b;
+    }
+    return out;
+  }
+
+  /** Makes this clock equal to {@code other} (sharing its nodes: neither may change them). */
+  public void copyFrom(VectorClock other) {
+    root = other.root;
+    depth = other.depth;
+    token = new Object();
+    other.token = new Object();
   }
 
   /** Resets every entry to 0 (the bottom clock). */
   public void clear() {
-    Arrays.fill(c, 0);
+    token = new Object();
+    root = new Leaf(new int[8], token);
+    depth = 0;
   }
 
-  /** An independent copy, trimmed to the highest non-zero entry. */
+  /** An independent copy: shares every node with this clock, which no longer owns them. */
   public VectorClock copy() {
-    int n = c.length;
-    while (n > 0 && c[n - 1] == 0) {
-      n--;
-    }
-    return new VectorClock(Arrays.copyOf(c, n));
+    token = new Object();
+    return new VectorClock(root, depth);
   }
 
   /** True if every entry of this clock is ≤ the same entry of {@code other}. */
   public boolean leq(VectorClock other) {
-    for (int i = 0; i < c.length; i++) {
-      if (c[i] > other.get(i)) {
+    Object a = root;
+    Object b = other.root;
+    int d = Math.max(depth, other.depth);
+    for (int i = depth; i < d; i++) {
+      a = lifted(a);
+    }
+    for (int i = other.depth; i < d; i++) {
+      b = lifted(b);
+    }
+    return leqIn(a, b, d);
+  }
+
+  private static Branch lifted(Object n) {
+    Object[] kids = new Object[FAN];
+    kids[0] = n;
+    return new Branch(kids, null);
+  }
+
+  private static boolean leqIn(Object a, Object b, int d) {
+    if (a == null || a == b) {
+      return true;
+    }
+    if (d == 0) {
+      int[] x = ((Leaf) a).v;
+      int[] y = b == null ? new int[0] : ((Leaf) b).v;
+      for (int i = 0; i < x.length; i++) {
+        if (x[i] > (i < y.length ? y[i] : 0)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    Object[] ka = ((Branch) a).kids;
+    Object[] kb = b == null ? new Object[FAN] : ((Branch) b).kids;
+    for (int k = 0; k < FAN; k++) {
+      if (!leqIn(ka[k], kb[k], d - 1)) {
         return false;
       }
     }
     return true;
   }
 
-  private void ensure(int t) {
-    if (t >= c.length) {
-      c = Arrays.copyOf(c, Math.max(t + 1, c.length * 2));
-    }
-  }
-
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder("[");
-    for (int i = 1; i < c.length; i++) {
-      if (c[i] != 0) {
-        b.append(b.length() > 1 ? " " : "").append('t').append(i).append(':').append(c[i]);
-      }
-    }
+    appendTo(b, root, depth, 0);
     return b.append(']').toString();
+  }
+
+  private static void appendTo(StringBuilder b, Object n, int d, int base) {
+    if (n == null) {
+      return;
+    }
+    if (d == 0) {
+      int[] v = ((Leaf) n).v;
+      for (int i = 0; i < v.length; i++) {
+        if (v[i] != 0 && base + i > 0) {
+          b.append(b.length() > 1 ? " " : "").append('t').append(base + i).append(':').append(v[i]);
+        }
+      }
+      return;
+    }
+    Object[] kids = ((Branch) n).kids;
+    for (int k = 0; k < FAN; k++) {
+      appendTo(b, kids[k], d - 1, base + (k << (BITS * d)));
+    }
   }
 }
