@@ -16,10 +16,11 @@ import java.util.concurrent.TimeUnit;
  * fresh arrays for every 4,096 events took a quarter of the reader thread's CPU (making and first
  * writing new memory; see analyzer/THROUGHPUT.md). A chunk keeps the events it last held reachable
  * until it is filled again: at most {@code (DEPTH + 2) × CHUNK} of them. A reader failure reaches
- * the consumer as the same {@link TraceException}, in order, after the events read before it; so
- * does any other failure of the reading thread (running out of heap), thrown as it was. After
- * {@link #next} returned null the reader's end state ({@code truncated()}, {@code warnings()}) may
- * be read on the consumer thread.
+ * the consumer as the same {@link TraceException}, in order, after the events read before it; any
+ * other failure that ends the reading thread (running out of heap) is thrown to the consumer as it
+ * was, once it finds the thread gone, instead of a stack trace from that thread. After {@link
+ * #next} returned null the reader's end state ({@code truncated()}, {@code warnings()}) may be read
+ * on the consumer thread.
  */
 public final class ReadAhead implements Closeable {
   private static final int CHUNK = 4096;
@@ -45,10 +46,6 @@ public final class ReadAhead implements Closeable {
     final int[] threads;
     int size;
     TraceException failure;
-
-    /** What else stopped the reader (the heap ran out): thrown on the consumer's thread. */
-    Throwable error;
-
     boolean last;
 
     Chunk(int capacity) {
@@ -73,12 +70,6 @@ public final class ReadAhead implements Closeable {
     while (position == current.size) {
       if (current.failure != null) {
         throw current.failure;
-      }
-      if (current.error instanceof Error e) {
-        throw e;
-      }
-      if (current.error instanceof RuntimeException e) {
-        throw e;
       }
       if (current.last) {
         return null;
@@ -133,7 +124,6 @@ public final class ReadAhead implements Closeable {
       Chunk c = free.take();
       int n = 0;
       TraceException failure = null;
-      Throwable error = null;
       try {
         Event e;
         while ((e = reader.next()) != null) {
@@ -149,12 +139,9 @@ public final class ReadAhead implements Closeable {
         }
       } catch (TraceException e) {
         failure = e;
-      } catch (RuntimeException | Error e) { // not a stack trace from this thread, nor a hang there
-        error = e;
       }
       c.size = n;
       c.failure = failure;
-      c.error = error;
       c.last = true;
       queue.put(c);
     } catch (InterruptedException e) {

@@ -39,14 +39,10 @@ final class ThreadBuffer {
   /**
    * A new thread's first array: most threads of a program with many (a server's virtual threads,
    * one per request) record a few events, and an array of the full batch capacity for each of
-   * 100,000 live threads would be 1.6 GB; a thread that records more grows its array.
+   * 100,000 live threads would be 1.6 GB; a thread that records more grows its array. No batch
+   * capacity is below it.
    */
   static final int INITIAL_BYTES = WriterOptions.MIN_BATCH_BYTES;
-
-  /** The size of a new thread's first array under {@code options}. */
-  static int initialBytes(WriterOptions options) {
-    return Math.min(INITIAL_BYTES, options.batchBytes());
-  }
 
   final int tid;
   final WeakReference<Thread> thread;

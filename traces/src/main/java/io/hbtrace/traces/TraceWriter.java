@@ -356,7 +356,7 @@ public final class TraceWriter implements AutoCloseable {
       if (reused == null) {
         buffersAllocated++;
       }
-      byte[] buf = reused != null ? reused : new byte[ThreadBuffer.initialBytes(options)];
+      byte[] buf = reused != null ? reused : new byte[ThreadBuffer.INITIAL_BYTES];
       ThreadBuffer b = new ThreadBuffer(tid, t, buf);
       out.add(b, t);
       return b;

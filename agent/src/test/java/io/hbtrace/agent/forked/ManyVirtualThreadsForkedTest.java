@@ -70,7 +70,7 @@ class ManyVirtualThreadsForkedTest {
   @TempDir Path tmp;
 
   static Stream<Jdk> jdks() {
-    return ForkedJvm.jdks().filter(j -> j.name().equals("java25"));
+    return ForkedJvm.java25();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -40,7 +40,7 @@ class ThreadBuildersForkedTest {
   @TempDir Path tmp;
 
   static Stream<Jdk> jdks() {
-    return ForkedJvm.jdks().filter(j -> j.name().equals("java25"));
+    return ForkedJvm.java25();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -60,6 +60,11 @@ public final class ForkedJvm {
     return out.stream();
   }
 
+  /** The Temurin 25 JDK if it is installed (tests of what only newer Java has). */
+  public static Stream<Jdk> java25() {
+    return jdks().filter(j -> j.name().equals("java25"));
+  }
+
   public static Jdk current() {
     return jdks().findFirst().orElseThrow();
   }

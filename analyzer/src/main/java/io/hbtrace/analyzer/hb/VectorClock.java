@@ -167,14 +167,7 @@ public final class VectorClock {
         l.v[i] = value;
         return l;
       }
-      int[] v;
-      if (l == null) {
-        v = new int[FAN];
-      } else {
-        v =
-            Arrays.copyOf(
-                l.v, Math.max(l.v.length, Math.min(FAN, Math.max(i + 1, 2 * l.v.length))));
-      }
+      int[] v = l == null ? new int[FAN] : Arrays.copyOf(l.v, FAN);
       v[i] = value;
       return new Leaf(v, token);
     }
