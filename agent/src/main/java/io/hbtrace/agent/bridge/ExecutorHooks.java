@@ -1,14 +1,12 @@
 package io.hbtrace.agent.bridge;
 
+import static io.hbtrace.agent.bridge.HandoffHooks.alias;
 import static io.hbtrace.agent.bridge.HandoffHooks.received;
 import static io.hbtrace.agent.bridge.HandoffHooks.sent;
 import static io.hbtrace.agent.bridge.Hooks.blocking;
-import static io.hbtrace.agent.bridge.Hooks.enter;
-import static io.hbtrace.agent.bridge.Hooks.fail;
 import static io.hbtrace.agent.bridge.Hooks.scheduledRun;
 import static io.hbtrace.agent.bridge.Hooks.sink;
 
-import io.hbtrace.agent.bridge.Hooks.Guard;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -44,21 +42,6 @@ import java.util.function.Supplier;
 public final class ExecutorHooks {
 
   private ExecutorHooks() {}
-
-  private static void alias(Object alias, Object target) {
-    Guard g = enter();
-    HookSink s = g == null ? null : g.sink;
-    if (s == null) {
-      return;
-    }
-    try {
-      s.alias(alias, target);
-    } catch (Throwable t) {
-      fail(s, t);
-    } finally {
-      g.sink = null;
-    }
-  }
 
   private static boolean recording() {
     return sink != null;

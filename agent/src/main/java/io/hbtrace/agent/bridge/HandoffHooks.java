@@ -51,6 +51,22 @@ public final class HandoffHooks {
     }
   }
 
+  /** From now on {@code alias} (a future) is the channel of {@code target} (its task's wrapper). */
+  static void alias(Object alias, Object target) {
+    Guard g = enter();
+    HookSink s = g == null ? null : g.sink;
+    if (s == null) {
+      return;
+    }
+    try {
+      s.alias(alias, target);
+    } catch (Throwable t) {
+      fail(s, t);
+    } finally {
+      g.sink = null;
+    }
+  }
+
   public static void countDown(CountDownLatch l, int site) {
     sent(l, HandoffKind.LATCH, site);
     l.countDown();

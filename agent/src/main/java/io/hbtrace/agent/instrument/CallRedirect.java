@@ -34,6 +34,10 @@ final class CallRedirect {
 
   static final String EXECUTOR_HOOKS = "io/hbtrace/agent/bridge/ExecutorHooks";
 
+  static final String STAGE_HOOKS = "io/hbtrace/agent/bridge/StageHooks";
+
+  static final String BOTH_STAGE_HOOKS = "io/hbtrace/agent/bridge/BothStageHooks";
+
   static final String HANDOFF_HOOKS = "io/hbtrace/agent/bridge/HandoffHooks";
 
   static final String FORK_JOIN_HOOKS = "io/hbtrace/agent/bridge/ForkJoinHooks";
@@ -51,7 +55,10 @@ final class CallRedirect {
   /**
    * One rewritten method: calls of {@code name+desc} on {@code type} (or subtypes). {@code erased}:
    * the hook takes the receiver as an {@code Object} (a type newer than the Java the hooks are
-   * built for, such as Java 21's {@code Thread.Builder}).
+   * built for, such as Java 21's {@code Thread.Builder}). {@code widened}: null, or a supertype of
+   * {@code type} that the hook takes the receiver as and returns, the call's own return type cast
+   * back after it (one hook for {@code CompletionStage.thenApply} and {@code
+   * CompletableFuture.thenApply}).
    */
   record Rule(
       String type,
@@ -61,17 +68,27 @@ final class CallRedirect {
       String desc,
       String hookOwner,
       String hookName,
-      boolean erased) {
+      boolean erased,
+      String widened) {
 
     /** The hook's descriptor: the receiver (if any), the call's arguments, then the site. */
     String hookDesc() {
       int close = desc.indexOf(')');
-      return "(" + receiverDesc() + desc.substring(1, close) + "I)" + desc.substring(close + 1);
+      String returns = widened == null ? desc.substring(close + 1) : "L" + widened + ";";
+      return "(" + receiverDesc() + desc.substring(1, close) + "I)" + returns;
     }
 
     /** The descriptor of the receiver the hook takes; empty for a static method. */
     String receiverDesc() {
-      return isStatic ? "" : erased ? "Ljava/lang/Object;" : "L" + type + ";";
+      if (isStatic) {
+        return "";
+      }
+      return erased ? "Ljava/lang/Object;" : "L" + (widened == null ? type : widened) + ";";
+    }
+
+    /** The internal name the hook's result is cast back to, or null if it needs no cast. */
+    String castBack() {
+      return widened == null ? null : Type.getReturnType(desc).getInternalName();
     }
   }
 
@@ -100,13 +117,22 @@ final class CallRedirect {
     }
 
     Rules instance(String type, String name, String desc, String hookName) {
-      rules.add(new Rule(type, true, false, name, desc, facade(), hookName, false));
+      rules.add(new Rule(type, true, false, name, desc, facade(), hookName, false, null));
+      return this;
+    }
+
+    /**
+     * An instance rule whose hook takes the receiver as, and returns, {@code supertype} ({@link
+     * Rule}); {@code desc} returns {@code type}, or one of its supertypes.
+     */
+    Rules widened(String type, String name, String desc, String hookName, String supertype) {
+      rules.add(new Rule(type, true, false, name, desc, facade(), hookName, false, supertype));
       return this;
     }
 
     /** An instance rule whose hook takes the receiver as an {@code Object} ({@link Rule}). */
     Rules erased(String type, String name, String desc, String hookName) {
-      rules.add(new Rule(type, true, false, name, desc, facade(), hookName, true));
+      rules.add(new Rule(type, true, false, name, desc, facade(), hookName, true, null));
       return this;
     }
 
@@ -116,13 +142,13 @@ final class CallRedirect {
      */
     Rules exactErased(String[] types, String name, String desc, String hookName) {
       for (String type : types) {
-        rules.add(new Rule(type, false, false, name, desc, facade(), hookName, true));
+        rules.add(new Rule(type, false, false, name, desc, facade(), hookName, true, null));
       }
       return this;
     }
 
     Rules exact(String type, String name, String desc, String hookName) {
-      rules.add(new Rule(type, false, false, name, desc, facade(), hookName, false));
+      rules.add(new Rule(type, false, false, name, desc, facade(), hookName, false, null));
       return this;
     }
 
@@ -131,12 +157,12 @@ final class CallRedirect {
      * task calls {@code invokeAll(a, b)} unqualified).
      */
     Rules inheritedStatik(String type, String name, String desc, String hookName) {
-      rules.add(new Rule(type, true, true, name, desc, facade(), hookName, false));
+      rules.add(new Rule(type, true, true, name, desc, facade(), hookName, false, null));
       return this;
     }
 
     Rules statik(String type, String name, String desc, String hookName) {
-      rules.add(new Rule(type, false, true, name, desc, facade(), hookName, false));
+      rules.add(new Rule(type, false, true, name, desc, facade(), hookName, false, null));
       return this;
     }
 
@@ -227,6 +253,10 @@ final class CallRedirect {
       }
       pushInt(site());
       super.visitMethodInsn(Opcodes.INVOKESTATIC, r.hookOwner(), r.hookName(), r.hookDesc(), false);
+      String cast = r.castBack();
+      if (cast != null && !cast.equals(r.widened())) {
+        super.visitTypeInsn(Opcodes.CHECKCAST, cast);
+      }
     }
 
     @Override
@@ -277,7 +307,8 @@ final class CallRedirect {
           || (receiver == 1 && captured[0].getSort() != Type.OBJECT)) {
         return null;
       }
-      return match(opcode, impl.getOwner(), impl.getName(), impl.getDesc());
+      Rule r = match(opcode, impl.getOwner(), impl.getName(), impl.getDesc());
+      return r == null || r.widened() != null ? null : r; // a widened hook's result needs a cast
     }
 
     /**

@@ -5,13 +5,14 @@ package io.hbtrace.agent.instrument;
  * (submit/execute/invokeAll/invokeAny/schedule*: the task is wrapped, so its start receives the
  * submission and its end sends the completion, to its future and to its service's {@code
  * awaitTermination} and {@code close}), the waits for them ({@code Future.get}, {@code isDone},
- * {@code resultNow}, {@code CompletableFuture.join/complete}, {@code supplyAsync/runAsync}),
- * fork/join tasks (fork, join, invoke, invokeAll, a pool's execute/submit/invoke, a completer's
- * completion; the task's compute is {@link ForkJoinInstrumentation}'s), {@code BlockingQueue}
- * put/offer/add → take/poll (channel: the element), {@code CountDownLatch}, {@code Semaphore},
- * {@code CyclicBarrier}, {@code Phaser} and {@code Exchanger} (as latches), {@code
- * Object.wait/notify} (wait also releases and re-acquires the monitor) and {@code LockSupport
- * park/unpark}.
+ * {@code resultNow}, {@code CompletableFuture.join/complete}, {@code supplyAsync/runAsync}), the
+ * dependent stages of {@code CompletionStage} and {@code CompletableFuture} (their functions
+ * wrapped, see {@code StageHooks}), fork/join tasks (fork, join, invoke, invokeAll, a pool's
+ * execute/submit/invoke, a completer's completion; the task's compute is {@link
+ * ForkJoinInstrumentation}'s), {@code BlockingQueue} put/offer/add → take/poll (channel: the
+ * element), {@code CountDownLatch}, {@code Semaphore}, {@code CyclicBarrier}, {@code Phaser} and
+ * {@code Exchanger} (as latches), {@code Object.wait/notify} (wait also releases and re-acquires
+ * the monitor) and {@code LockSupport park/unpark}.
  */
 final class HandoffInstrumentation {
   private static final String EXECUTOR = "java/util/concurrent/Executor";
@@ -42,6 +43,12 @@ final class HandoffInstrumentation {
   private static final String TASKS = "Ljava/util/Collection;";
   private static final String LIST = "Ljava/util/List;";
   private static final String CFD = "Ljava/util/concurrent/CompletableFuture;";
+  private static final String CS = "java/util/concurrent/CompletionStage";
+  private static final String STAGE = "L" + CS + ";";
+  private static final String FUNCTION = "Ljava/util/function/Function;";
+  private static final String BI_FUNCTION = "Ljava/util/function/BiFunction;";
+  private static final String CONSUMER = "Ljava/util/function/Consumer;";
+  private static final String BI_CONSUMER = "Ljava/util/function/BiConsumer;";
 
   /** The JDK's executor services whose {@code close()} (Java 19+) a program may call. */
   private static final String[] CLOSEABLE_SERVICES = {
@@ -70,6 +77,23 @@ final class HandoffInstrumentation {
   };
 
   private HandoffInstrumentation() {}
+
+  /** A dependent stage's three forms: {@code name}, {@code nameAsync}, with an executor too. */
+  private static void stageForms(CallRedirect.Rules rules, String name, String params) {
+    stage(rules, name, params);
+    stage(rules, name + "Async", params);
+    stage(rules, name + "Async", params + EXEC);
+  }
+
+  /**
+   * A dependent stage method, called on a {@code CompletionStage} or on a {@code CompletableFuture}
+   * (whose methods return that type: the hook's result is cast back).
+   */
+  private static void stage(CallRedirect.Rules rules, String name, String params) {
+    rules
+        .widened(CS, name, "(" + params + ")" + STAGE, name, CS)
+        .widened(CF, name, "(" + params + ")" + CFD, name, CS);
+  }
 
   static void addRules(CallRedirect.Rules rules) {
     rules
@@ -116,6 +140,32 @@ final class HandoffInstrumentation {
         .statik(CF, "supplyAsync", "(" + SUPPLIER + EXEC + ")" + CFD, "supplyAsync")
         .statik(CF, "runAsync", "(" + RUNNABLE + ")" + CFD, "runAsync")
         .statik(CF, "runAsync", "(" + RUNNABLE + EXEC + ")" + CFD, "runAsync");
+    CallRedirect.Rules one = rules.in(CallRedirect.STAGE_HOOKS);
+    stageForms(one, "thenApply", FUNCTION);
+    stageForms(one, "thenAccept", CONSUMER);
+    stageForms(one, "thenRun", RUNNABLE);
+    stageForms(one, "thenCompose", FUNCTION);
+    stageForms(one, "handle", BI_FUNCTION);
+    stageForms(one, "whenComplete", BI_CONSUMER);
+    stage(one, "exceptionally", FUNCTION);
+    stage(one, "exceptionallyAsync", FUNCTION);
+    stage(one, "exceptionallyAsync", FUNCTION + EXEC);
+    stageForms(one, "exceptionallyCompose", FUNCTION);
+    one.statik(CF, "allOf", "([" + CFD + ")" + CFD, "allOf")
+        .statik(CF, "anyOf", "([" + CFD + ")" + CFD, "anyOf")
+        .instance(CF, "completeAsync", "(" + SUPPLIER + ")" + CFD, "completeAsync")
+        .instance(CF, "completeAsync", "(" + SUPPLIER + EXEC + ")" + CFD, "completeAsync")
+        .instance(CF, "getNow", "(" + OBJ + ")" + OBJ, "getNow")
+        .instance(CS, "toCompletableFuture", "()" + CFD, "toCompletableFuture")
+        .instance(CF, "minimalCompletionStage", "()" + STAGE, "minimalCompletionStage")
+        .instance(CF, "copy", "()" + CFD, "copy");
+    CallRedirect.Rules both = rules.in(CallRedirect.BOTH_STAGE_HOOKS);
+    stageForms(both, "thenCombine", STAGE + BI_FUNCTION);
+    stageForms(both, "thenAcceptBoth", STAGE + BI_CONSUMER);
+    stageForms(both, "runAfterBoth", STAGE + RUNNABLE);
+    stageForms(both, "applyToEither", STAGE + FUNCTION);
+    stageForms(both, "acceptEither", STAGE + CONSUMER);
+    stageForms(both, "runAfterEither", STAGE + RUNNABLE);
     rules
         .in(CallRedirect.FORK_JOIN_HOOKS)
         .instance(FJT, "fork", "()L" + FJT + ";", "fork")

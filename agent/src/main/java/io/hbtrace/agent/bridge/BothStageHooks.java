@@ -1,0 +1,185 @@
+package io.hbtrace.agent.bridge;
+
+import static io.hbtrace.agent.bridge.StageStep.unrecorded;
+
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Hooks for the dependent stages on two stages ({@code thenCombine}, {@code thenAcceptBoth}, {@code
+ * runAfterBoth}, and the {@code *Either} forms): both sources are relayed into the step's channel,
+ * as in {@link StageHooks}. For an either form that takes what the first source completed with, the
+ * step then receives both when both completed before it ran (one more edge than the stage has). The
+ * rules in {@link Hooks}' comment hold here too.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"})
+public final class BothStageHooks {
+
+  private BothStageHooks() {}
+
+  public static CompletionStage thenCombine(
+      CompletionStage s, CompletionStage o, BiFunction f, int site) {
+    if (unrecorded(s, o, f)) {
+      return s.thenCombine(o, f);
+    }
+    StageStep.BiApply w = new StageStep.BiApply(f, null, null, false, site);
+    return w.derived(w.relay(s).thenCombine(w.relay(o), w));
+  }
+
+  public static CompletionStage thenCombineAsync(
+      CompletionStage s, CompletionStage o, BiFunction f, int site) {
+    if (unrecorded(s, o, f)) {
+      return s.thenCombineAsync(o, f);
+    }
+    StageStep.BiApply w = new StageStep.BiApply(f, null, null, true, site);
+    return w.derived(w.relay(s).thenCombineAsync(w.relay(o), w));
+  }
+
+  public static CompletionStage thenCombineAsync(
+      CompletionStage s, CompletionStage o, BiFunction f, Executor e, int site) {
+    if (unrecorded(s, o, f, e)) {
+      return s.thenCombineAsync(o, f, e);
+    }
+    StageStep.BiApply w = new StageStep.BiApply(f, null, e, true, site);
+    return w.derived(w.relay(s).thenCombineAsync(w.relay(o), w, e));
+  }
+
+  public static CompletionStage thenAcceptBoth(
+      CompletionStage s, CompletionStage o, BiConsumer f, int site) {
+    if (unrecorded(s, o, f)) {
+      return s.thenAcceptBoth(o, f);
+    }
+    StageStep.BiAccept w = new StageStep.BiAccept(f, null, null, false, site);
+    return w.derived(w.relay(s).thenAcceptBoth(w.relay(o), w));
+  }
+
+  public static CompletionStage thenAcceptBothAsync(
+      CompletionStage s, CompletionStage o, BiConsumer f, int site) {
+    if (unrecorded(s, o, f)) {
+      return s.thenAcceptBothAsync(o, f);
+    }
+    StageStep.BiAccept w = new StageStep.BiAccept(f, null, null, true, site);
+    return w.derived(w.relay(s).thenAcceptBothAsync(w.relay(o), w));
+  }
+
+  public static CompletionStage thenAcceptBothAsync(
+      CompletionStage s, CompletionStage o, BiConsumer f, Executor e, int site) {
+    if (unrecorded(s, o, f, e)) {
+      return s.thenAcceptBothAsync(o, f, e);
+    }
+    StageStep.BiAccept w = new StageStep.BiAccept(f, null, e, true, site);
+    return w.derived(w.relay(s).thenAcceptBothAsync(w.relay(o), w, e));
+  }
+
+  public static CompletionStage runAfterBoth(
+      CompletionStage s, CompletionStage o, Runnable f, int site) {
+    if (unrecorded(s, o, f)) {
+      return s.runAfterBoth(o, f);
+    }
+    StageStep.Run w = new StageStep.Run(f, null, false, site);
+    return w.derived(w.relay(s).runAfterBoth(w.relay(o), w));
+  }
+
+  public static CompletionStage runAfterBothAsync(
+      CompletionStage s, CompletionStage o, Runnable f, int site) {
+    if (unrecorded(s, o, f)) {
+      return s.runAfterBothAsync(o, f);
+    }
+    StageStep.Run w = new StageStep.Run(f, null, true, site);
+    return w.derived(w.relay(s).runAfterBothAsync(w.relay(o), w));
+  }
+
+  public static CompletionStage runAfterBothAsync(
+      CompletionStage s, CompletionStage o, Runnable f, Executor e, int site) {
+    if (unrecorded(s, o, f, e)) {
+      return s.runAfterBothAsync(o, f, e);
+    }
+    StageStep.Run w = new StageStep.Run(f, e, true, site);
+    return w.derived(w.relay(s).runAfterBothAsync(w.relay(o), w, e));
+  }
+
+  public static CompletionStage applyToEither(
+      CompletionStage s, CompletionStage o, Function f, int site) {
+    if (unrecorded(s, o, f)) {
+      return s.applyToEither(o, f);
+    }
+    StageStep.Apply w = new StageStep.Apply(f, null, null, false, site);
+    return w.derived(w.relay(s).applyToEither(w.relay(o), w));
+  }
+
+  public static CompletionStage applyToEitherAsync(
+      CompletionStage s, CompletionStage o, Function f, int site) {
+    if (unrecorded(s, o, f)) {
+      return s.applyToEitherAsync(o, f);
+    }
+    StageStep.Apply w = new StageStep.Apply(f, null, null, true, site);
+    return w.derived(w.relay(s).applyToEitherAsync(w.relay(o), w));
+  }
+
+  public static CompletionStage applyToEitherAsync(
+      CompletionStage s, CompletionStage o, Function f, Executor e, int site) {
+    if (unrecorded(s, o, f, e)) {
+      return s.applyToEitherAsync(o, f, e);
+    }
+    StageStep.Apply w = new StageStep.Apply(f, null, e, true, site);
+    return w.derived(w.relay(s).applyToEitherAsync(w.relay(o), w, e));
+  }
+
+  public static CompletionStage acceptEither(
+      CompletionStage s, CompletionStage o, Consumer f, int site) {
+    if (unrecorded(s, o, f)) {
+      return s.acceptEither(o, f);
+    }
+    StageStep.Accept w = new StageStep.Accept(f, null, null, false, site);
+    return w.derived(w.relay(s).acceptEither(w.relay(o), w));
+  }
+
+  public static CompletionStage acceptEitherAsync(
+      CompletionStage s, CompletionStage o, Consumer f, int site) {
+    if (unrecorded(s, o, f)) {
+      return s.acceptEitherAsync(o, f);
+    }
+    StageStep.Accept w = new StageStep.Accept(f, null, null, true, site);
+    return w.derived(w.relay(s).acceptEitherAsync(w.relay(o), w));
+  }
+
+  public static CompletionStage acceptEitherAsync(
+      CompletionStage s, CompletionStage o, Consumer f, Executor e, int site) {
+    if (unrecorded(s, o, f, e)) {
+      return s.acceptEitherAsync(o, f, e);
+    }
+    StageStep.Accept w = new StageStep.Accept(f, null, e, true, site);
+    return w.derived(w.relay(s).acceptEitherAsync(w.relay(o), w, e));
+  }
+
+  public static CompletionStage runAfterEither(
+      CompletionStage s, CompletionStage o, Runnable f, int site) {
+    if (unrecorded(s, o, f)) {
+      return s.runAfterEither(o, f);
+    }
+    StageStep.Run w = new StageStep.Run(f, null, false, site);
+    return w.derived(w.relay(s).runAfterEither(w.relay(o), w));
+  }
+
+  public static CompletionStage runAfterEitherAsync(
+      CompletionStage s, CompletionStage o, Runnable f, int site) {
+    if (unrecorded(s, o, f)) {
+      return s.runAfterEitherAsync(o, f);
+    }
+    StageStep.Run w = new StageStep.Run(f, null, true, site);
+    return w.derived(w.relay(s).runAfterEitherAsync(w.relay(o), w));
+  }
+
+  public static CompletionStage runAfterEitherAsync(
+      CompletionStage s, CompletionStage o, Runnable f, Executor e, int site) {
+    if (unrecorded(s, o, f, e)) {
+      return s.runAfterEitherAsync(o, f, e);
+    }
+    StageStep.Run w = new StageStep.Run(f, e, true, site);
+    return w.derived(w.relay(s).runAfterEitherAsync(w.relay(o), w, e));
+  }
+}

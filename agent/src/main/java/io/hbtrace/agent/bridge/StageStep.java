@@ -1,0 +1,291 @@
+package io.hbtrace.agent.bridge;
+
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The function of a dependent stage ({@code thenApply}, {@code handle}, {@code thenCombine}, ...):
+ * made when the stage is, which sends the registering thread's hand-off; its start receives that,
+ * and the completion of the stage it depends on when it reads it ({@code handle}, {@code
+ * whenComplete}; the other forms have the completion relayed into this step's own channel, see
+ * {@link StageHooks}); its end sends what the derived future's waits receive (the future is an
+ * alias of the step) and, on an {@code ExecutorService}, what its {@code awaitTermination}
+ * receives. The subclasses are the functional interfaces the stages take.
+ */
+abstract class StageStep {
+  final int site;
+  private final Object source; // a stage whose completion the start receives, or null
+  private final Object pool; // the ExecutorService the step runs on, or null
+  private final boolean async; // runs on an executor's thread, not the completing thread
+
+  StageStep(Object source, Executor e, boolean async, int site) {
+    this.site = site;
+    this.source = source;
+    this.pool = e instanceof ExecutorService ? e : null;
+    this.async = async;
+    HandoffHooks.sent(this, HandoffKind.EXECUTOR, site);
+  }
+
+  /** The channel the end sends on: this step's own, of which the derived future is an alias. */
+  Object channel() {
+    return this;
+  }
+
+  final void begin() {
+    HandoffHooks.received(this, HandoffKind.EXECUTOR, site);
+    if (source != null) {
+      HandoffHooks.received(source, HandoffKind.FUTURE, site);
+    }
+  }
+
+  final void end() {
+    HandoffHooks.sent(channel(), HandoffKind.FUTURE, site);
+    if (pool != null) {
+      HandoffHooks.sent(pool, HandoffKind.FUTURE, site);
+    }
+    if (async) {
+      ExecutorHooks.leaving();
+    }
+  }
+
+  /** {@code derived}, the stage made with this step, from now on an alias of it. */
+  final <S> S derived(S derived) {
+    HandoffHooks.alias(derived, this);
+    return derived;
+  }
+
+  /** {@code stage} followed by a relay of its completion into this step's channel. */
+  @SuppressWarnings("rawtypes") // the hooks call the stage's methods raw
+  final CompletionStage relay(CompletionStage<?> stage) {
+    return relayed(stage, this, site);
+  }
+
+  /** Whether a stage call is left as it is: nothing records, or an argument is null (it throws). */
+  static boolean unrecorded(Object a, Object b) {
+    return Hooks.sink == null || a == null || b == null;
+  }
+
+  static boolean unrecorded(Object a, Object b, Object c) {
+    return unrecorded(a, b) || c == null;
+  }
+
+  static boolean unrecorded(Object a, Object b, Object c, Object d) {
+    return unrecorded(a, b, c) || d == null;
+  }
+
+  /**
+   * {@code stage} followed by a relay of its completion into {@code channel}'s, made when {@code
+   * stage} completes either way (a {@code whenComplete}, which completes as {@code stage} did, its
+   * failure wrapped in a {@code CompletionException} as the dependent stage would have); null stays
+   * null.
+   */
+  @SuppressWarnings("rawtypes")
+  static CompletionStage relayed(CompletionStage<?> stage, Object channel, int site) {
+    return stage == null ? null : stage.whenComplete(new Relay(stage, channel, site));
+  }
+
+  /** Hands a stage's completion on to a channel: the one hand-off made for a skipped step. */
+  static final class Relay implements BiConsumer<Object, Throwable> {
+    private final Object stage;
+    private final Object channel;
+    private final int site;
+
+    Relay(Object stage, Object channel, int site) {
+      this.stage = stage;
+      this.channel = channel;
+      this.site = site;
+    }
+
+    @Override
+    public void accept(Object value, Throwable failure) {
+      HandoffHooks.received(stage, HandoffKind.FUTURE, site);
+      HandoffHooks.sent(channel, HandoffKind.FUTURE, site);
+    }
+  }
+
+  static final class Apply extends StageStep implements Function<Object, Object> {
+    private final Function<Object, Object> f;
+
+    Apply(Function<Object, Object> f, Object source, Executor e, boolean async, int site) {
+      super(source, e, async, site);
+      this.f = f;
+    }
+
+    @Override
+    public Object apply(Object v) {
+      begin();
+      try {
+        return f.apply(v);
+      } finally {
+        end();
+      }
+    }
+  }
+
+  /**
+   * {@code thenCompose}/{@code exceptionallyCompose}: the stage the function returns is relayed
+   * into this step's channel too, as the derived future completes with it.
+   */
+  static final class Compose extends StageStep implements Function<Object, Object> {
+    private final Function<Object, CompletionStage<?>> f;
+
+    Compose(
+        Function<Object, CompletionStage<?>> f,
+        Object source,
+        Executor e,
+        boolean async,
+        int site) {
+      super(source, e, async, site);
+      this.f = f;
+    }
+
+    @Override
+    public Object apply(Object v) {
+      CompletionStage<?> next;
+      begin();
+      try {
+        next = f.apply(v);
+      } finally {
+        end();
+      }
+      return relay(next);
+    }
+  }
+
+  static final class BiApply extends StageStep implements BiFunction<Object, Object, Object> {
+    private final BiFunction<Object, Object, Object> f;
+
+    BiApply(
+        BiFunction<Object, Object, Object> f, Object source, Executor e, boolean async, int site) {
+      super(source, e, async, site);
+      this.f = f;
+    }
+
+    @Override
+    public Object apply(Object a, Object b) {
+      begin();
+      try {
+        return f.apply(a, b);
+      } finally {
+        end();
+      }
+    }
+  }
+
+  /**
+   * {@code exceptionally(f)} made as {@code handle}: the same value or the same call of {@code f}
+   * with the same failure, but the step runs on either outcome, so a normal completion that skips
+   * {@code f} hands over too.
+   */
+  static final class Exceptionally extends StageStep
+      implements BiFunction<Object, Throwable, Object> {
+    private final Function<Throwable, Object> f;
+
+    Exceptionally(Function<Throwable, Object> f, Object source, int site) {
+      super(source, null, false, site);
+      this.f = f;
+    }
+
+    @Override
+    public Object apply(Object v, Throwable x) {
+      begin();
+      try {
+        return x == null ? v : f.apply(x);
+      } finally {
+        end();
+      }
+    }
+  }
+
+  static final class Accept extends StageStep implements Consumer<Object> {
+    private final Consumer<Object> f;
+
+    Accept(Consumer<Object> f, Object source, Executor e, boolean async, int site) {
+      super(source, e, async, site);
+      this.f = f;
+    }
+
+    @Override
+    public void accept(Object v) {
+      begin();
+      try {
+        f.accept(v);
+      } finally {
+        end();
+      }
+    }
+  }
+
+  static final class BiAccept extends StageStep implements BiConsumer<Object, Object> {
+    private final BiConsumer<Object, Object> f;
+
+    BiAccept(BiConsumer<Object, Object> f, Object source, Executor e, boolean async, int site) {
+      super(source, e, async, site);
+      this.f = f;
+    }
+
+    @Override
+    public void accept(Object a, Object b) {
+      begin();
+      try {
+        f.accept(a, b);
+      } finally {
+        end();
+      }
+    }
+  }
+
+  static final class Run extends StageStep implements Runnable {
+    private final Runnable f;
+
+    Run(Runnable f, Executor e, boolean async, int site) {
+      super(null, e, async, site);
+      this.f = f;
+    }
+
+    @Override
+    public void run() {
+      begin();
+      try {
+        f.run();
+      } finally {
+        end();
+      }
+    }
+  }
+
+  /**
+   * {@code completeAsync}: the supplier completes a future that exists, whose channel it ends on.
+   */
+  static final class Complete extends StageStep implements Supplier<Object> {
+    private final Supplier<Object> f;
+    private final Object future;
+
+    Complete(Supplier<Object> f, Object future, Executor e, int site) {
+      super(null, e, true, site);
+      this.f = f;
+      this.future = future;
+    }
+
+    @Override
+    Object channel() {
+      return future;
+    }
+
+    @Override
+    public Object get() {
+      begin();
+      try {
+        return f.get();
+      } finally {
+        end();
+      }
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.hbtrace.agent.forked;
+
+import static io.hbtrace.traces.event.EventKind.HANDOFF_RECEIVE;
+import static io.hbtrace.traces.event.EventKind.HANDOFF_SEND;
+import static io.hbtrace.traces.event.EventKind.MONITOR_ENTER;
+import static io.hbtrace.traces.event.EventKind.THREAD_JOIN;
+import static io.hbtrace.traces.event.EventKind.THREAD_START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.agent.testing.ForkedJvm;
+import io.hbtrace.agent.testing.ForkedJvm.Jdk;
+import io.hbtrace.agent.testing.ForkedJvm.Result;
+import io.hbtrace.agent.testing.HandoffOrder;
+import io.hbtrace.agent.testing.ReadTrace;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A program chaining CompletableFuture stages on a pool, recorded with the real agent: what each
+ * stage did is ordered by the recorded hand-offs before what the main thread does after its one
+ * join on the last future, and the output is the same as without the agent.
+ */
+class StagesForkedTest {
+  private static final String PROGRAM =
+      """
+      import java.util.concurrent.*;
+
+      public class Stages {
+        static final Object[] MARKS = new Object[5];
+        static int entered;
+
+        static void mark(int i) { synchronized (MARKS[i]) { entered++; } }
+
+        public static void main(String[] args) {
+          for (int i = 0; i < MARKS.length; i++) MARKS[i] = new Object();
+          ExecutorService pool = Executors.newFixedThreadPool(3);
+          CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> { mark(0); return 1; }, pool);
+          CompletableFuture<Integer> b = a.thenApplyAsync(v -> { mark(1); return v + 1; }, pool);
+          CompletableFuture<Integer> c = CompletableFuture.supplyAsync(() -> { mark(2); return 3; });
+          CompletionStage<Integer> d = b.thenCombineAsync(c, (x, y) -> { mark(3); return x * y; }, pool);
+          CompletableFuture<Integer> e = d.toCompletableFuture()
+              .thenApply(v -> { if (v > 0) throw new IllegalStateException("v=" + v); return v; })
+              .thenApply(v -> v + 1)
+              .exceptionally(x -> { mark(4); return -1; });
+          int r = e.join();
+          for (int i = 0; i < MARKS.length; i++) mark(i);
+          pool.shutdown();
+          System.out.println("r=" + r + " entered=" + entered);
+        }
+      }
+      """;
+
+  @TempDir Path tmp;
+
+  static Stream<Jdk> jdks() {
+    return ForkedJvm.jdks();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void whatTheStagesDidIsOrderedBeforeTheJoin(Jdk jdk) throws Exception {
+    Result r = ForkedJvm.recordProgram(jdk, tmp, "Stages", PROGRAM);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("r=-1 entered=10\n");
+    ReadTrace t = ReadTrace.read(ForkedJvm.traceOf(tmp));
+    HandoffOrder order =
+        new HandoffOrder(
+            t.events(HANDOFF_SEND, HANDOFF_RECEIVE, THREAD_START, THREAD_JOIN, MONITOR_ENTER));
+    assertThat(order.marks()).hasSize(5);
+    for (long mark : order.marks()) {
+      assertThat(order.ordered(mark)).as("mark %d", mark).isTrue();
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.hbtrace.agent.instrument;
+
+import static io.hbtrace.traces.event.EventKind.HANDOFF_RECEIVE;
+import static io.hbtrace.traces.event.EventKind.HANDOFF_SEND;
+import static io.hbtrace.traces.event.EventKind.MONITOR_ENTER;
+import static io.hbtrace.traces.event.EventKind.THREAD_JOIN;
+import static io.hbtrace.traces.event.EventKind.THREAD_START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.agent.testing.HandoffOrder;
+import io.hbtrace.agent.testing.Instrumented;
+import io.hbtrace.agenttest.StageEdges;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * CompletableFuture's dependent stages hand over to the waits on the futures they derive, whether
+ * their functions ran or were skipped, and behave as they do without the agent.
+ */
+class StageInstrumentationTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "chain, 60, 7",
+    "skipped, boom, 1",
+    "exceptionallySkipped, 1, 1",
+    "both, 3, 6",
+    "others, 2 3 6, 6"
+  })
+  void whatAStageDidIsOrderedBeforeTheWaitOnItsFuture(String program, String result, int marks)
+      throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(StageEdges.class, program)).isEqualTo(result);
+      HandoffOrder order = order(in);
+      assertThat(order.marks()).hasSize(marks);
+      for (long mark : order.marks()) {
+        assertThat(order.ordered(mark)).as("mark %d ordered", mark).isTrue();
+      }
+      assertThat(in.problems()).isEmpty();
+    }
+  }
+
+  /** The check can fail: a wait through a plain volatile flag is not seen. */
+  @Test
+  void aWaitTheRecorderCannotSeeLeavesTheStageUnordered() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(StageEdges.class, "unordered")).isEqualTo("done");
+      HandoffOrder order = order(in);
+      assertThat(order.marks()).hasSize(1);
+      assertThat(order.ordered(order.marks().get(0))).isFalse();
+    }
+  }
+
+  @Test
+  void failuresAndValuesAreWhatTheyAreWithoutTheAgent() throws Throwable {
+    String plain = StageEdges.shapes();
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(StageEdges.class, "shapes")).isEqualTo(plain);
+      assertThat(in.out.events(HANDOFF_SEND)).isNotEmpty();
+    }
+    assertThat(plain).contains("failed CompletionException IOException", "dependents 2");
+  }
+
+  private static HandoffOrder order(Instrumented in) {
+    return new HandoffOrder(
+        in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE, THREAD_START, THREAD_JOIN, MONITOR_ENTER));
+  }
+}

@@ -1,0 +1,252 @@
+package io.hbtrace.agenttest;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * CompletableFuture's dependent stages. In the edge programs each mark object is entered twice:
+ * first inside a stage, then by the calling thread after its one wait on the last future; the test
+ * checks that the hand-offs recorded order the first before the second. {@link #shapes} shows what
+ * stages see and complete with when their sources fail, which must not change under the agent.
+ */
+public final class StageEdges {
+  private static volatile boolean flag;
+  private static int entered;
+
+  private StageEdges() {}
+
+  private static void mark(Object m) {
+    synchronized (m) {
+      entered++;
+    }
+  }
+
+  private static Object[] marks(int n) {
+    Object[] m = new Object[n];
+    for (int i = 0; i < n; i++) {
+      m[i] = new Object();
+    }
+    return m;
+  }
+
+  private static String markedAll(Object[] m, Object result) {
+    for (Object o : m) {
+      mark(o);
+    }
+    return String.valueOf(result);
+  }
+
+  private static ExecutorService pool() {
+    return Executors.newFixedThreadPool(2, r -> new Thread(r, "stage-worker"));
+  }
+
+  /** One stage of each one-source kind, chained; only the last is waited for. */
+  public static String chain() {
+    Object[] m = marks(7);
+    ExecutorService pool = pool();
+    try {
+      CompletableFuture<Integer> a =
+          CompletableFuture.supplyAsync(
+              () -> {
+                mark(m[0]);
+                return 1;
+              });
+      CompletableFuture<Integer> b =
+          a.thenApplyAsync(
+              v -> {
+                mark(m[1]);
+                return v + 1;
+              });
+      CompletableFuture<Void> c = b.thenAccept(v -> mark(m[2]));
+      CompletableFuture<Void> d = c.thenRunAsync(() -> mark(m[3]), pool);
+      CompletableFuture<Integer> e =
+          d.handle(
+              (v, x) -> {
+                mark(m[4]);
+                return 5;
+              });
+      CompletableFuture<Integer> f = e.whenCompleteAsync((v, x) -> mark(m[5]));
+      CompletableFuture<Integer> g = f.thenApply(v -> v + 1).exceptionally(x -> -1);
+      CompletableFuture<Integer> h =
+          g.thenCompose(
+              v ->
+                  CompletableFuture.supplyAsync(
+                      () -> {
+                        mark(m[6]);
+                        return v * 10;
+                      },
+                      pool));
+      return markedAll(m, h.join());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Stages skipped because their source failed: the wait still follows the source. */
+  public static String skipped() {
+    Object[] m = marks(1);
+    CompletableFuture<Integer> a =
+        CompletableFuture.supplyAsync(
+            () -> {
+              mark(m[0]);
+              throw new IllegalStateException("boom");
+            });
+    CompletableFuture<Void> c = a.thenApply(v -> v + 1).thenAcceptAsync(v -> flag = true);
+    try {
+      c.join();
+      return "no failure";
+    } catch (CompletionException x) {
+      return markedAll(m, x.getCause().getMessage());
+    }
+  }
+
+  /** exceptionally on a source that did not fail: its function is skipped. */
+  public static String exceptionallySkipped() {
+    Object[] m = marks(1);
+    CompletableFuture<Integer> a =
+        CompletableFuture.supplyAsync(
+            () -> {
+              mark(m[0]);
+              return 1;
+            });
+    return markedAll(m, a.exceptionally(x -> -1).join());
+  }
+
+  /** Stages on two sources, through the CompletionStage interface too. */
+  public static String both() {
+    Object[] m = marks(6);
+    ExecutorService pool = pool();
+    try {
+      CompletableFuture<Integer> x = supplyMarking(m[0], 1);
+      CompletionStage<Integer> y = supplyMarking(m[1], 2);
+      CompletionStage<Integer> sum =
+          y.thenCombine(
+              x,
+              (p, q) -> {
+                mark(m[2]);
+                return p + q;
+              });
+      CompletionStage<Void> accepted = sum.thenAcceptBothAsync(x, (p, q) -> mark(m[3]), pool);
+      CompletableFuture<Integer> never = new CompletableFuture<>();
+      CompletionStage<Void> either = accepted.runAfterEither(never, () -> mark(m[4]));
+      CompletionStage<Integer> applied =
+          either.applyToEitherAsync(
+              never.thenApply(v -> null),
+              v -> {
+                mark(m[5]);
+                return 3;
+              });
+      return markedAll(m, applied.toCompletableFuture().join());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static CompletableFuture<Integer> supplyMarking(Object mark, int value) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          mark(mark);
+          return value;
+        });
+  }
+
+  /** allOf, anyOf, completeAsync, getNow, a minimal stage. */
+  public static String others() throws Exception {
+    Object[] m = marks(6);
+    CompletableFuture.allOf(supplyMarking(m[0], 0), supplyMarking(m[1], 1)).join();
+    Object any = CompletableFuture.anyOf(supplyMarking(m[2], 2)).join();
+    CompletableFuture<Integer> completed =
+        new CompletableFuture<Integer>()
+            .completeAsync(
+                () -> {
+                  mark(m[3]);
+                  return 3;
+                });
+    int c = completed.get();
+    CompletableFuture<Integer> polled = supplyMarking(m[4], 4);
+    while (polled.getNow(null) == null) {
+      Thread.onSpinWait();
+    }
+    CompletionStage<Integer> minimal = supplyMarking(m[5], 5).minimalCompletionStage();
+    int last = minimal.thenApply(v -> v + 1).toCompletableFuture().join();
+    return markedAll(m, any + " " + c + " " + last);
+  }
+
+  /** A stage's mark, then a wait the recorder cannot see: nothing orders the two. */
+  public static String unordered() {
+    Object[] m = marks(1);
+    flag = false;
+    CompletableFuture.runAsync(
+        () -> {
+          mark(m[0]);
+          flag = true;
+        });
+    while (!flag) {
+      Thread.onSpinWait();
+    }
+    return markedAll(m, "done");
+  }
+
+  /**
+   * What stages see and complete with on failed sources, a raw exception (completeExceptionally)
+   * and a failed supplier's, and how many stages wait on an incomplete future.
+   */
+  public static String shapes() {
+    List<String> out = new ArrayList<>();
+    CompletableFuture<Integer> raw = new CompletableFuture<>();
+    raw.completeExceptionally(new IOException("io"));
+    CompletableFuture<Integer> failed =
+        CompletableFuture.supplyAsync(
+            () -> {
+              throw new IllegalStateException("ise");
+            });
+    failed.exceptionally(x -> 0).join();
+    for (CompletableFuture<Integer> s : List.of(raw, failed)) {
+      out.add(outcome(s.thenApply(v -> v + 1)));
+      out.add(outcome(s.thenApplyAsync(v -> v + 1)));
+      out.add(outcome(s.exceptionally(StageEdges::seen)));
+      out.add(outcome(s.exceptionallyAsync(StageEdges::seen)));
+      out.add(outcome(s.handle((v, x) -> seen(x))));
+      out.add(outcome(s.whenComplete((v, x) -> out.add("whenComplete " + seen(x)))));
+      out.add(outcome(s.thenCompose(v -> CompletableFuture.completedFuture(v))));
+      out.add(outcome(s.exceptionallyCompose(x -> CompletableFuture.completedFuture(seen(x)))));
+      out.add(outcome(s.thenCombine(CompletableFuture.completedFuture(1), Integer::sum)));
+      out.add(outcome(CompletableFuture.completedFuture(1).applyToEither(s, v -> v)));
+      out.add(outcome(CompletableFuture.allOf(s, CompletableFuture.completedFuture(1))));
+      out.add(outcome(CompletableFuture.anyOf(s)));
+      out.add(outcome(s.minimalCompletionStage().thenApply(v -> v).toCompletableFuture()));
+    }
+    CompletableFuture<Integer> fine = CompletableFuture.completedFuture(null);
+    out.add(outcome(fine.thenApply(v -> v == null)));
+    out.add(outcome(fine.exceptionally(x -> 2)));
+    out.add(outcome(CompletableFuture.completedFuture(1).thenCompose(v -> raw)));
+    CompletableFuture<Integer> pending = new CompletableFuture<>();
+    pending.thenApply(v -> v);
+    pending.thenCombine(raw, Integer::sum);
+    out.add("dependents " + pending.getNumberOfDependents());
+    return String.join("\n", out);
+  }
+
+  private static Integer seen(Throwable x) {
+    return x.getClass().getSimpleName().length() * 100 + String.valueOf(x.getCause()).length();
+  }
+
+  /** How {@code f} completed: its value, or the failure's type, its cause's and the message. */
+  private static String outcome(CompletableFuture<?> f) {
+    try {
+      return "value " + f.join();
+    } catch (CompletionException x) {
+      Function<Throwable, String> name = t -> t == null ? "-" : t.getClass().getSimpleName();
+      return "failed " + name.apply(x) + " " + name.apply(x.getCause()) + " " + x.getMessage();
+    } catch (RuntimeException x) {
+      return "thrown " + x.getClass().getSimpleName();
+    }
+  }
+}
