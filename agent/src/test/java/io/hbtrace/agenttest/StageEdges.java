@@ -179,6 +179,22 @@ public final class StageEdges {
     return markedAll(m, any + " " + c + " " + last);
   }
 
+  /**
+   * Stages on a completed future run inline, in the calling thread; an async one on its executor's
+   * thread.
+   */
+  public static String inlineAndAsync() {
+    ExecutorService pool = pool();
+    try {
+      CompletableFuture<Integer> done = CompletableFuture.completedFuture(1);
+      int inline = done.thenApply(v -> v + 1).handle((v, x) -> v * 10).exceptionally(x -> 0).join();
+      int async = done.thenApplyAsync(v -> v + 2, pool).join();
+      return inline + " " + async;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   /** A stage's mark, then a wait the recorder cannot see: nothing orders the two. */
   public static String unordered() {
     Object[] m = marks(1);

@@ -196,12 +196,30 @@ public final class Analysis {
   /** Warnings about the analysis itself (e.g. an inode lock the trace never named). */
   public List<String> warnings() {
     List<String> w = new ArrayList<>(context.warnings());
+    if (events() == 0) {
+      w.add(
+          "the trace holds no events: the agent instrumented none of the program's classes (a"
+              + " spec's include lines name them; the built-in spec names sample-fs only)");
+    } else if (!anyDomainEvent()) {
+      w.add(
+          "the trace holds no domain events (size updates, invalidations, cache fills, orphan"
+              + " changes): the checks had nothing to look at; tracepoints in a spec name them");
+    }
     if (context.domain.droppedWrites() > 0) {
       w.add(
           context.domain.droppedWrites()
               + " writes were dropped from the predictive horizon (threads that never synchronize)");
     }
     return w;
+  }
+
+  private boolean anyDomainEvent() {
+    for (EventKind k : EventKind.values()) {
+      if (k.family() == EventKind.Family.DOMAIN && kindCounts[k.code()] > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The shared state, for tests that check memory stays bounded. */

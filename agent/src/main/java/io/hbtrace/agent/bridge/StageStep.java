@@ -29,7 +29,17 @@ abstract class StageStep {
     this.source = source;
     this.pool = e instanceof ExecutorService ? e : null;
     this.async = async;
-    HandoffHooks.sent(this, HandoffKind.EXECUTOR, site);
+    HandoffHooks.sent(this, registration(), site);
+  }
+
+  /**
+   * How the registration is handed over: as a task's start (EXECUTOR: a predictive analysis scopes
+   * program order to it) when the step runs on an executor, as a future's completion when it runs
+   * inline, in the thread that completed the source or registered the stage, whose program order
+   * goes on through it.
+   */
+  private int registration() {
+    return async ? HandoffKind.EXECUTOR : HandoffKind.FUTURE;
   }
 
   /** The channel the end sends on: this step's own, of which the derived future is an alias. */
@@ -38,7 +48,7 @@ abstract class StageStep {
   }
 
   final void begin() {
-    HandoffHooks.received(this, HandoffKind.EXECUTOR, site);
+    HandoffHooks.received(this, registration(), site);
     if (source != null) {
       HandoffHooks.received(source, HandoffKind.FUTURE, site);
     }

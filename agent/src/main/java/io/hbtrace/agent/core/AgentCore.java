@@ -131,7 +131,12 @@ public final class AgentCore {
       Instrumenter instrumenter = new Instrumenter(spec, recorder, problems, scheduled);
       Runtime.getRuntime()
           .addShutdownHook(
-              new Thread(() -> finish(recorder, instrumenter, problems, options), "hbtrace-close"));
+              new Thread(
+                  () -> {
+                    finish(recorder, instrumenter, problems, options);
+                    noClassInstrumented(inst, cmd.mainClass(), instrumenter, problems, options);
+                  },
+                  "hbtrace-close"));
       try {
         instrumenter.install(inst);
       } catch (RuntimeException | LinkageError e) {
@@ -230,6 +235,44 @@ public final class AgentCore {
     } catch (Throwable t) {
       System.err.println("hbtrace-agent: closing the trace failed: " + t);
     }
+  }
+
+  /**
+   * Says so when the program ran (its main class loaded; a JVM stopped before it, as another
+   * agent's failOnError does, is not told) and the spec included none of its classes: the built-in
+   * spec names sample-fs only, and a user's program then leaves a trace without events.
+   */
+  private static void noClassInstrumented(
+      Instrumentation inst,
+      String mainClass,
+      Instrumenter instrumenter,
+      Problems problems,
+      AgentOptions options) {
+    try {
+      if (instrumenter.transformedClasses() > 0 || !loaded(inst, mainClass)) {
+        return;
+      }
+      problems.warn(
+          "no class was instrumented: spec "
+              + options.spec()
+              + " includes none of the classes the program loaded, so the trace holds none of"
+              + " its events (name them in a spec: include com.example.)");
+    } catch (Throwable t) {
+      // a hint only: nothing to say if it cannot be worked out
+    }
+  }
+
+  private static boolean loaded(Instrumentation inst, String className) {
+    if (className == null || className.isEmpty()) {
+      return true; // not known: the program may well have run
+    }
+    String name = className.substring(className.indexOf('/') + 1); // -m module/class
+    for (Class<?> c : inst.getAllLoadedClasses()) {
+      if (c.getName().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Up to 20 of {@code items}, comma-separated, then how many more there are. */

@@ -92,6 +92,26 @@ class BadInputForkedTest {
   }
 
   /**
+   * A program none of whose classes the spec includes (the built-in spec names sample-fs only) is
+   * recorded to its end, and told at exit that the trace holds none of its events.
+   */
+  @Test
+  void aProgramTheSpecDoesNotIncludeIsToldSoAtExit() throws Exception {
+    Result r =
+        ForkedJvm.run(
+            ForkedJvm.current(),
+            List.of(ForkedJvm.javaagent("out=" + tmp.resolve("none-included"))),
+            ForkedJvm.testClasses(),
+            MAIN);
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).isEqualTo(OUTPUT);
+    assertThat(r.agentLines())
+        .singleElement()
+        .asString()
+        .contains("no class was instrumented: spec builtin:sample-fs includes none");
+  }
+
+  /**
    * A second start while an agent records (as when JAVA_TOOL_OPTIONS carries one and {@code hbtrace
    * record} adds its own): with failOnError the program is stopped, not run to its end unrecorded.
    */

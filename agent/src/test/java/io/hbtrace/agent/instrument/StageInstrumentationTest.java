@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hbtrace.agent.testing.HandoffOrder;
 import io.hbtrace.agent.testing.Instrumented;
 import io.hbtrace.agenttest.StageEdges;
+import io.hbtrace.traces.event.Handoff;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,6 +40,24 @@ class StageInstrumentationTest {
         assertThat(order.ordered(mark)).as("mark %d ordered", mark).isTrue();
       }
       assertThat(in.problems()).isEmpty();
+    }
+  }
+
+  /**
+   * A step run inline goes on with its thread's program order (its start is not a task's, which a
+   * predictive analysis would scope program order to); one run on an executor starts a task.
+   */
+  @Test
+  void onlyAStepRunOnAnExecutorStartsATask() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(StageEdges.class, "inlineAndAsync")).isEqualTo("20 3");
+      List<String> taskStarts =
+          in.out.events(HANDOFF_RECEIVE).stream()
+              .filter(e -> e.f(1) == Handoff.EXECUTOR)
+              .map(e -> in.out.threadName(e.thread()))
+              .toList();
+      assertThat(taskStarts).containsExactly("stage-worker");
+      assertThat(in.out.events(HANDOFF_RECEIVE)).hasSizeGreaterThan(4);
     }
   }
 

@@ -64,6 +64,26 @@ class CheckCommandTest {
     assertThat(r.out()).contains("clean: no findings");
   }
 
+  /** A trace with nothing the checks look at says so above its "clean". */
+  @Test
+  void aTraceWithoutDomainEventsOrWithoutEventsIsCleanWithAWarning() throws Exception {
+    TraceBuilder syncOnly = new TraceBuilder();
+    syncOnly.start(1, 2).raw(EventKind.MONITOR_ENTER, 2, 7).raw(EventKind.MONITOR_EXIT, 2, 7);
+    syncOnly.join(1, 2);
+    Cli r = Cli.run("check", TraceFiles.write(syncOnly, tmp.resolve("sync"), List.of()).toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out())
+        .contains("warning: the trace holds no domain events")
+        .contains("clean: no findings");
+    Cli empty =
+        Cli.run(
+            "check",
+            TraceFiles.write(new TraceBuilder(), tmp.resolve("empty"), List.of()).toString());
+    assertThat(empty.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(empty.out()).contains("warning: the trace holds no events: the agent instrumented");
+    assertThat(Cli.run("check", fixed().toString()).out()).doesNotContain("warning:");
+  }
+
   @Test
   void jsonCarriesChecksOperationsAndObserved() throws Exception {
     Cli r = Cli.run("check", "--format", "json", racy().toString());
