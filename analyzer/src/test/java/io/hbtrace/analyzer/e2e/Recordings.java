@@ -21,6 +21,32 @@ final class Recordings {
 
   private Recordings() {}
 
+  /**
+   * Compiles the one-class program {@code source} (class {@code main}, no package) and records it
+   * run with {@code args}, the agent given {@code spec} (whose text may say {@code %s} for the
+   * class's name).
+   */
+  static Path recordProgram(Path dir, String main, String source, String spec, String... args)
+      throws IOException, InterruptedException {
+    Path classes = Files.createDirectories(dir.resolve(main + "-classes"));
+    Path src = Files.writeString(dir.resolve(main + ".java"), source);
+    assertThat(
+            javax.tools.ToolProvider.getSystemJavaCompiler()
+                .run(null, null, null, "-d", classes.toString(), src.toString()))
+        .as("javac " + src)
+        .isZero();
+    Path specFile = Files.writeString(dir.resolve(main + ".spec"), spec.formatted(main));
+    Path out = dir.resolve(main + "-trace");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-javaagent:" + AGENT + "=out=" + out + ",spec=" + specFile);
+    cmd.add("-cp");
+    cmd.add(classes.toString());
+    cmd.add(main);
+    cmd.addAll(List.of(args));
+    return run(cmd, dir, main, out);
+  }
+
   static Path record(Path dir, String name, String... workload)
       throws IOException, InterruptedException {
     assertThat(AGENT)
@@ -34,6 +60,11 @@ final class Recordings {
     cmd.add("-jar");
     cmd.add(SAMPLE_FS.toString());
     cmd.addAll(List.of(workload));
+    return run(cmd, dir, name, out);
+  }
+
+  private static Path run(List<String> cmd, Path dir, String name, Path out)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile(dir, name, ".log");
     Process p =
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -1,0 +1,95 @@
+package io.hbtrace.analyzer.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.analyzer.Analysis;
+import io.hbtrace.analyzer.TraceSymbols;
+import io.hbtrace.analyzer.check.CheckRegistry;
+import io.hbtrace.analyzer.report.Finding;
+import io.hbtrace.traces.TraceReader;
+import io.hbtrace.traces.event.Event;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end, a program of a user's that is not sample-fs: a size its spec maps to i_size, set by
+ * CompletableFuture stages on a pool. Stages chained one after another order their updates (no
+ * finding); two tasks nothing orders are S5's unserialised updates.
+ */
+class StagesProgramTest {
+  private static final String PROGRAM =
+      """
+      import java.util.concurrent.*;
+
+      public class Sizes {
+        static final class Sized {
+          final long id = 7;
+          volatile long size;
+
+          void publish(long n) {
+            size = n;
+          }
+        }
+
+        public static void main(String[] args) {
+          Sized s = new Sized();
+          ExecutorService pool = Executors.newFixedThreadPool(2);
+          if (args[0].equals("chained")) {
+            CompletableFuture<Integer> other = CompletableFuture.supplyAsync(() -> 5);
+            CompletableFuture.supplyAsync(() -> { s.publish(10); return 1; }, pool)
+                .thenApplyAsync(v -> { s.publish(20); return v; }, pool)
+                .thenCombineAsync(other, (a, b) -> { s.publish(30); return a + b; }, pool)
+                .thenAccept(v -> s.publish(40))
+                .join();
+          } else {
+            CompletableFuture<Void> a = CompletableFuture.runAsync(() -> s.publish(10), pool);
+            CompletableFuture<Void> b = CompletableFuture.runAsync(() -> s.publish(20), pool);
+            CompletableFuture.allOf(a, b).join();
+          }
+          s.publish(50);
+          pool.shutdown();
+          System.out.println(s.size);
+        }
+      }
+      """;
+
+  private static final String SPEC =
+      """
+      spec 1
+      include %1$s
+      at enter %1$s$Sized#publish(J)V -> SIZE_UPDATE ino=this.id oldSize=this.size newSize=arg0
+      """;
+
+  @TempDir Path tmp;
+
+  private static List<String> findings(Path trace, int updates) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (TraceReader r = TraceReader.open(trace)) {
+      Analysis a = new Analysis(new TraceSymbols(r), CheckRegistry.all());
+      Event e;
+      while ((e = r.next()) != null) {
+        a.accept(e);
+      }
+      assertThat(a.count(io.hbtrace.traces.event.EventKind.SIZE_UPDATE)).isEqualTo(updates);
+      for (Finding f : a.finish()) {
+        out.add(f.check() + " " + f.title());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void chainedStagesOrderTheirUpdates() throws Exception {
+    Path trace = Recordings.recordProgram(tmp, "Sizes", PROGRAM, SPEC, "chained");
+    assertThat(findings(trace, 5)).isEmpty();
+  }
+
+  @Test
+  void twoTasksNothingOrdersAreUnserialisedUpdates() throws Exception {
+    Path trace = Recordings.recordProgram(tmp, "Sizes", PROGRAM, SPEC, "apart");
+    assertThat(findings(trace, 3)).contains("s5 unserialised i_size updates");
+  }
+}
