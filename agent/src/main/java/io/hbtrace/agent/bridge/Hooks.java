@@ -7,7 +7,8 @@ package io.hbtrace.agent.bridge;
  * announcement of a blocking operation in a scheduled run ({@link #blocking}) and the tracepoint
  * hooks; the hooks of each other concern are in a class of its own beside it: {@link MonitorHooks},
  * {@link LockHooks}, {@link ThreadHooks}, {@link ExecutorHooks}, {@link HandoffHooks}, {@link
- * FieldHooks} (and {@link AtomicHooks}, which stands in for calls on atomics).
+ * StageHooks}, {@link BothStageHooks}, {@link CollectionHooks}, {@link FieldHooks} and the others
+ * named {@code *Hooks} (and {@link AtomicHooks}, which stands in for calls on atomics).
  *
  * <p>Rules, for every method here and in those classes (which refer to these): it depends on {@code
  * java.base} only (the bridge sits on the bootstrap class path, visible to every class loader); it

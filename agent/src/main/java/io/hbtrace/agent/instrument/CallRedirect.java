@@ -34,6 +34,8 @@ final class CallRedirect {
 
   static final String EXECUTOR_HOOKS = "io/hbtrace/agent/bridge/ExecutorHooks";
 
+  static final String COLLECTION_HOOKS = "io/hbtrace/agent/bridge/CollectionHooks";
+
   static final String STAGE_HOOKS = "io/hbtrace/agent/bridge/StageHooks";
 
   static final String BOTH_STAGE_HOOKS = "io/hbtrace/agent/bridge/BothStageHooks";

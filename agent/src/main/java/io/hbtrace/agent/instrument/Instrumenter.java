@@ -75,6 +75,7 @@ public final class Instrumenter {
     LockCallInstrumentation.addRules(syncRules);
     ThreadInstrumentation.addRules(syncRules);
     HandoffInstrumentation.addRules(syncRules);
+    CollectionInstrumentation.addRules(syncRules); // after the BlockingQueue rules
     FieldAccessInstrumentation.addAtomicRules(atomicRules);
     for (String f : spec.volatileFields()) {
       volatileIds.put(internal(f), sites.string(f));

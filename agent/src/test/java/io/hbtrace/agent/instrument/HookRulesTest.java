@@ -18,6 +18,7 @@ class HookRulesTest {
     LockCallInstrumentation.addRules(rules);
     ThreadInstrumentation.addRules(rules);
     HandoffInstrumentation.addRules(rules);
+    CollectionInstrumentation.addRules(rules);
     FieldAccessInstrumentation.addAtomicRules(rules);
     assertThat(rules.list()).hasSizeGreaterThan(50);
     for (CallRedirect.Rule r : rules.list()) {

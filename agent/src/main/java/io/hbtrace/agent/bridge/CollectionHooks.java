@@ -1,0 +1,329 @@
+package io.hbtrace.agent.bridge;
+
+import java.util.Deque;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Vector;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Hooks for the thread-safe collections of the JDK, called through {@code Map}, {@code Queue},
+ * {@code Deque} or {@code List} (or their concurrent types): "actions in a thread prior to placing
+ * an object into any concurrent collection happen-before actions subsequent to the access or
+ * removal of that element from the collection in another thread" ({@code java.util.concurrent}).
+ * Placing an element (a map's value) sends on it, before the call; a call that returns an element
+ * receives on it, after (channel: the element, as for a {@code BlockingQueue}, which has hooks of
+ * its own in {@link HandoffHooks}). A value a map's {@code compute*} or {@code merge} function
+ * makes is sent from inside the function, before the map publishes it, and the value it is given
+ * received there. Only collections of {@code java.util.concurrent}, the {@code Collections.
+ * synchronized*} views, {@code Hashtable} and {@code Vector} hand over; a call on any other
+ * collection is made as it is. The rules in {@link Hooks}' comment hold here too.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"})
+public final class CollectionHooks {
+
+  private CollectionHooks() {}
+
+  private static final ClassValue<Boolean> THREAD_SAFE =
+      new ClassValue<Boolean>() {
+        @Override
+        protected Boolean computeValue(Class<?> c) {
+          String name = c.getName();
+          return c.getClassLoader() == null
+              && (name.startsWith("java.util.concurrent.")
+                  || name.startsWith("java.util.Collections$Synchronized")
+                  || Hashtable.class.isAssignableFrom(c)
+                  || Vector.class.isAssignableFrom(c));
+        }
+      };
+
+  /** Whether calls on {@code c} hand over: something records and {@code c} is thread-safe. */
+  private static boolean handsOver(Object c) {
+    return Hooks.sink != null && c != null && THREAD_SAFE.get(c.getClass());
+  }
+
+  static void placed(Object element, int site) {
+    if (element != null) {
+      HandoffHooks.sent(element, HandoffKind.FUTURE, site);
+    }
+  }
+
+  static void taken(Object element, int site) {
+    if (element != null) {
+      HandoffHooks.received(element, HandoffKind.FUTURE, site);
+    }
+  }
+
+  /** Wraps a {@code computeIfAbsent} function: the value it makes is sent before it is placed. */
+  private static final class Making implements Function<Object, Object> {
+    private final Function<Object, Object> f;
+    private final int site;
+
+    Making(Function<Object, Object> f, int site) {
+      this.f = f;
+      this.site = site;
+    }
+
+    @Override
+    public Object apply(Object key) {
+      Object v = f.apply(key);
+      placed(v, site);
+      return v;
+    }
+  }
+
+  /** Wraps a remapping function: it receives the value it is given, sends the one it makes. */
+  private static final class Remapping implements BiFunction<Object, Object, Object> {
+    private final BiFunction<Object, Object, Object> f;
+    private final int site;
+
+    Remapping(BiFunction<Object, Object, Object> f, int site) {
+      this.f = f;
+      this.site = site;
+    }
+
+    @Override
+    public Object apply(Object old, Object other) {
+      taken(old, site);
+      Object v = f.apply(old, other);
+      placed(v, site);
+      return v;
+    }
+  }
+
+  // Map
+
+  public static Object put(Map m, Object k, Object v, int site) {
+    if (handsOver(m)) {
+      placed(v, site);
+    }
+    return m.put(k, v);
+  }
+
+  public static Object putIfAbsent(Map m, Object k, Object v, int site) {
+    boolean h = handsOver(m);
+    if (h) {
+      placed(v, site);
+    }
+    Object old = m.putIfAbsent(k, v);
+    if (h) {
+      taken(old, site);
+    }
+    return old;
+  }
+
+  public static Object replace(Map m, Object k, Object v, int site) {
+    if (handsOver(m)) {
+      placed(v, site);
+    }
+    return m.replace(k, v);
+  }
+
+  public static boolean replace(Map m, Object k, Object old, Object v, int site) {
+    if (handsOver(m)) {
+      placed(v, site);
+    }
+    return m.replace(k, old, v);
+  }
+
+  public static Object get(Map m, Object k, int site) {
+    Object v = m.get(k);
+    if (handsOver(m)) {
+      taken(v, site);
+    }
+    return v;
+  }
+
+  public static Object getOrDefault(Map m, Object k, Object absent, int site) {
+    Object v = m.getOrDefault(k, absent);
+    if (v != absent && handsOver(m)) {
+      taken(v, site);
+    }
+    return v;
+  }
+
+  public static Object remove(Map m, Object k, int site) {
+    Object v = m.remove(k);
+    if (handsOver(m)) {
+      taken(v, site);
+    }
+    return v;
+  }
+
+  public static Object computeIfAbsent(Map m, Object k, Function f, int site) {
+    if (f == null || !handsOver(m)) {
+      return m.computeIfAbsent(k, f);
+    }
+    Object v = m.computeIfAbsent(k, new Making(f, site));
+    taken(v, site);
+    return v;
+  }
+
+  public static Object computeIfPresent(Map m, Object k, BiFunction f, int site) {
+    if (f == null || !handsOver(m)) {
+      return m.computeIfPresent(k, f);
+    }
+    return m.computeIfPresent(k, new Remapping(f, site));
+  }
+
+  public static Object compute(Map m, Object k, BiFunction f, int site) {
+    if (f == null || !handsOver(m)) {
+      return m.compute(k, f);
+    }
+    return m.compute(k, new Remapping(f, site));
+  }
+
+  public static Object merge(Map m, Object k, Object v, BiFunction f, int site) {
+    if (f == null || v == null || !handsOver(m)) {
+      return m.merge(k, v, f);
+    }
+    placed(v, site);
+    return m.merge(k, v, new Remapping(f, site));
+  }
+
+  // Queue and Deque: placing
+
+  public static boolean add(Queue q, Object e, int site) {
+    if (handsOver(q)) {
+      placed(e, site);
+    }
+    return q.add(e);
+  }
+
+  public static boolean offer(Queue q, Object e, int site) {
+    if (handsOver(q)) {
+      placed(e, site);
+    }
+    return q.offer(e);
+  }
+
+  public static void addFirst(Deque d, Object e, int site) {
+    if (handsOver(d)) {
+      placed(e, site);
+    }
+    d.addFirst(e);
+  }
+
+  public static void addLast(Deque d, Object e, int site) {
+    if (handsOver(d)) {
+      placed(e, site);
+    }
+    d.addLast(e);
+  }
+
+  public static boolean offerFirst(Deque d, Object e, int site) {
+    if (handsOver(d)) {
+      placed(e, site);
+    }
+    return d.offerFirst(e);
+  }
+
+  public static boolean offerLast(Deque d, Object e, int site) {
+    if (handsOver(d)) {
+      placed(e, site);
+    }
+    return d.offerLast(e);
+  }
+
+  public static void push(Deque d, Object e, int site) {
+    if (handsOver(d)) {
+      placed(e, site);
+    }
+    d.push(e);
+  }
+
+  // Queue and Deque: taking
+
+  private static Object took(Object c, Object e, int site) {
+    if (handsOver(c)) {
+      taken(e, site);
+    }
+    return e;
+  }
+
+  public static Object poll(Queue q, int site) {
+    return took(q, q.poll(), site);
+  }
+
+  public static Object peek(Queue q, int site) {
+    return took(q, q.peek(), site);
+  }
+
+  public static Object remove(Queue q, int site) {
+    return took(q, q.remove(), site);
+  }
+
+  public static Object element(Queue q, int site) {
+    return took(q, q.element(), site);
+  }
+
+  public static Object pollFirst(Deque d, int site) {
+    return took(d, d.pollFirst(), site);
+  }
+
+  public static Object pollLast(Deque d, int site) {
+    return took(d, d.pollLast(), site);
+  }
+
+  public static Object peekFirst(Deque d, int site) {
+    return took(d, d.peekFirst(), site);
+  }
+
+  public static Object peekLast(Deque d, int site) {
+    return took(d, d.peekLast(), site);
+  }
+
+  public static Object pop(Deque d, int site) {
+    return took(d, d.pop(), site);
+  }
+
+  public static Object removeFirst(Deque d, int site) {
+    return took(d, d.removeFirst(), site);
+  }
+
+  public static Object removeLast(Deque d, int site) {
+    return took(d, d.removeLast(), site);
+  }
+
+  public static Object getFirst(Deque d, int site) {
+    return took(d, d.getFirst(), site);
+  }
+
+  public static Object getLast(Deque d, int site) {
+    return took(d, d.getLast(), site);
+  }
+
+  // List
+
+  public static boolean add(List l, Object e, int site) {
+    if (handsOver(l)) {
+      placed(e, site);
+    }
+    return l.add(e);
+  }
+
+  public static void add(List l, int i, Object e, int site) {
+    if (handsOver(l)) {
+      placed(e, site);
+    }
+    l.add(i, e);
+  }
+
+  public static Object set(List l, int i, Object e, int site) {
+    if (handsOver(l)) {
+      placed(e, site);
+    }
+    return l.set(i, e);
+  }
+
+  public static Object get(List l, int i, int site) {
+    return took(l, l.get(i), site);
+  }
+
+  public static Object remove(List l, int i, int site) {
+    return took(l, l.remove(i), site);
+  }
+}

@@ -1,0 +1,59 @@
+package io.hbtrace.agent.instrument;
+
+/**
+ * Elements handed between threads through the JDK's thread-safe collections, called through {@code
+ * Map}, {@code Queue}, {@code Deque} or {@code List} (see {@code CollectionHooks}; a {@code
+ * BlockingQueue}'s own methods are {@link HandoffInstrumentation}'s, whose rules come first).
+ */
+final class CollectionInstrumentation {
+  private static final String MAP = "java/util/Map";
+  private static final String QUEUE = "java/util/Queue";
+  private static final String DEQUE = "java/util/Deque";
+  private static final String LIST = "java/util/List";
+  private static final String OBJ = "Ljava/lang/Object;";
+  private static final String FUNCTION = "Ljava/util/function/Function;";
+  private static final String BI_FUNCTION = "Ljava/util/function/BiFunction;";
+
+  private CollectionInstrumentation() {}
+
+  static void addRules(CallRedirect.Rules rules) {
+    rules
+        .in(CallRedirect.COLLECTION_HOOKS)
+        .instance(MAP, "put", "(" + OBJ + OBJ + ")" + OBJ, "put")
+        .instance(MAP, "putIfAbsent", "(" + OBJ + OBJ + ")" + OBJ, "putIfAbsent")
+        .instance(MAP, "replace", "(" + OBJ + OBJ + ")" + OBJ, "replace")
+        .instance(MAP, "replace", "(" + OBJ + OBJ + OBJ + ")Z", "replace")
+        .instance(MAP, "get", "(" + OBJ + ")" + OBJ, "get")
+        .instance(MAP, "getOrDefault", "(" + OBJ + OBJ + ")" + OBJ, "getOrDefault")
+        .instance(MAP, "remove", "(" + OBJ + ")" + OBJ, "remove")
+        .instance(MAP, "computeIfAbsent", "(" + OBJ + FUNCTION + ")" + OBJ, "computeIfAbsent")
+        .instance(MAP, "computeIfPresent", "(" + OBJ + BI_FUNCTION + ")" + OBJ, "computeIfPresent")
+        .instance(MAP, "compute", "(" + OBJ + BI_FUNCTION + ")" + OBJ, "compute")
+        .instance(MAP, "merge", "(" + OBJ + OBJ + BI_FUNCTION + ")" + OBJ, "merge")
+        .instance(QUEUE, "add", "(" + OBJ + ")Z", "add")
+        .instance(QUEUE, "offer", "(" + OBJ + ")Z", "offer")
+        .instance(QUEUE, "poll", "()" + OBJ, "poll")
+        .instance(QUEUE, "peek", "()" + OBJ, "peek")
+        .instance(QUEUE, "remove", "()" + OBJ, "remove")
+        .instance(QUEUE, "element", "()" + OBJ, "element")
+        .instance(DEQUE, "addFirst", "(" + OBJ + ")V", "addFirst")
+        .instance(DEQUE, "addLast", "(" + OBJ + ")V", "addLast")
+        .instance(DEQUE, "offerFirst", "(" + OBJ + ")Z", "offerFirst")
+        .instance(DEQUE, "offerLast", "(" + OBJ + ")Z", "offerLast")
+        .instance(DEQUE, "push", "(" + OBJ + ")V", "push")
+        .instance(DEQUE, "pollFirst", "()" + OBJ, "pollFirst")
+        .instance(DEQUE, "pollLast", "()" + OBJ, "pollLast")
+        .instance(DEQUE, "peekFirst", "()" + OBJ, "peekFirst")
+        .instance(DEQUE, "peekLast", "()" + OBJ, "peekLast")
+        .instance(DEQUE, "pop", "()" + OBJ, "pop")
+        .instance(DEQUE, "removeFirst", "()" + OBJ, "removeFirst")
+        .instance(DEQUE, "removeLast", "()" + OBJ, "removeLast")
+        .instance(DEQUE, "getFirst", "()" + OBJ, "getFirst")
+        .instance(DEQUE, "getLast", "()" + OBJ, "getLast")
+        .instance(LIST, "add", "(" + OBJ + ")Z", "add")
+        .instance(LIST, "add", "(I" + OBJ + ")V", "add")
+        .instance(LIST, "set", "(I" + OBJ + ")" + OBJ, "set")
+        .instance(LIST, "get", "(I)" + OBJ, "get")
+        .instance(LIST, "remove", "(I)" + OBJ, "remove");
+  }
+}

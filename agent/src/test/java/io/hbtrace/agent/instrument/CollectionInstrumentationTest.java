@@ -1,0 +1,48 @@
+package io.hbtrace.agent.instrument;
+
+import static io.hbtrace.traces.event.EventKind.HANDOFF_RECEIVE;
+import static io.hbtrace.traces.event.EventKind.HANDOFF_SEND;
+import static io.hbtrace.traces.event.EventKind.MONITOR_ENTER;
+import static io.hbtrace.traces.event.EventKind.THREAD_JOIN;
+import static io.hbtrace.traces.event.EventKind.THREAD_START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.agent.testing.HandoffOrder;
+import io.hbtrace.agent.testing.Instrumented;
+import io.hbtrace.agenttest.CollectionEdges;
+import java.lang.reflect.Method;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Objects placed into a thread-safe collection by one thread and taken back by another are ordered
+ * by the recorded hand-offs; a plain collection's are not.
+ */
+class CollectionInstrumentationTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "maps, 4, true",
+    "synchronizedMap, 1, true",
+    "queues, 5, true",
+    "lists, 3, true",
+    "plainMap, 1, false"
+  })
+  void whatIsPlacedIsOrderedBeforeWhatTakesItOnlyInAThreadSafeCollection(
+      String program, int marks, boolean ordered) throws Throwable {
+    Method plain = CollectionEdges.class.getMethod(program);
+    Object expected = plain.invoke(null);
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(CollectionEdges.class, program)).isEqualTo(expected);
+      HandoffOrder order =
+          new HandoffOrder(
+              in.out.events(
+                  HANDOFF_SEND, HANDOFF_RECEIVE, THREAD_START, THREAD_JOIN, MONITOR_ENTER));
+      assertThat(order.marks()).hasSize(marks);
+      for (long mark : order.marks()) {
+        assertThat(order.ordered(mark)).as("mark %d", mark).isEqualTo(ordered);
+      }
+      assertThat(in.problems()).isEmpty();
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.hbtrace.agenttest;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Objects handed from one thread to another through collections, each entered (marked) by the
+ * thread that placed it and, after it took it back, by the thread that took it; the only wait
+ * between the two is one the recorder cannot see (a spin on the collection's size or a plain
+ * volatile flag), so only the collection's hand-off can order them. Each program returns what it
+ * took, the same with and without the agent.
+ */
+public final class CollectionEdges {
+  private static final int N = 3;
+  private static volatile boolean placed;
+  private static int entered;
+
+  private CollectionEdges() {}
+
+  private static Object marked(Object o) {
+    synchronized (o) {
+      entered++;
+    }
+    return o;
+  }
+
+  private static String name(Object o) {
+    return o.getClass().getSimpleName();
+  }
+
+  /** Runs {@code producer} on a thread of its own, which is joined only at the end. */
+  private static Thread start(Runnable producer) {
+    placed = false;
+    Thread t = new Thread(producer, "producer");
+    t.start();
+    return t;
+  }
+
+  private static void await() {
+    while (!placed) {
+      Thread.onSpinWait();
+    }
+  }
+
+  /** ConcurrentHashMap through Map: put, computeIfAbsent, compute, merge; get back. */
+  public static String maps() throws InterruptedException {
+    Map<String, Object> m = new ConcurrentHashMap<>();
+    Thread t =
+        start(
+            () -> {
+              m.put("put", marked(new StringBuilder("put")));
+              m.computeIfAbsent("computed", k -> marked(new StringBuilder(k)));
+              m.compute("remapped", (k, old) -> marked(new StringBuilder(k)));
+              m.merge("merged", marked(new StringBuilder("merged")), (a, b) -> a);
+              placed = true;
+            });
+    await();
+    List<String> out = new ArrayList<>();
+    for (String k : List.of("put", "computed", "remapped", "merged")) {
+      out.add(marked(m.get(k)).toString());
+    }
+    t.join();
+    return String.join(" ", out);
+  }
+
+  /** A synchronized view of a HashMap hands over as well. */
+  public static String synchronizedMap() throws InterruptedException {
+    Map<String, Object> m = Collections.synchronizedMap(new HashMap<>());
+    Thread t =
+        start(
+            () -> {
+              m.put("a", marked(new StringBuilder("a")));
+              placed = true;
+            });
+    await();
+    String got = marked(m.getOrDefault("a", "none")).toString();
+    t.join();
+    return got;
+  }
+
+  /** ConcurrentLinkedQueue through Queue, ConcurrentLinkedDeque through Deque. */
+  public static String queues() throws InterruptedException {
+    Queue<Object> q = new ConcurrentLinkedQueue<>();
+    Deque<Object> d = new ConcurrentLinkedDeque<>();
+    Thread t =
+        start(
+            () -> {
+              for (int i = 0; i < N; i++) {
+                q.offer(marked(new StringBuilder("q" + i)));
+              }
+              d.push(marked(new StringBuilder("pushed")));
+              d.offerLast(marked(new StringBuilder("last")));
+              placed = true;
+            });
+    await();
+    List<String> out = new ArrayList<>();
+    for (Object o; (o = q.poll()) != null; ) {
+      out.add(marked(o).toString());
+    }
+    out.add(marked(d.pop()).toString());
+    out.add(marked(d.peekLast()).toString());
+    t.join();
+    return String.join(" ", out);
+  }
+
+  /** CopyOnWriteArrayList through List. */
+  public static String lists() throws InterruptedException {
+    List<Object> l = new CopyOnWriteArrayList<>();
+    Thread t =
+        start(
+            () -> {
+              for (int i = 0; i < N; i++) {
+                l.add(marked(new StringBuilder("l" + i)));
+              }
+              placed = true;
+            });
+    await();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < N; i++) {
+      out.add(marked(l.get(i)).toString());
+    }
+    t.join();
+    return String.join(" ", out);
+  }
+
+  /** A HashMap hands nothing over: its objects stay unordered. */
+  public static String plainMap() throws InterruptedException {
+    Map<String, Object> m = new HashMap<>();
+    Thread t =
+        start(
+            () -> {
+              m.put("a", marked(new StringBuilder("a")));
+              placed = true;
+            });
+    await();
+    String got = name(marked(m.get("a")));
+    t.join();
+    return got;
+  }
+}
