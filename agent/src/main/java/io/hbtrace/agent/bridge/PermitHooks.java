@@ -4,6 +4,7 @@ import static io.hbtrace.agent.bridge.HandoffHooks.received;
 import static io.hbtrace.agent.bridge.HandoffHooks.sent;
 import static io.hbtrace.agent.bridge.Hooks.blocking;
 import static io.hbtrace.agent.bridge.Hooks.scheduledRun;
+import static io.hbtrace.agent.bridge.Hooks.sink;
 
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
@@ -80,11 +81,59 @@ public final class PermitHooks {
     return got(s, s.tryAcquire(permits, time, unit), site);
   }
 
+  /**
+   * The barrier each thread is waiting at, while it waits: a barrier's action runs inside the await
+   * of the thread that arrives last, and sends on that barrier when it ends.
+   */
+  private static final ThreadLocal<Object> AWAITING = new ThreadLocal<Object>();
+
+  /**
+   * A barrier's action ({@code new CyclicBarrier(parties, action)}), wrapped so that its end sends
+   * on the barrier, before the barrier releases the waiting threads, whose waits receive it.
+   */
+  public static Runnable barrierAction(Runnable action, int site) {
+    return action == null || sink == null ? action : new BarrierAction(action, site);
+  }
+
+  private static final class BarrierAction implements Runnable {
+    private final Runnable action;
+    private final int site;
+
+    BarrierAction(Runnable action, int site) {
+      this.action = action;
+      this.site = site;
+    }
+
+    @Override
+    public void run() {
+      try {
+        action.run();
+      } finally {
+        Object barrier = AWAITING.get();
+        if (barrier != null) {
+          sent(barrier, HandoffKind.LATCH, site);
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return action.toString();
+    }
+  }
+
   public static int await(CyclicBarrier b, int site)
       throws InterruptedException, BrokenBarrierException {
     sent(b, HandoffKind.LATCH, site);
     waiting(b);
-    int i = b.await();
+    Object outer = AWAITING.get();
+    AWAITING.set(b);
+    int i;
+    try {
+      i = b.await();
+    } finally {
+      AWAITING.set(outer);
+    }
     received(b, HandoffKind.LATCH, site);
     return i;
   }
@@ -93,9 +142,27 @@ public final class PermitHooks {
       throws InterruptedException, BrokenBarrierException, TimeoutException {
     sent(b, HandoffKind.LATCH, site);
     waiting(b);
-    int i = b.await(time, unit);
+    Object outer = AWAITING.get();
+    AWAITING.set(b);
+    int i;
+    try {
+      i = b.await(time, unit);
+    } finally {
+      AWAITING.set(outer);
+    }
     received(b, HandoffKind.LATCH, site);
     return i;
+  }
+
+  /**
+   * The end of a phaser's {@code onAdvance} of the program's own ({@code PhaserInstrumentation}),
+   * which runs in the party that arrives last, before the phase advances: it sends on the phaser's
+   * channel, which the waits for the advance receive.
+   */
+  public static void advancing(Object phaser, int site) {
+    if (phaser instanceof Phaser p) {
+      sent(root(p), HandoffKind.LATCH, site);
+    }
   }
 
   public static int arrive(Phaser p, int site) {

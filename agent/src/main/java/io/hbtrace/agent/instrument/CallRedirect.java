@@ -19,6 +19,10 @@ import net.bytebuddy.jar.asm.Type;
  * JDK generates, which is not instrumented: its {@code LambdaMetafactory} call site is given the
  * hook instead, with a site of its own (the line that makes the reference and the method's name)
  * captured as one more value.
+ *
+ * <p>A constructor's rule instead passes the constructor's last argument through its hook, which
+ * returns what the constructor is given: {@code new CyclicBarrier(n, action)} becomes {@code new
+ * CyclicBarrier(n, PermitHooks.barrierAction(action, site))}.
  */
 final class CallRedirect {
 
@@ -73,8 +77,16 @@ final class CallRedirect {
       boolean erased,
       String widened) {
 
-    /** The hook's descriptor: the receiver (if any), the call's arguments, then the site. */
+    /**
+     * The hook's descriptor: the receiver (if any), the call's arguments, then the site; for a
+     * constructor, its last argument and the site, returning what the constructor is given instead.
+     */
     String hookDesc() {
+      if (isConstructor()) {
+        Type[] args = Type.getArgumentTypes(desc);
+        String last = args[args.length - 1].getDescriptor();
+        return "(" + last + "I)" + last;
+      }
       int close = desc.indexOf(')');
       String returns = widened == null ? desc.substring(close + 1) : "L" + widened + ";";
       return "(" + receiverDesc() + desc.substring(1, close) + "I)" + returns;
@@ -86,6 +98,11 @@ final class CallRedirect {
         return "";
       }
       return erased ? "Ljava/lang/Object;" : "L" + (widened == null ? type : widened) + ";";
+    }
+
+    /** A constructor's rule: its hook stands in for the constructor's last argument. */
+    boolean isConstructor() {
+      return name.equals("<init>");
     }
 
     /** The internal name the hook's result is cast back to, or null if it needs no cast. */
@@ -146,6 +163,16 @@ final class CallRedirect {
       for (String type : types) {
         rules.add(new Rule(type, false, false, name, desc, facade(), hookName, true, null));
       }
+      return this;
+    }
+
+    /**
+     * The constructor {@code desc} of {@code type} (a {@code new} or a subclass's {@code super}
+     * call): its last argument is given to the hook, which returns what the constructor gets
+     * instead (a barrier's action, wrapped).
+     */
+    Rules constructorArgument(String type, String desc, String hookName) {
+      rules.add(new Rule(type, false, false, "<init>", desc, facade(), hookName, false, null));
       return this;
     }
 
@@ -255,6 +282,10 @@ final class CallRedirect {
       }
       pushInt(site());
       super.visitMethodInsn(Opcodes.INVOKESTATIC, r.hookOwner(), r.hookName(), r.hookDesc(), false);
+      if (r.isConstructor()) {
+        super.visitMethodInsn(opcode, owner, name, desc, isInterface);
+        return;
+      }
       String cast = r.castBack();
       if (cast != null && !cast.equals(r.widened())) {
         super.visitTypeInsn(Opcodes.CHECKCAST, cast);
@@ -326,8 +357,8 @@ final class CallRedirect {
 
     private Rule match(int opcode, String owner, String name, String desc) {
       boolean isStatic = opcode == Opcodes.INVOKESTATIC;
-      if (opcode == Opcodes.INVOKESPECIAL) {
-        return null; // super calls and constructors stay as they are
+      if (opcode == Opcodes.INVOKESPECIAL && !name.equals("<init>")) {
+        return null; // super calls stay as they are; constructors only by a constructor's rule
       }
       for (Rule r : rules) {
         if (r.isStatic() != isStatic || !r.name().equals(name) || !r.desc().equals(desc)) {

@@ -11,8 +11,9 @@ package io.hbtrace.agent.instrument;
  * execute/submit/invoke, a completer's completion; the task's compute is {@link
  * ForkJoinInstrumentation}'s), {@code BlockingQueue} put/offer/add → take/poll (channel: the
  * element), {@code CountDownLatch}, {@code Semaphore}, {@code CyclicBarrier}, {@code Phaser} and
- * {@code Exchanger} (as latches), {@code Object.wait/notify} (wait also releases and re-acquires
- * the monitor) and {@code LockSupport park/unpark}.
+ * {@code Exchanger} (as latches; a barrier's action is wrapped where the barrier is made, a
+ * phaser's own {@code onAdvance} is {@link PhaserInstrumentation}'s), {@code Object.wait/notify}
+ * (wait also releases and re-acquires the monitor) and {@code LockSupport park/unpark}.
  */
 final class HandoffInstrumentation {
   private static final String EXECUTOR = "java/util/concurrent/Executor";
@@ -197,6 +198,7 @@ final class HandoffInstrumentation {
         .instance(SEMAPHORE, "tryAcquire", "(I)Z", "tryAcquire")
         .instance(SEMAPHORE, "tryAcquire", "(J" + UNIT + ")Z", "tryAcquire")
         .instance(SEMAPHORE, "tryAcquire", "(IJ" + UNIT + ")Z", "tryAcquire")
+        .constructorArgument(BARRIER, "(I" + RUNNABLE + ")V", "barrierAction")
         .instance(BARRIER, "await", "()I", "await")
         .instance(BARRIER, "await", "(J" + UNIT + ")I", "await")
         .instance(PHASER, "arrive", "()I", "arrive")

@@ -142,6 +142,7 @@ public final class Instrumenter {
           SynchronizedMethodInstrumentation.apply(
               builder, type, scan, sites, scheduled && defining);
       builder = ForkJoinInstrumentation.apply(builder, type, scan, sites);
+      builder = PhaserInstrumentation.apply(builder, type, scan, sites);
     }
     if (spec.hasTracepoints(name)) {
       builder =

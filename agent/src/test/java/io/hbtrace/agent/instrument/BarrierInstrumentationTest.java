@@ -1,0 +1,43 @@
+package io.hbtrace.agent.instrument;
+
+import static io.hbtrace.traces.event.EventKind.HANDOFF_RECEIVE;
+import static io.hbtrace.traces.event.EventKind.HANDOFF_SEND;
+import static io.hbtrace.traces.event.EventKind.MONITOR_ENTER;
+import static io.hbtrace.traces.event.EventKind.THREAD_JOIN;
+import static io.hbtrace.traces.event.EventKind.THREAD_START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hbtrace.agent.testing.HandoffOrder;
+import io.hbtrace.agent.testing.Instrumented;
+import io.hbtrace.agenttest.BarrierEdges;
+import org.junit.jupiter.api.RepeatedTest;
+
+/**
+ * What a barrier's action and a phaser's {@code onAdvance} do is ordered before what the other
+ * party does after the barrier trips; the barrier behaves as without the agent.
+ */
+class BarrierInstrumentationTest {
+
+  @RepeatedTest(5)
+  void aBarriersActionHandsOverToTheWaitingThreads() throws Throwable {
+    assertOrdered("barrier", "last arrival 0");
+  }
+
+  @RepeatedTest(5)
+  void aPhasersOnAdvanceHandsOverToTheWaitingParties() throws Throwable {
+    assertOrdered("phaser", "terminated true");
+  }
+
+  private static void assertOrdered(String program, String result) throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(BarrierEdges.class, program)).isEqualTo(result);
+      HandoffOrder order =
+          new HandoffOrder(
+              in.out.events(
+                  HANDOFF_SEND, HANDOFF_RECEIVE, THREAD_START, THREAD_JOIN, MONITOR_ENTER));
+      assertThat(order.marks()).hasSize(1);
+      assertThat(order.ordered(order.marks().get(0))).isTrue();
+      assertThat(in.problems()).isEmpty();
+    }
+  }
+}
