@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -89,16 +90,33 @@ public final class StageEdges {
     }
   }
 
+  /**
+   * A source that completes once the stages on it are made (the latch orders nothing the test looks
+   * at: it runs from the caller to the source's task).
+   */
+  private static CompletableFuture<Integer> gated(CountDownLatch go, Object mark, boolean fails) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            go.await();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+          mark(mark);
+          if (fails) {
+            throw new IllegalStateException("boom");
+          }
+          return 1;
+        });
+  }
+
   /** Stages skipped because their source failed: the wait still follows the source. */
   public static String skipped() {
     Object[] m = marks(1);
-    CompletableFuture<Integer> a =
-        CompletableFuture.supplyAsync(
-            () -> {
-              mark(m[0]);
-              throw new IllegalStateException("boom");
-            });
-    CompletableFuture<Void> c = a.thenApply(v -> v + 1).thenAcceptAsync(v -> flag = true);
+    CountDownLatch go = new CountDownLatch(1);
+    CompletableFuture<Void> c =
+        gated(go, m[0], true).thenApply(v -> v + 1).thenAcceptAsync(v -> flag = true);
+    go.countDown();
     try {
       c.join();
       return "no failure";
@@ -107,16 +125,17 @@ public final class StageEdges {
     }
   }
 
-  /** exceptionally on a source that did not fail: its function is skipped. */
+  /** The exceptionally forms on a source that did not fail: their functions are skipped. */
   public static String exceptionallySkipped() {
     Object[] m = marks(1);
-    CompletableFuture<Integer> a =
-        CompletableFuture.supplyAsync(
-            () -> {
-              mark(m[0]);
-              return 1;
-            });
-    return markedAll(m, a.exceptionally(x -> -1).join());
+    CountDownLatch go = new CountDownLatch(1);
+    CompletableFuture<Integer> d =
+        gated(go, m[0], false)
+            .exceptionally(x -> -1)
+            .exceptionallyAsync(x -> -2)
+            .exceptionallyCompose(x -> CompletableFuture.completedFuture(-3));
+    go.countDown();
+    return markedAll(m, d.join());
   }
 
   /** Stages on two sources, through the CompletionStage interface too. */
@@ -242,6 +261,15 @@ public final class StageEdges {
     CompletableFuture<Integer> fine = CompletableFuture.completedFuture(null);
     out.add(outcome(fine.thenApply(v -> v == null)));
     out.add(outcome(fine.exceptionally(x -> 2)));
+    out.add(outcome(fine.exceptionallyAsync(x -> 2)));
+    out.add(outcome(fine.exceptionallyCompose(x -> CompletableFuture.completedFuture(2))));
+    out.add(outcome(raw.exceptionallyComposeAsync(x -> raw)));
+    out.add(
+        outcome(
+            raw.exceptionallyAsync(
+                x -> {
+                  throw new IllegalStateException("again");
+                })));
     out.add(outcome(CompletableFuture.completedFuture(1).thenCompose(v -> raw)));
     CompletableFuture<Integer> pending = new CompletableFuture<>();
     pending.thenApply(v -> v);

@@ -189,14 +189,16 @@ public final class StageHooks {
   /**
    * {@code exceptionallyAsync} (Java 12+) runs its function on an executor only when the source
    * failed, and completes at once with the source's value otherwise (a {@code handle} would not):
-   * that skip hands nothing over (documented).
+   * so the derived future is followed by a relay of the source's completion into the step's channel
+   * ({@link StageStep#relayedAfter}: it completes as the derived future did, whose failures are
+   * already wrapped), which covers the skip.
    */
   public static CompletionStage exceptionallyAsync(CompletionStage s, Function f, int site) {
     if (unrecorded(s, f)) {
       return s.exceptionallyAsync(f);
     }
     StageStep.Apply w = new StageStep.Apply(f, s, null, true, site);
-    return w.derived(s.exceptionallyAsync(w));
+    return w.derived(w.relayedAfter(s.exceptionallyAsync(w), s));
   }
 
   public static CompletionStage exceptionallyAsync(
@@ -205,7 +207,7 @@ public final class StageHooks {
       return s.exceptionallyAsync(f, e);
     }
     StageStep.Apply w = new StageStep.Apply(f, s, e, true, site);
-    return w.derived(s.exceptionallyAsync(w, e));
+    return w.derived(w.relayedAfter(s.exceptionallyAsync(w, e), s));
   }
 
   /** {@code exceptionallyCompose} (Java 12+): as {@link #exceptionallyAsync}. */
@@ -214,7 +216,7 @@ public final class StageHooks {
       return s.exceptionallyCompose(f);
     }
     StageStep.Compose w = new StageStep.Compose(f, s, null, false, site);
-    return w.derived(s.exceptionallyCompose(w));
+    return w.derived(w.relayedAfter(s.exceptionallyCompose(w), s));
   }
 
   public static CompletionStage exceptionallyComposeAsync(CompletionStage s, Function f, int site) {
@@ -222,7 +224,7 @@ public final class StageHooks {
       return s.exceptionallyComposeAsync(f);
     }
     StageStep.Compose w = new StageStep.Compose(f, s, null, true, site);
-    return w.derived(s.exceptionallyComposeAsync(w));
+    return w.derived(w.relayedAfter(s.exceptionallyComposeAsync(w), s));
   }
 
   public static CompletionStage exceptionallyComposeAsync(
@@ -231,7 +233,7 @@ public final class StageHooks {
       return s.exceptionallyComposeAsync(f, e);
     }
     StageStep.Compose w = new StageStep.Compose(f, s, e, true, site);
-    return w.derived(s.exceptionallyComposeAsync(w, e));
+    return w.derived(w.relayedAfter(s.exceptionallyComposeAsync(w, e), s));
   }
 
   /**

@@ -76,6 +76,19 @@ abstract class StageStep {
     return relayed(stage, this, site);
   }
 
+  /**
+   * {@code derived} followed by a relay of {@code source}'s completion into this step's channel,
+   * for a stage that skips the step when {@code source} completed normally ({@code
+   * exceptionallyAsync}, {@code exceptionallyCompose}): the relay runs once {@code derived}
+   * completed, so after {@code source} did, and its {@code whenComplete} completes as {@code
+   * derived} did (the failures such a stage completes with are {@code CompletionException}s
+   * already, which it keeps as they are).
+   */
+  @SuppressWarnings("rawtypes")
+  final CompletionStage relayedAfter(CompletionStage<?> derived, Object source) {
+    return derived.whenComplete(new Relay(source, this, site));
+  }
+
   /** Whether a stage call is left as it is: nothing records, or an argument is null (it throws). */
   static boolean unrecorded(Object a, Object b) {
     return Hooks.sink == null || a == null || b == null;
