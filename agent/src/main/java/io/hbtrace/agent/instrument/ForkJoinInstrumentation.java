@@ -3,10 +3,8 @@ package io.hbtrace.agent.instrument;
 import io.hbtrace.agent.bridge.ForkJoinHooks;
 import java.util.concurrent.ForkJoinTask;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * The {@code compute()} of a fork/join task of the program's own ({@code RecursiveTask}, {@code
@@ -21,32 +19,16 @@ final class ForkJoinInstrumentation {
 
   static DynamicType.Builder<?> apply(
       DynamicType.Builder<?> builder, TypeDescription type, ClassScan scan, Sites sites) {
-    if (!isTask(type)) {
+    if (!MethodAdvice.isA(type, ForkJoinTask.class)) {
       return builder;
     }
-    for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
-      if (!m.getName().equals("compute")
-          || !m.getParameters().isEmpty()
-          || m.isStatic()
-          || m.isAbstract()
-          || m.isNative()
-          || m.isBridge()) {
-        continue;
-      }
-      int site = sites.method(type, m, scan);
-      Advice advice = Advice.withCustomMapping().bind(SiteId.class, site).to(Compute.class);
-      builder = builder.visit(advice.on(ElementMatchers.is(m)));
-    }
-    return builder;
-  }
-
-  /** Whether {@code type} is a fork/join task; false when its supertypes cannot be resolved. */
-  private static boolean isTask(TypeDescription type) {
-    try {
-      return !type.isInterface() && type.isAssignableTo(ForkJoinTask.class);
-    } catch (RuntimeException e) {
-      return false;
-    }
+    return MethodAdvice.onDeclared(
+        builder,
+        type,
+        scan,
+        sites,
+        m -> m.getName().equals("compute") && m.getParameters().isEmpty(),
+        Compute.class);
   }
 
   static final class Compute {

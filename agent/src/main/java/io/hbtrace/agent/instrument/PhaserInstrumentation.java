@@ -3,10 +3,8 @@ package io.hbtrace.agent.instrument;
 import io.hbtrace.agent.bridge.PermitHooks;
 import java.util.concurrent.Phaser;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * The {@code onAdvance(int, int)} of a phaser of the program's own: it runs in the party that
@@ -20,31 +18,16 @@ final class PhaserInstrumentation {
 
   static DynamicType.Builder<?> apply(
       DynamicType.Builder<?> builder, TypeDescription type, ClassScan scan, Sites sites) {
-    if (!isPhaser(type)) {
+    if (!MethodAdvice.isA(type, Phaser.class)) {
       return builder;
     }
-    for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
-      if (!m.getName().equals("onAdvance")
-          || !m.getDescriptor().equals("(II)Z")
-          || m.isStatic()
-          || m.isAbstract()
-          || m.isNative()) {
-        continue;
-      }
-      int site = sites.method(type, m, scan);
-      Advice advice = Advice.withCustomMapping().bind(SiteId.class, site).to(OnAdvance.class);
-      builder = builder.visit(advice.on(ElementMatchers.is(m)));
-    }
-    return builder;
-  }
-
-  /** Whether {@code type} is a phaser; false when its supertypes cannot be resolved. */
-  private static boolean isPhaser(TypeDescription type) {
-    try {
-      return !type.isInterface() && type.isAssignableTo(Phaser.class);
-    } catch (RuntimeException e) {
-      return false;
-    }
+    return MethodAdvice.onDeclared(
+        builder,
+        type,
+        scan,
+        sites,
+        m -> m.getName().equals("onAdvance") && m.getDescriptor().equals("(II)Z"),
+        OnAdvance.class);
   }
 
   static final class OnAdvance {
