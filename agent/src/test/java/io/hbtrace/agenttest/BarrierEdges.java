@@ -5,8 +5,9 @@ import java.util.concurrent.Phaser;
 
 /**
  * A barrier's action and a phaser's {@code onAdvance} run in the thread that arrives last; what
- * they do must be ordered before what the other thread does once the barrier trips. Each marks an
- * object there, and the other thread (not the one that ran it) marks it after its wait returns.
+ * they do must be ordered before what the other thread does once the barrier trips, and what each
+ * party did before it arrived before them. They mark an object, which the other thread (not the one
+ * that ran it) marks after its wait returns, and each party's own, marked before it arrives.
  */
 public final class BarrierEdges {
   private static final Object ACTION = new Object();
@@ -21,8 +22,13 @@ public final class BarrierEdges {
     }
   }
 
+  /** What each party did before it arrived, which the action (or onAdvance) must come after. */
+  private static final Object[] ARRIVED = {new Object(), new Object()};
+
   private static void action() {
     mark(ACTION);
+    mark(ARRIVED[0]);
+    mark(ARRIVED[1]);
     ranIt = Thread.currentThread();
   }
 
@@ -34,6 +40,7 @@ public final class BarrierEdges {
         new Thread(
             () -> {
               try {
+                mark(ARRIVED[1]);
                 index[1] = b.await();
               } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -41,6 +48,7 @@ public final class BarrierEdges {
               markIfOther();
             });
     other.start();
+    mark(ARRIVED[0]);
     index[0] = b.await();
     markIfOther();
     other.join();
@@ -66,10 +74,12 @@ public final class BarrierEdges {
     Thread other =
         new Thread(
             () -> {
+              mark(ARRIVED[1]);
               p.arriveAndAwaitAdvance();
               markIfOther();
             });
     other.start();
+    mark(ARRIVED[0]);
     p.arriveAndAwaitAdvance();
     markIfOther();
     other.join();

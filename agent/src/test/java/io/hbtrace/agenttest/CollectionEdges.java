@@ -61,6 +61,7 @@ public final class CollectionEdges {
               m.computeIfAbsent("computed", k -> marked(new StringBuilder(k)));
               m.compute("remapped", (k, old) -> marked(new StringBuilder(k)));
               m.merge("merged", marked(new StringBuilder("merged")), (a, b) -> a);
+              m.put("recomputed", marked(new StringBuilder("recomputed")));
               placed = true;
             });
     await();
@@ -68,6 +69,8 @@ public final class CollectionEdges {
     for (String k : List.of("put", "computed", "remapped", "merged")) {
       out.add(marked(m.get(k)).toString());
     }
+    // the function is given the value the other thread put (after the key)
+    out.add(m.compute("recomputed", (k, old) -> marked(old)).toString());
     t.join();
     return String.join(" ", out);
   }
@@ -130,6 +133,25 @@ public final class CollectionEdges {
     }
     t.join();
     return String.join(" ", out);
+  }
+
+  /** A subclass of the program's own keeps the guarantee of the JDK collection it extends. */
+  public static String subclassMap() throws InterruptedException {
+    Map<String, Object> m = new Subclassed();
+    Thread t =
+        start(
+            () -> {
+              m.put("a", marked(new StringBuilder("a")));
+              placed = true;
+            });
+    await();
+    String got = marked(m.get("a")).toString();
+    t.join();
+    return got;
+  }
+
+  private static final class Subclassed extends ConcurrentHashMap<String, Object> {
+    private static final long serialVersionUID = 1L;
   }
 
   /** A HashMap hands nothing over: its objects stay unordered. */

@@ -3,6 +3,7 @@ package io.hbtrace.agenttest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -214,6 +215,86 @@ public final class StageEdges {
     }
   }
 
+  /**
+   * A future completed by cancel, or obtrudeValue, in another thread hands over as complete does.
+   */
+  public static String cancelled() {
+    Object[] m = marks(2);
+    CompletableFuture<Integer> cancelled = new CompletableFuture<>();
+    CompletableFuture<Integer> obtruded = new CompletableFuture<>();
+    flag = false;
+    Thread t =
+        new Thread(
+            () -> {
+              mark(m[0]);
+              cancelled.cancel(false);
+              mark(m[1]);
+              obtruded.obtrudeValue(7);
+              flag = true;
+            });
+    t.start();
+    while (!flag) {
+      Thread.onSpinWait();
+    }
+    String result;
+    try {
+      result = "value " + cancelled.thenApply(v -> v + 1).join();
+    } catch (CancellationException | CompletionException x) {
+      result = x.getClass().getSimpleName();
+    }
+    mark(m[0]); // before the join of the other future, which would order it too
+    result += " " + obtruded.join();
+    mark(m[1]);
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    return result;
+  }
+
+  /**
+   * Futures of the program's own class: overrides run as they are (one of them, with its own
+   * newIncompleteFuture, calls super; javac gives its thenApply a bridge that forwards to it).
+   */
+  public static String subclasses() {
+    List<String> log = new ArrayList<>();
+    Logging<Integer> f = new Logging<>(log);
+    CompletableFuture<Integer> d = f.thenApply(x -> x + 1).whenComplete((v, x) -> log.add("done"));
+    CompletionStage<Integer> viaStage = f;
+    CompletionStage<Integer> e = viaStage.thenApply(x -> x * 2);
+    f.complete(1);
+    log.add("result " + d.join() + " " + e.toCompletableFuture().join());
+    return String.join(", ", log);
+  }
+
+  /** Logs its stage calls and makes its own kind of future. */
+  private static final class Logging<T> extends CompletableFuture<T> {
+    private final List<String> log;
+
+    Logging(List<String> log) {
+      this.log = log;
+    }
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+      return new Logging<>(log);
+    }
+
+    @Override
+    public <U> CompletableFuture<U> thenApply(Function<? super T, ? extends U> fn) {
+      log.add("thenApply");
+      return super.thenApply(fn);
+    }
+
+    @Override
+    public CompletableFuture<T> whenComplete(
+        java.util.function.BiConsumer<? super T, ? super Throwable> action) {
+      log.add("whenComplete");
+      return super.whenComplete(action);
+    }
+  }
+
   /** A stage's mark, then a wait the recorder cannot see: nothing orders the two. */
   public static String unordered() {
     Object[] m = marks(1);
@@ -274,6 +355,16 @@ public final class StageEdges {
     CompletableFuture<Integer> pending = new CompletableFuture<>();
     pending.thenApply(v -> v);
     pending.thenCombine(raw, Integer::sum);
+    try {
+      CompletableFuture.allOf(pending, null);
+    } catch (NullPointerException x) {
+      out.add("allOf null");
+    }
+    try {
+      CompletableFuture.anyOf(pending, null);
+    } catch (NullPointerException x) {
+      out.add("anyOf null");
+    }
     out.add("dependents " + pending.getNumberOfDependents());
     return String.join("\n", out);
   }

@@ -198,8 +198,9 @@ public final class Analysis {
     List<String> w = new ArrayList<>(context.warnings());
     if (events() == 0) {
       w.add(
-          "the trace holds no events: the agent instrumented none of the program's classes (a"
-              + " spec's include lines name them; the built-in spec names sample-fs only)");
+          "the trace holds no events: nothing the agent records happened in the classes its spec"
+              + " included (a spec's include lines name them; the built-in spec names sample-fs"
+              + " only)");
     } else if (!anyDomainEvent()) {
       w.add(
           "the trace holds no domain events (size updates, invalidations, cache fills, orphan"

@@ -1,5 +1,6 @@
 package io.hbtrace.agent.bridge;
 
+import static io.hbtrace.agent.bridge.StageStep.foreign;
 import static io.hbtrace.agent.bridge.StageStep.unrecorded;
 
 import java.util.concurrent.CompletionStage;
@@ -23,7 +24,7 @@ public final class BothStageHooks {
 
   public static CompletionStage thenCombine(
       CompletionStage s, CompletionStage o, BiFunction f, int site) {
-    if (unrecorded(s, o, f)) {
+    if (unrecorded(s, f) || foreign(o)) {
       return s.thenCombine(o, f);
     }
     StageStep.BiApply w = new StageStep.BiApply(f, null, null, false, site);
@@ -32,7 +33,7 @@ public final class BothStageHooks {
 
   public static CompletionStage thenCombineAsync(
       CompletionStage s, CompletionStage o, BiFunction f, int site) {
-    if (unrecorded(s, o, f)) {
+    if (unrecorded(s, f) || foreign(o)) {
       return s.thenCombineAsync(o, f);
     }
     StageStep.BiApply w = new StageStep.BiApply(f, null, null, true, site);
@@ -41,7 +42,7 @@ public final class BothStageHooks {
 
   public static CompletionStage thenCombineAsync(
       CompletionStage s, CompletionStage o, BiFunction f, Executor e, int site) {
-    if (unrecorded(s, o, f, e)) {
+    if (unrecorded(s, f, e) || foreign(o)) {
       return s.thenCombineAsync(o, f, e);
     }
     StageStep.BiApply w = new StageStep.BiApply(f, null, e, true, site);
@@ -50,7 +51,7 @@ public final class BothStageHooks {
 
   public static CompletionStage thenAcceptBoth(
       CompletionStage s, CompletionStage o, BiConsumer f, int site) {
-    if (unrecorded(s, o, f)) {
+    if (unrecorded(s, f) || foreign(o)) {
       return s.thenAcceptBoth(o, f);
     }
     StageStep.BiAccept w = new StageStep.BiAccept(f, null, null, false, site);
@@ -59,7 +60,7 @@ public final class BothStageHooks {
 
   public static CompletionStage thenAcceptBothAsync(
       CompletionStage s, CompletionStage o, BiConsumer f, int site) {
-    if (unrecorded(s, o, f)) {
+    if (unrecorded(s, f) || foreign(o)) {
       return s.thenAcceptBothAsync(o, f);
     }
     StageStep.BiAccept w = new StageStep.BiAccept(f, null, null, true, site);
@@ -68,7 +69,7 @@ public final class BothStageHooks {
 
   public static CompletionStage thenAcceptBothAsync(
       CompletionStage s, CompletionStage o, BiConsumer f, Executor e, int site) {
-    if (unrecorded(s, o, f, e)) {
+    if (unrecorded(s, f, e) || foreign(o)) {
       return s.thenAcceptBothAsync(o, f, e);
     }
     StageStep.BiAccept w = new StageStep.BiAccept(f, null, e, true, site);
@@ -77,7 +78,7 @@ public final class BothStageHooks {
 
   public static CompletionStage runAfterBoth(
       CompletionStage s, CompletionStage o, Runnable f, int site) {
-    if (unrecorded(s, o, f)) {
+    if (unrecorded(s, f) || foreign(o)) {
       return s.runAfterBoth(o, f);
     }
     StageStep.Run w = new StageStep.Run(f, null, false, site);
@@ -86,7 +87,7 @@ public final class BothStageHooks {
 
   public static CompletionStage runAfterBothAsync(
       CompletionStage s, CompletionStage o, Runnable f, int site) {
-    if (unrecorded(s, o, f)) {
+    if (unrecorded(s, f) || foreign(o)) {
       return s.runAfterBothAsync(o, f);
     }
     StageStep.Run w = new StageStep.Run(f, null, true, site);
@@ -95,7 +96,7 @@ public final class BothStageHooks {
 
   public static CompletionStage runAfterBothAsync(
       CompletionStage s, CompletionStage o, Runnable f, Executor e, int site) {
-    if (unrecorded(s, o, f, e)) {
+    if (unrecorded(s, f, e) || foreign(o)) {
       return s.runAfterBothAsync(o, f, e);
     }
     StageStep.Run w = new StageStep.Run(f, e, true, site);
@@ -104,7 +105,7 @@ public final class BothStageHooks {
 
   public static CompletionStage applyToEither(
       CompletionStage s, CompletionStage o, Function f, int site) {
-    if (unrecorded(s, o, f)) {
+    if (unrecorded(s, f) || foreign(o)) {
       return s.applyToEither(o, f);
     }
     StageStep.Apply w = new StageStep.Apply(f, null, null, false, site);
@@ -113,7 +114,7 @@ public final class BothStageHooks {
 
   public static CompletionStage applyToEitherAsync(
       CompletionStage s, CompletionStage o, Function f, int site) {
-    if (unrecorded(s, o, f)) {
+    if (unrecorded(s, f) || foreign(o)) {
       return s.applyToEitherAsync(o, f);
     }
     StageStep.Apply w = new StageStep.Apply(f, null, null, true, site);
@@ -122,7 +123,7 @@ public final class BothStageHooks {
 
   public static CompletionStage applyToEitherAsync(
       CompletionStage s, CompletionStage o, Function f, Executor e, int site) {
-    if (unrecorded(s, o, f, e)) {
+    if (unrecorded(s, f, e) || foreign(o)) {
       return s.applyToEitherAsync(o, f, e);
     }
     StageStep.Apply w = new StageStep.Apply(f, null, e, true, site);
@@ -131,7 +132,7 @@ public final class BothStageHooks {
 
   public static CompletionStage acceptEither(
       CompletionStage s, CompletionStage o, Consumer f, int site) {
-    if (unrecorded(s, o, f)) {
+    if (unrecorded(s, f) || foreign(o)) {
       return s.acceptEither(o, f);
     }
     StageStep.Accept w = new StageStep.Accept(f, null, null, false, site);
@@ -140,7 +141,7 @@ public final class BothStageHooks {
 
   public static CompletionStage acceptEitherAsync(
       CompletionStage s, CompletionStage o, Consumer f, int site) {
-    if (unrecorded(s, o, f)) {
+    if (unrecorded(s, f) || foreign(o)) {
       return s.acceptEitherAsync(o, f);
     }
     StageStep.Accept w = new StageStep.Accept(f, null, null, true, site);
@@ -149,7 +150,7 @@ public final class BothStageHooks {
 
   public static CompletionStage acceptEitherAsync(
       CompletionStage s, CompletionStage o, Consumer f, Executor e, int site) {
-    if (unrecorded(s, o, f, e)) {
+    if (unrecorded(s, f, e) || foreign(o)) {
       return s.acceptEitherAsync(o, f, e);
     }
     StageStep.Accept w = new StageStep.Accept(f, null, e, true, site);
@@ -158,7 +159,7 @@ public final class BothStageHooks {
 
   public static CompletionStage runAfterEither(
       CompletionStage s, CompletionStage o, Runnable f, int site) {
-    if (unrecorded(s, o, f)) {
+    if (unrecorded(s, f) || foreign(o)) {
       return s.runAfterEither(o, f);
     }
     StageStep.Run w = new StageStep.Run(f, null, false, site);
@@ -167,7 +168,7 @@ public final class BothStageHooks {
 
   public static CompletionStage runAfterEitherAsync(
       CompletionStage s, CompletionStage o, Runnable f, int site) {
-    if (unrecorded(s, o, f)) {
+    if (unrecorded(s, f) || foreign(o)) {
       return s.runAfterEitherAsync(o, f);
     }
     StageStep.Run w = new StageStep.Run(f, null, true, site);
@@ -176,7 +177,7 @@ public final class BothStageHooks {
 
   public static CompletionStage runAfterEitherAsync(
       CompletionStage s, CompletionStage o, Runnable f, Executor e, int site) {
-    if (unrecorded(s, o, f, e)) {
+    if (unrecorded(s, f, e) || foreign(o)) {
       return s.runAfterEitherAsync(o, f, e);
     }
     StageStep.Run w = new StageStep.Run(f, e, true, site);

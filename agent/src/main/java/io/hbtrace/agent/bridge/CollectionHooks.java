@@ -31,12 +31,15 @@ public final class CollectionHooks {
       new ClassValue<Boolean>() {
         @Override
         protected Boolean computeValue(Class<?> c) {
-          String name = c.getName();
-          return c.getClassLoader() == null
-              && (name.startsWith("java.util.concurrent.")
-                  || name.startsWith("java.util.Collections$Synchronized")
-                  || Hashtable.class.isAssignableFrom(c)
-                  || Vector.class.isAssignableFrom(c));
+          Class<?> jdk = c; // a subclass of the program's own keeps its JDK superclass's guarantee
+          while (jdk.getClassLoader() != null) {
+            jdk = jdk.getSuperclass();
+          }
+          String name = jdk.getName();
+          return name.startsWith("java.util.concurrent.")
+              || name.startsWith("java.util.Collections$Synchronized")
+              || Hashtable.class.isAssignableFrom(jdk)
+              || Vector.class.isAssignableFrom(jdk);
         }
       };
 
@@ -75,20 +78,25 @@ public final class CollectionHooks {
     }
   }
 
-  /** Wraps a remapping function: it receives the value it is given, sends the one it makes. */
+  /**
+   * Wraps a remapping function: it receives the map's value it is given (the first argument for
+   * {@code merge}, the second, after the key, for {@code compute}), sends the one it makes.
+   */
   private static final class Remapping implements BiFunction<Object, Object, Object> {
     private final BiFunction<Object, Object, Object> f;
+    private final boolean keyFirst;
     private final int site;
 
-    Remapping(BiFunction<Object, Object, Object> f, int site) {
+    Remapping(BiFunction<Object, Object, Object> f, boolean keyFirst, int site) {
       this.f = f;
+      this.keyFirst = keyFirst;
       this.site = site;
     }
 
     @Override
-    public Object apply(Object old, Object other) {
-      taken(old, site);
-      Object v = f.apply(old, other);
+    public Object apply(Object a, Object b) {
+      taken(keyFirst ? b : a, site);
+      Object v = f.apply(a, b);
       placed(v, site);
       return v;
     }
@@ -166,14 +174,14 @@ public final class CollectionHooks {
     if (f == null || !handsOver(m)) {
       return m.computeIfPresent(k, f);
     }
-    return m.computeIfPresent(k, new Remapping(f, site));
+    return m.computeIfPresent(k, new Remapping(f, true, site));
   }
 
   public static Object compute(Map m, Object k, BiFunction f, int site) {
     if (f == null || !handsOver(m)) {
       return m.compute(k, f);
     }
-    return m.compute(k, new Remapping(f, site));
+    return m.compute(k, new Remapping(f, true, site));
   }
 
   public static Object merge(Map m, Object k, Object v, BiFunction f, int site) {
@@ -181,7 +189,7 @@ public final class CollectionHooks {
       return m.merge(k, v, f);
     }
     placed(v, site);
-    return m.merge(k, v, new Remapping(f, site));
+    return m.merge(k, v, new Remapping(f, false, site));
   }
 
   // Queue and Deque: placing

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionService;
@@ -411,6 +412,28 @@ public final class ExecutorHooks {
     return f.completeExceptionally(x);
   }
 
+  /**
+   * A cancellation completes the future (a wait on it throws), so it sends as a completion does;
+   * one that cannot take effect, the future being done already, sends nothing.
+   */
+  public static boolean cancel(Future<?> f, boolean interrupt, int site) {
+    if (!f.isDone()) {
+      sent(f, HandoffKind.FUTURE, site);
+    }
+    return f.cancel(interrupt);
+  }
+
+  /** {@code obtrudeValue}: completes the future, done or not. */
+  public static <T> void obtrudeValue(CompletableFuture<T> f, T value, int site) {
+    sent(f, HandoffKind.FUTURE, site);
+    f.obtrudeValue(value);
+  }
+
+  public static void obtrudeException(CompletableFuture<?> f, Throwable x, int site) {
+    sent(f, HandoffKind.FUTURE, site);
+    f.obtrudeException(x);
+  }
+
   private static void completing(CompletableFuture<?> f, int site) {
     if (!f.isDone()) {
       sent(f, HandoffKind.FUTURE, site);
@@ -473,8 +496,8 @@ public final class ExecutorHooks {
       T v = f.get();
       received(f, HandoffKind.FUTURE, site);
       return v;
-    } catch (ExecutionException x) {
-      received(f, HandoffKind.FUTURE, site); // the task ended, by an exception
+    } catch (ExecutionException | CancellationException x) {
+      received(f, HandoffKind.FUTURE, site); // the task ended by an exception, or was cancelled
       throw x;
     }
   }
@@ -488,7 +511,7 @@ public final class ExecutorHooks {
       T v = f.get(time, unit);
       received(f, HandoffKind.FUTURE, site);
       return v;
-    } catch (ExecutionException x) {
+    } catch (ExecutionException | CancellationException x) {
       received(f, HandoffKind.FUTURE, site);
       throw x;
     }
@@ -502,8 +525,8 @@ public final class ExecutorHooks {
       T v = f.join();
       received(f, HandoffKind.FUTURE, site);
       return v;
-    } catch (CompletionException x) {
-      received(f, HandoffKind.FUTURE, site); // completed exceptionally
+    } catch (CompletionException | CancellationException x) {
+      received(f, HandoffKind.FUTURE, site); // completed exceptionally, or cancelled
       throw x;
     }
   }

@@ -88,8 +88,9 @@ public final class PermitHooks {
   private static final ThreadLocal<Object> AWAITING = new ThreadLocal<Object>();
 
   /**
-   * A barrier's action ({@code new CyclicBarrier(parties, action)}), wrapped so that its end sends
-   * on the barrier, before the barrier releases the waiting threads, whose waits receive it.
+   * A barrier's action ({@code new CyclicBarrier(parties, action)}), wrapped so that its start
+   * receives every party's arrival and its end sends on the barrier, before the barrier releases
+   * the waiting threads, whose waits receive it.
    */
   public static Runnable barrierAction(Runnable action, int site) {
     return action == null || sink == null ? action : new BarrierAction(action, site);
@@ -106,10 +107,13 @@ public final class PermitHooks {
 
     @Override
     public void run() {
+      Object barrier = AWAITING.get();
+      if (barrier != null) {
+        received(barrier, HandoffKind.LATCH, site); // every party's arrival comes before it
+      }
       try {
         action.run();
       } finally {
-        Object barrier = AWAITING.get();
         if (barrier != null) {
           sent(barrier, HandoffKind.LATCH, site);
         }
@@ -152,6 +156,13 @@ public final class PermitHooks {
     }
     received(b, HandoffKind.LATCH, site);
     return i;
+  }
+
+  /** The start of a phaser's {@code onAdvance}: every party's arrival comes before it. */
+  public static void advanceStarts(Object phaser, int site) {
+    if (phaser instanceof Phaser p) {
+      received(root(p), HandoffKind.LATCH, site);
+    }
   }
 
   /**

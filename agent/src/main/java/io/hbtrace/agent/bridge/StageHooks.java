@@ -272,11 +272,13 @@ public final class StageHooks {
     if (Hooks.sink == null || fs == null) {
       return null;
     }
+    for (CompletableFuture f : fs) {
+      if (StageStep.foreign(f)) {
+        return null; // before any relay is added: the call throws, or goes to the program's own
+      }
+    }
     CompletableFuture[] relayed = new CompletableFuture[fs.length];
     for (int i = 0; i < fs.length; i++) {
-      if (fs[i] == null) {
-        return null;
-      }
       relayed[i] = (CompletableFuture) StageStep.relayed(fs[i], relayed, site);
     }
     return relayed;

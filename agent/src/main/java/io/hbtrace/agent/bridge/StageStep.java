@@ -89,9 +89,18 @@ abstract class StageStep {
     return derived.whenComplete(new Relay(source, this, site));
   }
 
-  /** Whether a stage call is left as it is: nothing records, or an argument is null (it throws). */
+  /**
+   * Whether a stage call is left as it is: nothing records, an argument is null (it throws), or the
+   * stage is of a class of the program's own (a subclass of {@code CompletableFuture} whose
+   * overrides must run as they are, which the stages made here would go around).
+   */
   static boolean unrecorded(Object a, Object b) {
-    return Hooks.sink == null || a == null || b == null;
+    return Hooks.sink == null || a == null || b == null || a.getClass().getClassLoader() != null;
+  }
+
+  /** Whether {@code stage}, a second source, is null or of a class of the program's own. */
+  static boolean foreign(Object stage) {
+    return stage == null || stage.getClass().getClassLoader() != null;
   }
 
   static boolean unrecorded(Object a, Object b, Object c) {

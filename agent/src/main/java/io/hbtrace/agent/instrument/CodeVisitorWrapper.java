@@ -24,7 +24,8 @@ final class CodeVisitorWrapper extends AsmVisitorWrapper.AbstractBase {
 
   /** Makes the visitor for one method's code. */
   interface Factory {
-    MethodVisitor wrap(TypePool pool, int classVersion, String methodName, MethodVisitor mv);
+    MethodVisitor wrap(
+        TypePool pool, int classVersion, int access, String methodName, MethodVisitor mv);
   }
 
   private final Factory factory;
@@ -75,7 +76,7 @@ final class CodeVisitorWrapper extends AsmVisitorWrapper.AbstractBase {
         if (mv == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
           return mv;
         }
-        return factory.wrap(typePool, version, name, mv);
+        return factory.wrap(typePool, version, access, name, mv);
       }
     };
   }

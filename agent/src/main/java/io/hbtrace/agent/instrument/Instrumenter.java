@@ -166,7 +166,7 @@ public final class Instrumenter {
         subtypes.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
     return builder.visit(
         new CodeVisitorWrapper(
-            (pool, version, method, mv) -> {
+            (pool, version, access, method, mv) -> {
               MethodContext ctx =
                   new MethodContext(name, method, scan.sourceFile(), sites, pool, subtypeCache);
               MethodVisitor v = mv;
@@ -175,7 +175,10 @@ public final class Instrumenter {
                     new FieldAccessInstrumentation(
                         v, ctx, volatileIds, atomicIds, accessedFields, primitiveAtomics, problems);
               }
-              if (!all.isEmpty()) {
+              // a bridge method only forwards to the method it stands for: redirected, a call the
+              // hook makes through the bridged type would come back to it (a CompletableFuture
+              // subclass overriding thenApply: its bridge thenApply(Function)CompletionStage)
+              if (!all.isEmpty() && (access & Opcodes.ACC_BRIDGE) == 0) {
                 v = CallRedirect.visitor(v, ctx, all);
               }
               if (sync) {

@@ -8,9 +8,9 @@ import net.bytebuddy.dynamic.DynamicType;
 
 /**
  * The {@code onAdvance(int, int)} of a phaser of the program's own: it runs in the party that
- * arrives last, after that party's arrival was sent and before the phase advances, so what it does
- * is handed over by a send of its own at its end, normal or by an exception ({@link
- * PermitHooks#advancing}).
+ * arrives last, after every party's arrival was sent and before the phase advances, so its start
+ * receives the arrivals and its end, normal or by an exception, sends what it did to the waits for
+ * the advance ({@link PermitHooks#advanceStarts}, {@link PermitHooks#advancing}).
  */
 final class PhaserInstrumentation {
 
@@ -32,6 +32,11 @@ final class PhaserInstrumentation {
 
   static final class OnAdvance {
     private OnAdvance() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void enter(@Advice.This Object self, @SiteId int site) {
+      PermitHooks.advanceStarts(self, site);
+    }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.This Object self, @SiteId int site) {

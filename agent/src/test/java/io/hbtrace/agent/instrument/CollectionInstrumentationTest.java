@@ -22,7 +22,8 @@ class CollectionInstrumentationTest {
 
   @ParameterizedTest
   @CsvSource({
-    "maps, 4, true",
+    "maps, 5, true",
+    "subclassMap, 1, true",
     "synchronizedMap, 1, true",
     "queues, 5, true",
     "lists, 3, true",

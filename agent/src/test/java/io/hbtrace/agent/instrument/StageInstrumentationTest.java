@@ -28,7 +28,8 @@ class StageInstrumentationTest {
     "skipped, boom, 1",
     "exceptionallySkipped, 1, 1",
     "both, 3, 6",
-    "others, 2 3 6, 6"
+    "others, 2 3 6, 6",
+    "cancelled, CompletionException 7, 2"
   })
   void whatAStageDidIsOrderedBeforeTheWaitOnItsFuture(String program, String result, int marks)
       throws Throwable {
@@ -58,6 +59,19 @@ class StageInstrumentationTest {
               .toList();
       assertThat(taskStarts).containsExactly("stage-worker");
       assertThat(in.out.events(HANDOFF_RECEIVE)).hasSizeGreaterThan(4);
+    }
+  }
+
+  /**
+   * A future of the program's own class is left to its overrides: each runs once, as without the
+   * agent (its thenApply's bridge, redirected, called the hook back without end).
+   */
+  @Test
+  void aFutureOfTheProgramsOwnClassRunsItsOverridesAsTheyAre() throws Throwable {
+    String plain = StageEdges.subclasses();
+    assertThat(plain).startsWith("thenApply, whenComplete, thenApply");
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(StageEdges.class, "subclasses")).isEqualTo(plain);
     }
   }
 

@@ -80,7 +80,8 @@ class CheckCommandTest {
             "check",
             TraceFiles.write(new TraceBuilder(), tmp.resolve("empty"), List.of()).toString());
     assertThat(empty.exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(empty.out()).contains("warning: the trace holds no events: the agent instrumented");
+    assertThat(empty.out())
+        .contains("warning: the trace holds no events: nothing the agent records happened");
     assertThat(Cli.run("check", fixed().toString()).out()).doesNotContain("warning:");
   }
 
