@@ -19,8 +19,9 @@ import java.util.function.Function;
  * its own in {@link HandoffHooks}). A value a map's {@code compute*} or {@code merge} function
  * makes is sent from inside the function, before the map publishes it, and the value it is given
  * received there. Only collections of {@code java.util.concurrent}, the {@code Collections.
- * synchronized*} views, {@code Hashtable} and {@code Vector} hand over; a call on any other
- * collection is made as it is. The rules in {@link Hooks}' comment hold here too.
+ * synchronized*} views, {@code Hashtable} and {@code Vector}, and the program's subclasses of them,
+ * hand over; a call on any other collection is made as it is. The rules in {@link Hooks}' comment
+ * hold here too.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public final class CollectionHooks {

@@ -23,7 +23,9 @@ import java.util.function.Supplier;
  * ({@code whenComplete}), which hands the source's completion into the step's channel on either
  * outcome. {@code handle} and {@code whenComplete} always run their function, which sees the
  * source's very outcome: their step receives the source's completion itself. {@code exceptionally}
- * is made as the {@code handle} it is equal to. The rules in {@link Hooks}' comment hold here too.
+ * is made as the {@code handle} it is equal to. A stage of a class of the program's own (a {@code
+ * CompletableFuture} subclass) is left to its overrides, not followed. The rules in {@link Hooks}'
+ * comment hold here too.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public final class StageHooks {
