@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * Objects handed from one thread to another through collections, each entered (marked) by the
@@ -37,117 +38,114 @@ public final class CollectionEdges {
     return o.getClass().getSimpleName();
   }
 
-  /** Runs {@code producer} on a thread of its own, which is joined only at the end. */
-  private static Thread start(Runnable producer) {
+  /**
+   * Runs {@code producer} on a thread of its own, waits for it through a flag the recorder does not
+   * see, then runs {@code consumer}; the producer is joined only after that.
+   */
+  private static String across(Runnable producer, Supplier<String> consumer)
+      throws InterruptedException {
     placed = false;
-    Thread t = new Thread(producer, "producer");
+    Thread t =
+        new Thread(
+            () -> {
+              producer.run();
+              placed = true;
+            },
+            "producer");
     t.start();
-    return t;
-  }
-
-  private static void await() {
     while (!placed) {
       Thread.onSpinWait();
     }
+    String out = consumer.get();
+    t.join();
+    return out;
   }
 
   /** ConcurrentHashMap through Map: put, computeIfAbsent, compute, merge; get back. */
   public static String maps() throws InterruptedException {
     Map<String, Object> m = new ConcurrentHashMap<>();
-    Thread t =
-        start(
-            () -> {
-              m.put("put", marked(new StringBuilder("put")));
-              m.computeIfAbsent("computed", k -> marked(new StringBuilder(k)));
-              m.compute("remapped", (k, old) -> marked(new StringBuilder(k)));
-              m.merge("merged", marked(new StringBuilder("merged")), (a, b) -> a);
-              m.put("recomputed", marked(new StringBuilder("recomputed")));
-              placed = true;
-            });
-    await();
-    List<String> out = new ArrayList<>();
-    for (String k : List.of("put", "computed", "remapped", "merged")) {
-      out.add(marked(m.get(k)).toString());
-    }
-    // the function is given the value the other thread put (after the key)
-    out.add(m.compute("recomputed", (k, old) -> marked(old)).toString());
-    t.join();
-    return String.join(" ", out);
+    return across(
+        () -> {
+          m.put("put", marked(new StringBuilder("put")));
+          m.computeIfAbsent("computed", k -> marked(new StringBuilder(k)));
+          m.compute("remapped", (k, old) -> marked(new StringBuilder(k)));
+          m.merge("merged", marked(new StringBuilder("merged")), (a, b) -> a);
+          m.put("recomputed", marked(new StringBuilder("recomputed")));
+        },
+        () -> {
+          List<String> out = new ArrayList<>();
+          for (String k : List.of("put", "computed", "remapped", "merged")) {
+            out.add(marked(m.get(k)).toString());
+          }
+          // the function is given the value the other thread put (after the key)
+          out.add(m.compute("recomputed", (k, old) -> marked(old)).toString());
+          return String.join(" ", out);
+        });
   }
 
   /** A synchronized view of a HashMap hands over as well. */
   public static String synchronizedMap() throws InterruptedException {
     Map<String, Object> m = Collections.synchronizedMap(new HashMap<>());
-    Thread t =
-        start(
-            () -> {
-              m.put("a", marked(new StringBuilder("a")));
-              placed = true;
-            });
-    await();
-    String got = marked(m.getOrDefault("a", "none")).toString();
-    t.join();
-    return got;
+    return across(
+        () -> {
+          m.put("a", marked(new StringBuilder("a")));
+        },
+        () -> {
+          return marked(m.getOrDefault("a", "none")).toString();
+        });
   }
 
   /** ConcurrentLinkedQueue through Queue, ConcurrentLinkedDeque through Deque. */
   public static String queues() throws InterruptedException {
     Queue<Object> q = new ConcurrentLinkedQueue<>();
     Deque<Object> d = new ConcurrentLinkedDeque<>();
-    Thread t =
-        start(
-            () -> {
-              for (int i = 0; i < N; i++) {
-                q.offer(marked(new StringBuilder("q" + i)));
-              }
-              d.push(marked(new StringBuilder("pushed")));
-              d.offerLast(marked(new StringBuilder("last")));
-              placed = true;
-            });
-    await();
-    List<String> out = new ArrayList<>();
-    for (Object o; (o = q.poll()) != null; ) {
-      out.add(marked(o).toString());
-    }
-    out.add(marked(d.pop()).toString());
-    out.add(marked(d.peekLast()).toString());
-    t.join();
-    return String.join(" ", out);
+    return across(
+        () -> {
+          for (int i = 0; i < N; i++) {
+            q.offer(marked(new StringBuilder("q" + i)));
+          }
+          d.push(marked(new StringBuilder("pushed")));
+          d.offerLast(marked(new StringBuilder("last")));
+        },
+        () -> {
+          List<String> out = new ArrayList<>();
+          for (Object o; (o = q.poll()) != null; ) {
+            out.add(marked(o).toString());
+          }
+          out.add(marked(d.pop()).toString());
+          out.add(marked(d.peekLast()).toString());
+          return String.join(" ", out);
+        });
   }
 
   /** CopyOnWriteArrayList through List. */
   public static String lists() throws InterruptedException {
     List<Object> l = new CopyOnWriteArrayList<>();
-    Thread t =
-        start(
-            () -> {
-              for (int i = 0; i < N; i++) {
-                l.add(marked(new StringBuilder("l" + i)));
-              }
-              placed = true;
-            });
-    await();
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < N; i++) {
-      out.add(marked(l.get(i)).toString());
-    }
-    t.join();
-    return String.join(" ", out);
+    return across(
+        () -> {
+          for (int i = 0; i < N; i++) {
+            l.add(marked(new StringBuilder("l" + i)));
+          }
+        },
+        () -> {
+          List<String> out = new ArrayList<>();
+          for (int i = 0; i < N; i++) {
+            out.add(marked(l.get(i)).toString());
+          }
+          return String.join(" ", out);
+        });
   }
 
   /** A subclass of the program's own keeps the guarantee of the JDK collection it extends. */
   public static String subclassMap() throws InterruptedException {
     Map<String, Object> m = new Subclassed();
-    Thread t =
-        start(
-            () -> {
-              m.put("a", marked(new StringBuilder("a")));
-              placed = true;
-            });
-    await();
-    String got = marked(m.get("a")).toString();
-    t.join();
-    return got;
+    return across(
+        () -> {
+          m.put("a", marked(new StringBuilder("a")));
+        },
+        () -> {
+          return marked(m.get("a")).toString();
+        });
   }
 
   private static final class Subclassed extends ConcurrentHashMap<String, Object> {
@@ -157,15 +155,12 @@ public final class CollectionEdges {
   /** A HashMap hands nothing over: its objects stay unordered. */
   public static String plainMap() throws InterruptedException {
     Map<String, Object> m = new HashMap<>();
-    Thread t =
-        start(
-            () -> {
-              m.put("a", marked(new StringBuilder("a")));
-              placed = true;
-            });
-    await();
-    String got = name(marked(m.get("a")));
-    t.join();
-    return got;
+    return across(
+        () -> {
+          m.put("a", marked(new StringBuilder("a")));
+        },
+        () -> {
+          return name(marked(m.get("a")));
+        });
   }
 }
