@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -150,6 +151,27 @@ public final class CollectionEdges {
 
   private static final class Subclassed extends ConcurrentHashMap<String, Object> {
     private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * A future put into a map is not completed by the put: the thread that joins it, having seen the
+   * put only through a flag the recorder does not see, is not ordered after what the putter did.
+   */
+  public static String futureInMap() throws InterruptedException {
+    Map<String, Object> m = new ConcurrentHashMap<>();
+    CompletableFuture<String> f = new CompletableFuture<>();
+    f.complete("done");
+    Object work = new StringBuilder("work");
+    return across(
+        () -> {
+          marked(work);
+          m.put("f", f);
+        },
+        () -> {
+          String got = f.join();
+          marked(work);
+          return got;
+        });
   }
 
   /** A HashMap hands nothing over: its objects stay unordered. */

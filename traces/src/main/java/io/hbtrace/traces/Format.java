@@ -13,7 +13,7 @@ final class Format {
   static final int MAJOR = 1;
 
   /** Format minor version: additions only (new kinds, trailing fields of metadata records). */
-  static final int MINOR = 0;
+  static final int MINOR = 1;
 
   /** First bytes of a START record's body: identifies an hbtrace queue. */
   static final byte[] MAGIC = "hbtrace".getBytes(StandardCharsets.US_ASCII);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Traces written by every earlier format version stay readable: one packed fixture per version (see
@@ -33,13 +35,15 @@ class CompatibilityTest {
     fixture(FixtureTrace.fileName());
   }
 
-  @Test
-  void format1dot0FixtureReadsBackExactly() throws Exception {
-    Path f = fixture("format-1.0.hbt");
+  /** 1.1 added a vocabulary value (Handoff.ELEMENT): the same events, read the same way. */
+  @ParameterizedTest
+  @ValueSource(strings = {"1.0", "1.1"})
+  void eachFixtureReadsBackExactly(String version) throws Exception {
+    Path f = fixture("format-" + version + ".hbt");
     List<Event> expected = FixtureTrace.write(tmp.resolve("fresh"));
     try (TraceReader r = TraceReader.open(f)) {
       StartRecord s = r.start();
-      assertThat(s.formatVersion()).isEqualTo("1.0");
+      assertThat(s.formatVersion()).isEqualTo(version);
       assertThat(s.producer()).isEqualTo("hbtrace-fixture");
       assertThat(s.mainClass()).isEqualTo("io.hbtrace.samplefs.Generic418");
       assertThat(s.arguments()).containsExactly("--threads", "2", "--seed", "418");

@@ -117,7 +117,7 @@ class ForgedTraceTest {
 
   @Test
   void unknownKindIsCorruptInAKnownMinorAndUnsupportedInANewerOne() throws Exception {
-    for (int minor : new int[] {0, 1}) {
+    for (int minor : new int[] {Format.MINOR, Format.MINOR + 1}) {
       Path d = tmp.resolve("kind" + minor);
       try (Forge f = new Forge(d, minor)) {
         f.thread(1)
@@ -129,19 +129,20 @@ class ForgedTraceTest {
                     .bytes(new byte[] {(byte) 200, 0, 0}));
       }
       TraceException e = failure(d);
-      assertThat(e.problem()).isEqualTo(minor == 0 ? Problem.CORRUPT : Problem.UNSUPPORTED_VERSION);
+      assertThat(e.problem())
+          .isEqualTo(minor == Format.MINOR ? Problem.CORRUPT : Problem.UNSUPPORTED_VERSION);
       assertThat(e.getMessage()).contains("kind 200");
     }
   }
 
   @Test
   void unknownRecordTypeIsSkippedOnlyInANewerMinor() throws Exception {
-    for (int minor : new int[] {0, 1}) {
+    for (int minor : new int[] {Format.MINOR, Format.MINOR + 1}) {
       Path d = tmp.resolve("type" + minor);
       try (Forge f = new Forge(d, minor)) {
         f.thread(1).doc(new DocBuilder(42).uvarint(7)).batch(1, 0, -1, 0);
       }
-      if (minor == 0) {
+      if (minor == Format.MINOR) {
         assertThat(failure(d).getMessage()).contains("unknown record type 42");
       } else {
         try (TraceReader r = TraceReader.open(d)) {

@@ -16,9 +16,10 @@ import java.util.function.Function;
  * removal of that element from the collection in another thread" ({@code java.util.concurrent}).
  * Placing an element (a map's value) sends on it, before the call; a call that returns an element
  * receives on it, after (channel: the element, as for a {@code BlockingQueue}, which has hooks of
- * its own in {@link HandoffHooks}). A value a map's {@code compute*} or {@code merge} function
- * makes is sent from inside the function, before the map publishes it, and the value it is given
- * received there. Only collections of {@code java.util.concurrent}, the {@code Collections.
+ * its own in {@link HandoffHooks}; as an ELEMENT hand-off, apart from the element's own: a future
+ * kept in a map is not completed by its put). A value a map's {@code compute*} or {@code merge}
+ * function makes is sent from inside the function, before the map publishes it, and the value it is
+ * given received there. Only collections of {@code java.util.concurrent}, the {@code Collections.
  * synchronized*} views, {@code Hashtable} and {@code Vector}, and the program's subclasses of them,
  * hand over; a call on any other collection is made as it is. The rules in {@link Hooks}' comment
  * hold here too.
@@ -51,13 +52,13 @@ public final class CollectionHooks {
 
   static void placed(Object element, int site) {
     if (element != null) {
-      HandoffHooks.sent(element, HandoffKind.FUTURE, site);
+      HandoffHooks.sent(element, HandoffKind.ELEMENT, site);
     }
   }
 
   static void taken(Object element, int site) {
     if (element != null) {
-      HandoffHooks.received(element, HandoffKind.FUTURE, site);
+      HandoffHooks.received(element, HandoffKind.ELEMENT, site);
     }
   }
 

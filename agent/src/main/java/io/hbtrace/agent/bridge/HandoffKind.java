@@ -10,6 +10,7 @@ public final class HandoffKind {
   public static final int LATCH = 3;
   public static final int NOTIFY = 4;
   public static final int PARK = 5;
+  public static final int ELEMENT = 7;
 
   private HandoffKind() {}
 }

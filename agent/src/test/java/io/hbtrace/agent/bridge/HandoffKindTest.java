@@ -13,6 +13,7 @@ class HandoffKindTest {
     assertThat(HandoffKind.LATCH).isEqualTo(Handoff.LATCH);
     assertThat(HandoffKind.NOTIFY).isEqualTo(Handoff.NOTIFY);
     assertThat(HandoffKind.PARK).isEqualTo(Handoff.PARK);
+    assertThat(HandoffKind.ELEMENT).isEqualTo(Handoff.ELEMENT);
   }
 
   @Test

@@ -27,7 +27,8 @@ class CollectionInstrumentationTest {
     "synchronizedMap, 1, true",
     "queues, 5, true",
     "lists, 3, true",
-    "plainMap, 1, false"
+    "plainMap, 1, false",
+    "futureInMap, 1, false"
   })
   void whatIsPlacedIsOrderedBeforeWhatTakesItOnlyInAThreadSafeCollection(
       String program, int marks, boolean ordered) throws Throwable {

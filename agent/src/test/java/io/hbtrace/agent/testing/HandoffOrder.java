@@ -1,6 +1,7 @@
 package io.hbtrace.agent.testing;
 
 import io.hbtrace.agent.testing.MemoryTraceOutput.Ev;
+import io.hbtrace.traces.event.Handoff;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +25,9 @@ public final class HandoffOrder {
       Map<Integer, Integer> clock = threads.computeIfAbsent(e.thread(), t -> new HashMap<>());
       clock.merge(e.thread(), 1, Integer::sum);
       switch (e.kind()) {
-        case HANDOFF_SEND -> join(channels.computeIfAbsent(e.f(0), c -> new HashMap<>()), clock);
-        case HANDOFF_RECEIVE -> join(clock, channels.getOrDefault(e.f(0), Map.of()));
+        case HANDOFF_SEND ->
+            join(channels.computeIfAbsent(channel(e), c -> new HashMap<>()), clock);
+        case HANDOFF_RECEIVE -> join(clock, channels.getOrDefault(channel(e), Map.of()));
         case THREAD_START ->
             join(threads.computeIfAbsent((int) e.f(0), t -> new HashMap<>()), clock);
         case THREAD_JOIN -> join(clock, threads.getOrDefault((int) e.f(0), Map.of()));
@@ -36,6 +38,11 @@ public final class HandoffOrder {
         default -> {}
       }
     }
+  }
+
+  /** A hand-off's channel: its object's, an element's apart (as the analyzer keeps them). */
+  private static long channel(Ev e) {
+    return e.f(1) == Handoff.ELEMENT ? -e.f(0) : e.f(0);
   }
 
   private static void join(Map<Integer, Integer> into, Map<Integer, Integer> from) {

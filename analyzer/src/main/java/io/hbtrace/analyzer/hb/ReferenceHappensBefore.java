@@ -136,9 +136,11 @@ public final class ReferenceHappensBefore {
       } else if (e instanceof MonitorEnter m) {
         lockEdges(i, m.monitor(), false, policy);
       } else if (e instanceof HandoffReceive r
-          && policy.objectEdges(reorderable.test(r.channel()))) {
+          && policy.objectEdges(r.how() != Handoff.ELEMENT && reorderable.test(r.channel()))) {
         for (int j = 0; j < i; j++) {
-          if (events.get(j) instanceof HandoffSend s && s.channel() == r.channel()) {
+          if (events.get(j) instanceof HandoffSend s
+              && s.channel() == r.channel()
+              && (s.how() == Handoff.ELEMENT) == (r.how() == Handoff.ELEMENT)) {
             edge(j, i);
           }
         }

@@ -1,5 +1,7 @@
 package io.hbtrace.analyzer.report;
 
+import io.hbtrace.analyzer.state.TracedObjects;
+import io.hbtrace.traces.event.Handoff;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 
@@ -74,6 +76,7 @@ final class LiveObjects {
   void free(long object) {
     roles.remove(object);
     sends.remove(object);
+    sends.remove(TracedObjects.channel(object, Handoff.ELEMENT));
     holders.remove(object);
   }
 }

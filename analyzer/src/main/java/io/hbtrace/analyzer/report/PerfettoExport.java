@@ -1,6 +1,7 @@
 package io.hbtrace.analyzer.report;
 
 import io.hbtrace.analyzer.Symbols;
+import io.hbtrace.analyzer.state.TracedObjects;
 import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.EventKind;
 import io.hbtrace.traces.event.Handoff;
@@ -126,7 +127,9 @@ public final class PerfettoExport {
       }
     }
     if (k == EventKind.HANDOFF_SEND) {
-      objects.send(e.field(0), new LiveObjects.Send(seq, tid, show));
+      objects.send(
+          TracedObjects.channel(e.field(0), (int) e.field(1)),
+          new LiveObjects.Send(seq, tid, show));
     } else if (k == EventKind.OBJECT_FREE) {
       objects.free(e.field(0));
     }
@@ -245,7 +248,7 @@ public final class PerfettoExport {
         };
     out.complete(tid, e.seq(), 1, name, "sync", args(e, m));
     if (e.kind() == EventKind.HANDOFF_RECEIVE) {
-      LiveObjects.Send send = objects.lastSend(e.field(0));
+      LiveObjects.Send send = objects.lastSend(TracedObjects.channel(e.field(0), (int) e.field(1)));
       if (send != null && send.shown()) {
         long id = ++flows;
         out.flow(true, send.tid(), send.seq() + 0.5, id, "handoff");

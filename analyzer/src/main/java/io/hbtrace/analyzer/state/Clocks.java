@@ -116,7 +116,8 @@ public final class Clocks {
         }
       }
       case HANDOFF_SEND -> {
-        TracedObject o = current(objects.getOrAdd(((HandoffSend) e).channel()));
+        HandoffSend h = (HandoffSend) e;
+        TracedObject o = current(objects.getOrAdd(TracedObjects.channel(h.channel(), h.how())));
         for (int i = 0; i < relations.length; i++) {
           o.clock(i, relations[i].send(thread, o.clock(i), o.reorderable));
         }
@@ -124,7 +125,7 @@ public final class Clocks {
       case HANDOFF_RECEIVE -> {
         HandoffReceive r = (HandoffReceive) e;
         // with no record nothing was sent through it yet; an executor task still starts here
-        TracedObject o = current(objects.get(r.channel()));
+        TracedObject o = current(objects.get(TracedObjects.channel(r.channel(), r.how())));
         for (int i = 0; i < relations.length; i++) {
           ObjectClock c = o == null ? null : o.clock(i);
           relations[i].receive(thread, c, o != null && o.reorderable, r.how());

@@ -1,6 +1,7 @@
 package io.hbtrace.analyzer.state;
 
 import io.hbtrace.analyzer.util.IdTable;
+import io.hbtrace.traces.event.Handoff;
 
 /**
  * The record of every live object of the trace, by object id. Roles, both relations' clocks and
@@ -10,6 +11,18 @@ import io.hbtrace.analyzer.util.IdTable;
 public final class TracedObjects {
   private final IdTable<TracedObject> table = new IdTable<>();
   private TracedObject last; // the record found last, or null
+
+  /** Above every object id: the ids of elements' channels (see {@link #channel}). */
+  private static final long ELEMENT = 1L << 62;
+
+  /**
+   * The record id of a hand-off's channel: the object's own, or for an element of a thread-safe
+   * collection ({@link Handoff#ELEMENT}) one apart from it, so that putting a future into a map is
+   * not its completion. Freed with the object ({@link #remove}).
+   */
+  public static long channel(long object, int how) {
+    return how == Handoff.ELEMENT ? object | ELEMENT : object;
+  }
 
   /** The record of {@code id}, or null if the object has none. */
   public TracedObject get(long id) {
@@ -42,10 +55,11 @@ public final class TracedObjects {
    * record would read it back from memory (a null check of the slot does not).
    */
   public boolean remove(long id) {
-    if (last != null && last.id == id) {
+    if (last != null && (last.id == id || last.id == (id | ELEMENT))) {
       last = null;
     }
-    return table.remove(id) != null;
+    boolean element = table.remove(id | ELEMENT) != null;
+    return table.remove(id) != null || element;
   }
 
   /** Number of records held (for memory tests). */

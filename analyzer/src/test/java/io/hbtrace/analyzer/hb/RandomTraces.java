@@ -128,12 +128,17 @@ final class RandomTraces {
               : new LockRelease(seq, t, 0, lock, shared ? LockMode.SHARED : LockMode.EXCLUSIVE);
         }
         case 5 -> {
-          return new HandoffSend(seq, t, 0, 100 + r.nextInt(CHANNELS), 1);
+          // an element's hand-off now and then: a channel apart from the object's own
+          int how = r.nextInt(4) == 0 ? Handoff.ELEMENT : Handoff.EXECUTOR;
+          return new HandoffSend(seq, t, 0, 100 + r.nextInt(CHANNELS), how);
         }
         case 6 -> {
           // executor receives start tasks (task-scoped in the must-order); others are plain
           // a service thread takes its next task holding no lock
-          int how = mine.isEmpty() && r.nextBoolean() ? Handoff.EXECUTOR : Handoff.LATCH;
+          int how =
+              r.nextInt(4) == 0
+                  ? Handoff.ELEMENT
+                  : mine.isEmpty() && r.nextBoolean() ? Handoff.EXECUTOR : Handoff.LATCH;
           return new HandoffReceive(seq, t, 0, 100 + r.nextInt(CHANNELS), how);
         }
         case 7 -> {

@@ -3,6 +3,9 @@ package io.hbtrace.analyzer.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hbtrace.traces.event.Event;
+import io.hbtrace.traces.event.Handoff;
+import io.hbtrace.traces.event.HandoffReceive;
+import io.hbtrace.traces.event.HandoffSend;
 import io.hbtrace.traces.event.LockAcquire;
 import io.hbtrace.traces.event.LockMode;
 import io.hbtrace.traces.event.LockRelease;
@@ -55,6 +58,24 @@ class ClocksTest {
     assertThat(x.observedBefore(y)).isTrue();
     assertThat(z.observedBefore(y)).isFalse();
     assertThat(x.mustPrecede(y)).isFalse(); // volatile reads order nothing in the must-order
+  }
+
+  /**
+   * An element's hand-off is apart from the object's own: putting a future is not completing it.
+   */
+  @Test
+  void anElementsHandoffIsApartFromTheObjectsOwn() {
+    Occurrence x = apply(new SizeUpdate(seq++, 1, 0, 12, 0, 1));
+    apply(new HandoffSend(seq++, 1, 0, 9, Handoff.ELEMENT)); // put into a map
+    apply(new HandoffReceive(seq++, 2, 0, 9, Handoff.FUTURE)); // joined as a future
+    Occurrence y = apply(new SizeUpdate(seq++, 2, 0, 12, 1, 2));
+    apply(new HandoffReceive(seq++, 3, 0, 9, Handoff.ELEMENT)); // taken back from the map
+    Occurrence z = apply(new SizeUpdate(seq++, 3, 0, 12, 2, 3));
+
+    assertThat(x.observedBefore(y)).isFalse();
+    assertThat(x.observedBefore(z)).isTrue();
+    objects.remove(9); // its OBJECT_FREE takes the element's channel too
+    assertThat(objects.size()).isZero();
   }
 
   @Test

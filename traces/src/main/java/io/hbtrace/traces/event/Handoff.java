@@ -35,6 +35,13 @@ public final class Handoff {
    */
   public static final int COMPLETION = 6;
 
+  /**
+   * An element of a thread-safe collection: placing it (send) to taking or reading it back
+   * (receive). Its channel is the element's own but apart from the element's other hand-offs (a
+   * future kept in a map: its put is not its completion). Since format 1.1.
+   */
+  public static final int ELEMENT = 7;
+
   private Handoff() {}
 
   public static String name(int how) {
@@ -45,6 +52,7 @@ public final class Handoff {
       case NOTIFY -> "notify";
       case PARK -> "park";
       case COMPLETION -> "completion";
+      case ELEMENT -> "element";
       default -> "handoff" + how;
     };
   }
