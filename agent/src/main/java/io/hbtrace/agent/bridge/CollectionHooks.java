@@ -104,47 +104,43 @@ public final class CollectionHooks {
     }
   }
 
+  /** {@code e}, about to be placed into {@code c}: sent on, if {@code c} hands over. */
+  private static Object placing(Object c, Object e, int site) {
+    if (handsOver(c)) {
+      placed(e, site);
+    }
+    return e;
+  }
+
+  /** {@code e}, just taken from {@code c}: received on, if {@code c} hands over. */
+  private static Object took(Object c, Object e, int site) {
+    if (handsOver(c)) {
+      taken(e, site);
+    }
+    return e;
+  }
+
   // Map
 
   public static Object put(Map m, Object k, Object v, int site) {
-    if (handsOver(m)) {
-      placed(v, site);
-    }
-    return m.put(k, v);
+    return m.put(k, placing(m, v, site));
   }
 
+  /** The value already there, if any, is taken back: read by the caller. */
   public static Object putIfAbsent(Map m, Object k, Object v, int site) {
-    boolean h = handsOver(m);
-    if (h) {
-      placed(v, site);
-    }
-    Object old = m.putIfAbsent(k, v);
-    if (h) {
-      taken(old, site);
-    }
-    return old;
+    return took(m, m.putIfAbsent(k, placing(m, v, site)), site);
   }
 
   public static Object replace(Map m, Object k, Object v, int site) {
-    if (handsOver(m)) {
-      placed(v, site);
-    }
-    return m.replace(k, v);
+    return m.replace(k, placing(m, v, site));
   }
 
   public static boolean replace(Map m, Object k, Object old, Object v, int site) {
-    if (handsOver(m)) {
-      placed(v, site);
-    }
-    return m.replace(k, old, v);
+    return m.replace(k, old, placing(m, v, site));
   }
 
   public static Object get(Map m, Object k, int site) {
-    Object v = m.get(k);
-    if (handsOver(m)) {
-      taken(v, site);
-    }
-    return v;
+    return took(m, m.get(k), site);
   }
 
   public static Object getOrDefault(Map m, Object k, Object absent, int site) {
@@ -156,11 +152,7 @@ public final class CollectionHooks {
   }
 
   public static Object remove(Map m, Object k, int site) {
-    Object v = m.remove(k);
-    if (handsOver(m)) {
-      taken(v, site);
-    }
-    return v;
+    return took(m, m.remove(k), site);
   }
 
   public static Object computeIfAbsent(Map m, Object k, Function f, int site) {
@@ -197,62 +189,34 @@ public final class CollectionHooks {
   // Queue and Deque: placing
 
   public static boolean add(Queue q, Object e, int site) {
-    if (handsOver(q)) {
-      placed(e, site);
-    }
-    return q.add(e);
+    return q.add(placing(q, e, site));
   }
 
   public static boolean offer(Queue q, Object e, int site) {
-    if (handsOver(q)) {
-      placed(e, site);
-    }
-    return q.offer(e);
+    return q.offer(placing(q, e, site));
   }
 
   public static void addFirst(Deque d, Object e, int site) {
-    if (handsOver(d)) {
-      placed(e, site);
-    }
-    d.addFirst(e);
+    d.addFirst(placing(d, e, site));
   }
 
   public static void addLast(Deque d, Object e, int site) {
-    if (handsOver(d)) {
-      placed(e, site);
-    }
-    d.addLast(e);
+    d.addLast(placing(d, e, site));
   }
 
   public static boolean offerFirst(Deque d, Object e, int site) {
-    if (handsOver(d)) {
-      placed(e, site);
-    }
-    return d.offerFirst(e);
+    return d.offerFirst(placing(d, e, site));
   }
 
   public static boolean offerLast(Deque d, Object e, int site) {
-    if (handsOver(d)) {
-      placed(e, site);
-    }
-    return d.offerLast(e);
+    return d.offerLast(placing(d, e, site));
   }
 
   public static void push(Deque d, Object e, int site) {
-    if (handsOver(d)) {
-      placed(e, site);
-    }
-    d.push(e);
+    d.push(placing(d, e, site));
   }
 
   // Queue and Deque: taking
-
-  private static Object took(Object c, Object e, int site) {
-    if (handsOver(c)) {
-      taken(e, site);
-    }
-    return e;
-  }
 
   public static Object poll(Queue q, int site) {
     return took(q, q.poll(), site);
@@ -309,24 +273,15 @@ public final class CollectionHooks {
   // List
 
   public static boolean add(List l, Object e, int site) {
-    if (handsOver(l)) {
-      placed(e, site);
-    }
-    return l.add(e);
+    return l.add(placing(l, e, site));
   }
 
   public static void add(List l, int i, Object e, int site) {
-    if (handsOver(l)) {
-      placed(e, site);
-    }
-    l.add(i, e);
+    l.add(i, placing(l, e, site));
   }
 
   public static Object set(List l, int i, Object e, int site) {
-    if (handsOver(l)) {
-      placed(e, site);
-    }
-    return l.set(i, e);
+    return l.set(i, placing(l, e, site));
   }
 
   public static Object get(List l, int i, int site) {

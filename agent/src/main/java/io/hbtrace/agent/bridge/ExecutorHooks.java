@@ -6,6 +6,7 @@ import static io.hbtrace.agent.bridge.HandoffHooks.sent;
 import static io.hbtrace.agent.bridge.Hooks.blocking;
 import static io.hbtrace.agent.bridge.Hooks.scheduledRun;
 import static io.hbtrace.agent.bridge.Hooks.sink;
+import static io.hbtrace.agent.bridge.TracedTask.service;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -68,11 +69,6 @@ public final class ExecutorHooks {
     return recording()
         && task != null
         && !(e instanceof ThreadPoolExecutor p && p.getQueue() instanceof PriorityBlockingQueue);
-  }
-
-  /** The service whose {@code awaitTermination} a task run by {@code e} ends for, or null. */
-  private static Object service(Executor e) {
-    return e instanceof ExecutorService ? e : null;
   }
 
   public static void execute(Executor e, Runnable r, int site) {
@@ -361,7 +357,7 @@ public final class ExecutorHooks {
     if (!recording() || s == null) {
       return CompletableFuture.supplyAsync(s);
     }
-    TracedSupplier<T> w = new TracedSupplier<>(s, site, null);
+    TracedSupplier<T> w = new TracedSupplier<>(s, site, null, null);
     CompletableFuture<T> f = CompletableFuture.supplyAsync(w);
     alias(f, w);
     return f;
@@ -371,7 +367,7 @@ public final class ExecutorHooks {
     if (!recording() || s == null) {
       return CompletableFuture.supplyAsync(s, e);
     }
-    TracedSupplier<T> w = new TracedSupplier<>(s, site, service(e));
+    TracedSupplier<T> w = new TracedSupplier<>(s, site, service(e), null);
     CompletableFuture<T> f = CompletableFuture.supplyAsync(w, e);
     alias(f, w);
     return f;
@@ -417,9 +413,7 @@ public final class ExecutorHooks {
    * one that cannot take effect, the future being done already, sends nothing.
    */
   public static boolean cancel(Future<?> f, boolean interrupt, int site) {
-    if (!f.isDone()) {
-      sent(f, HandoffKind.FUTURE, site);
-    }
+    completing(f, site);
     return f.cancel(interrupt);
   }
 
@@ -434,7 +428,7 @@ public final class ExecutorHooks {
     f.obtrudeException(x);
   }
 
-  private static void completing(CompletableFuture<?> f, int site) {
+  private static void completing(Future<?> f, int site) {
     if (!f.isDone()) {
       sent(f, HandoffKind.FUTURE, site);
     }

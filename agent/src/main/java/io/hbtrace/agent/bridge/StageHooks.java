@@ -243,13 +243,7 @@ public final class StageHooks {
    * alias; it completes after all of them, as without the relays.
    */
   public static CompletableFuture allOf(CompletableFuture[] fs, int site) {
-    CompletableFuture[] relayed = relayedAll(fs, site);
-    if (relayed == null) {
-      return CompletableFuture.allOf(fs);
-    }
-    CompletableFuture all = CompletableFuture.allOf(relayed);
-    HandoffHooks.alias(all, relayed);
-    return all;
+    return joined(fs, true, site);
   }
 
   /**
@@ -257,13 +251,18 @@ public final class StageHooks {
    * that had completed when the first one did, not only the one whose result it took.
    */
   public static CompletableFuture anyOf(CompletableFuture[] fs, int site) {
+    return joined(fs, false, site);
+  }
+
+  private static CompletableFuture joined(CompletableFuture[] fs, boolean all, int site) {
     CompletableFuture[] relayed = relayedAll(fs, site);
-    if (relayed == null) {
-      return CompletableFuture.anyOf(fs);
+    CompletableFuture[] given = relayed == null ? fs : relayed;
+    CompletableFuture joined =
+        all ? CompletableFuture.allOf(given) : CompletableFuture.anyOf(given);
+    if (relayed != null) {
+      HandoffHooks.alias(joined, relayed);
     }
-    CompletableFuture any = CompletableFuture.anyOf(relayed);
-    HandoffHooks.alias(any, relayed);
-    return any;
+    return joined;
   }
 
   /**
@@ -291,7 +290,7 @@ public final class StageHooks {
     if (unrecorded(f, s)) {
       return f.completeAsync(s);
     }
-    return f.completeAsync(new StageStep.Complete(s, f, null, site));
+    return f.completeAsync(new TracedSupplier<>(s, site, null, f));
   }
 
   public static CompletableFuture completeAsync(
@@ -299,7 +298,7 @@ public final class StageHooks {
     if (unrecorded(f, s, e)) {
       return f.completeAsync(s, e);
     }
-    return f.completeAsync(new StageStep.Complete(s, f, e, site), e);
+    return f.completeAsync(new TracedSupplier<>(s, site, TracedTask.service(e), f), e);
   }
 
   /**
@@ -322,7 +321,7 @@ public final class StageHooks {
 
   /** {@code made}, from now on an alias of {@code stage}, which it completes with. */
   private static <S> S sameCompletion(S made, Object stage) {
-    if (made != stage && Hooks.sink != null) {
+    if (made != stage) {
       HandoffHooks.alias(made, stage);
     }
     return made;

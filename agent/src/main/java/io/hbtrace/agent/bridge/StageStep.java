@@ -2,65 +2,32 @@ package io.hbtrace.agent.bridge;
 
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
- * The function of a dependent stage ({@code thenApply}, {@code handle}, {@code thenCombine}, ...):
- * made when the stage is, which sends the registering thread's hand-off; its start receives that,
- * and the completion of the stage it depends on when it reads it ({@code handle}, {@code
- * whenComplete}; the other forms have the completion relayed into this step's own channel, see
- * {@link StageHooks}); its end sends what the derived future's waits receive (the future is an
- * alias of the step) and, on an {@code ExecutorService}, what its {@code awaitTermination}
- * receives. The subclasses are the functional interfaces the stages take.
+ * The function of a dependent stage ({@code thenApply}, {@code handle}, {@code thenCombine}, ...),
+ * a {@link TracedTask} made when the stage is (run on an executor for the {@code Async} forms,
+ * inline otherwise): its start also receives the completion of the stage it depends on when it
+ * reads it ({@code handle}, {@code whenComplete}; the other forms have the completion relayed into
+ * this step's own channel, see {@link StageHooks}); the derived future is an alias of it. The
+ * subclasses are the functional interfaces the stages take.
  */
-abstract class StageStep {
-  final int site;
+abstract class StageStep extends TracedTask {
   private final Object source; // a stage whose completion the start receives, or null
-  private final Object pool; // the ExecutorService the step runs on, or null
-  private final boolean async; // runs on an executor's thread, not the completing thread
 
   StageStep(Object source, Executor e, boolean async, int site) {
-    this.site = site;
+    super(site, service(e), async, null);
     this.source = source;
-    this.pool = e instanceof ExecutorService ? e : null;
-    this.async = async;
-    HandoffHooks.sent(this, registration(), site);
   }
 
-  /**
-   * How the registration is handed over: as a task's start (EXECUTOR: a predictive analysis scopes
-   * program order to it) when the step runs on an executor, as a future's completion when it runs
-   * inline, in the thread that completed the source or registered the stage, whose program order
-   * goes on through it.
-   */
-  private int registration() {
-    return async ? HandoffKind.EXECUTOR : HandoffKind.FUTURE;
-  }
-
-  /** The channel the end sends on: this step's own, of which the derived future is an alias. */
-  Object channel() {
-    return this;
-  }
-
+  @Override
   final void begin() {
-    HandoffHooks.received(this, registration(), site);
+    super.begin();
     if (source != null) {
       HandoffHooks.received(source, HandoffKind.FUTURE, site);
-    }
-  }
-
-  final void end() {
-    HandoffHooks.sent(channel(), HandoffKind.FUTURE, site);
-    if (pool != null) {
-      HandoffHooks.sent(pool, HandoffKind.FUTURE, site);
-    }
-    if (async) {
-      ExecutorHooks.leaving();
     }
   }
 
@@ -95,7 +62,7 @@ abstract class StageStep {
    * overrides must run as they are, which the stages made here would go around).
    */
   static boolean unrecorded(Object a, Object b) {
-    return Hooks.sink == null || a == null || b == null || a.getClass().getClassLoader() != null;
+    return Hooks.sink == null || foreign(a) || b == null;
   }
 
   /** Whether {@code stage}, a second source, is null or of a class of the program's own. */
@@ -286,35 +253,6 @@ abstract class StageStep {
       begin();
       try {
         f.run();
-      } finally {
-        end();
-      }
-    }
-  }
-
-  /**
-   * {@code completeAsync}: the supplier completes a future that exists, whose channel it ends on.
-   */
-  static final class Complete extends StageStep implements Supplier<Object> {
-    private final Supplier<Object> f;
-    private final Object future;
-
-    Complete(Supplier<Object> f, Object future, Executor e, int site) {
-      super(null, e, true, site);
-      this.f = f;
-      this.future = future;
-    }
-
-    @Override
-    Object channel() {
-      return future;
-    }
-
-    @Override
-    public Object get() {
-      begin();
-      try {
-        return f.get();
       } finally {
         end();
       }

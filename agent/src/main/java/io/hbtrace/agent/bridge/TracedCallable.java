@@ -6,13 +6,11 @@ import java.util.concurrent.Callable;
  * The {@link Callable} form of {@link TracedRunnable}; it also keeps how its task ended, for {@code
  * invokeAny} to tell which task's result it returned.
  */
-public final class TracedCallable<T> implements Callable<T> {
+public final class TracedCallable<T> extends TracedTask implements Callable<T> {
   private static final Object RUNNING = new Object();
   private static final Object FAILED = new Object();
 
   private final Callable<T> task;
-  private final int site;
-  private final Object pool; // the ExecutorService, or null
 
   /**
    * {@link #RUNNING} (or not started), {@link #FAILED}, or the result the task returned. Plain, not
@@ -22,15 +20,13 @@ public final class TracedCallable<T> implements Callable<T> {
   private Object outcome = RUNNING;
 
   TracedCallable(Callable<T> task, int site, Object pool) {
+    super(site, pool, true, null);
     this.task = task;
-    this.site = site;
-    this.pool = pool;
-    HandoffHooks.sent(this, HandoffKind.EXECUTOR, site);
   }
 
   @Override
   public T call() throws Exception {
-    HandoffHooks.received(this, HandoffKind.EXECUTOR, site);
+    begin();
     try {
       T v = task.call();
       outcome = v;
@@ -39,11 +35,7 @@ public final class TracedCallable<T> implements Callable<T> {
       outcome = FAILED;
       throw x;
     } finally {
-      HandoffHooks.sent(this, HandoffKind.FUTURE, site);
-      if (pool != null) {
-        HandoffHooks.sent(pool, HandoffKind.FUTURE, site);
-      }
-      ExecutorHooks.leaving();
+      end();
     }
   }
 

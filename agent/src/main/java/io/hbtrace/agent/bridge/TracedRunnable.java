@@ -1,38 +1,28 @@
 package io.hbtrace.agent.bridge;
 
 /**
- * A task handed to an executor: its start receives the submitter's hand-off, and its end sends the
- * completion that {@code Future.get} receives (the future is an alias of this wrapper) and, for a
- * task of an {@code ExecutorService}, the one its {@code awaitTermination} receives (channel: the
- * service). A periodic task runs again and again, each run receiving what the last one sent.
+ * A task handed to an executor ({@link TracedTask}): the future it completes is an alias of it. A
+ * periodic task runs again and again, each run receiving what the last one sent.
  */
-public final class TracedRunnable implements Runnable {
+public final class TracedRunnable extends TracedTask implements Runnable {
   private final Runnable task;
-  private final int site;
-  private final Object pool; // the ExecutorService, or null
 
   TracedRunnable(Runnable task, int site) {
     this(task, site, null);
   }
 
   TracedRunnable(Runnable task, int site, Object pool) {
+    super(site, pool, true, null);
     this.task = task;
-    this.site = site;
-    this.pool = pool;
-    HandoffHooks.sent(this, HandoffKind.EXECUTOR, site);
   }
 
   @Override
   public void run() {
-    HandoffHooks.received(this, HandoffKind.EXECUTOR, site);
+    begin();
     try {
       task.run();
     } finally {
-      HandoffHooks.sent(this, HandoffKind.FUTURE, site);
-      if (pool != null) {
-        HandoffHooks.sent(pool, HandoffKind.FUTURE, site);
-      }
-      ExecutorHooks.leaving();
+      end();
     }
   }
 

@@ -3,31 +3,25 @@ package io.hbtrace.agent.bridge;
 import java.util.function.Supplier;
 
 /**
- * The {@link Supplier} form of {@link TracedRunnable}, for {@code CompletableFuture.supplyAsync}.
+ * The {@link Supplier} form of {@link TracedRunnable}, for {@code CompletableFuture.supplyAsync}
+ * (whose future is an alias of it) and {@code completeAsync} (which completes a future that exists:
+ * its end sends on that future).
  */
-public final class TracedSupplier<T> implements Supplier<T> {
+public final class TracedSupplier<T> extends TracedTask implements Supplier<T> {
   private final Supplier<T> task;
-  private final int site;
-  private final Object pool; // the ExecutorService it runs on, or null
 
-  TracedSupplier(Supplier<T> task, int site, Object pool) {
+  TracedSupplier(Supplier<T> task, int site, Object pool, Object completes) {
+    super(site, pool, true, completes);
     this.task = task;
-    this.site = site;
-    this.pool = pool;
-    HandoffHooks.sent(this, HandoffKind.EXECUTOR, site);
   }
 
   @Override
   public T get() {
-    HandoffHooks.received(this, HandoffKind.EXECUTOR, site);
+    begin();
     try {
       return task.get();
     } finally {
-      HandoffHooks.sent(this, HandoffKind.FUTURE, site);
-      if (pool != null) {
-        HandoffHooks.sent(pool, HandoffKind.FUTURE, site);
-      }
-      ExecutorHooks.leaving();
+      end();
     }
   }
 

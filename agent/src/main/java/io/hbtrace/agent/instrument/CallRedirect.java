@@ -107,7 +107,11 @@ final class CallRedirect {
 
     /** The internal name the hook's result is cast back to, or null if it needs no cast. */
     String castBack() {
-      return widened == null ? null : Type.getReturnType(desc).getInternalName();
+      if (widened == null) {
+        return null;
+      }
+      String returns = Type.getReturnType(desc).getInternalName();
+      return returns.equals(widened) ? null : returns;
     }
   }
 
@@ -287,7 +291,7 @@ final class CallRedirect {
         return;
       }
       String cast = r.castBack();
-      if (cast != null && !cast.equals(r.widened())) {
+      if (cast != null) {
         super.visitTypeInsn(Opcodes.CHECKCAST, cast);
       }
     }

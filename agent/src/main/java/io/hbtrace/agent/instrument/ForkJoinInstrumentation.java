@@ -19,14 +19,12 @@ final class ForkJoinInstrumentation {
 
   static DynamicType.Builder<?> apply(
       DynamicType.Builder<?> builder, TypeDescription type, ClassScan scan, Sites sites) {
-    if (!MethodAdvice.isA(type, ForkJoinTask.class)) {
-      return builder;
-    }
     return MethodAdvice.onDeclared(
         builder,
         type,
         scan,
         sites,
+        ForkJoinTask.class,
         m -> m.getName().equals("compute") && m.getParameters().isEmpty(),
         Compute.class);
   }

@@ -16,13 +16,21 @@ final class MethodAdvice {
 
   private MethodAdvice() {}
 
+  /**
+   * {@code advice} on the methods {@code chosen} that {@code type} declares, if it is a class
+   * assignable to {@code kind}.
+   */
   static DynamicType.Builder<?> onDeclared(
       DynamicType.Builder<?> builder,
       TypeDescription type,
       ClassScan scan,
       Sites sites,
+      Class<?> kind,
       Predicate<MethodDescription.InDefinedShape> chosen,
       Class<?> advice) {
+    if (!isA(type, kind)) {
+      return builder;
+    }
     for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
       if (m.isStatic() || m.isAbstract() || m.isNative() || m.isBridge() || !chosen.test(m)) {
         continue;
@@ -37,7 +45,7 @@ final class MethodAdvice {
   /**
    * Whether {@code type} is a class assignable to {@code c}; false when that cannot be resolved.
    */
-  static boolean isA(TypeDescription type, Class<?> c) {
+  private static boolean isA(TypeDescription type, Class<?> c) {
     try {
       return !type.isInterface() && type.isAssignableTo(c);
     } catch (RuntimeException e) {

@@ -18,14 +18,12 @@ final class PhaserInstrumentation {
 
   static DynamicType.Builder<?> apply(
       DynamicType.Builder<?> builder, TypeDescription type, ClassScan scan, Sites sites) {
-    if (!MethodAdvice.isA(type, Phaser.class)) {
-      return builder;
-    }
     return MethodAdvice.onDeclared(
         builder,
         type,
         scan,
         sites,
+        Phaser.class,
         m -> m.getName().equals("onAdvance") && m.getDescriptor().equals("(II)Z"),
         OnAdvance.class);
   }
