@@ -11,6 +11,7 @@ import io.hbtrace.traces.event.Handoff;
 public final class TracedObjects {
   private final IdTable<TracedObject> table = new IdTable<>();
   private TracedObject last; // the record found last, or null
+  private boolean elements; // whether a record of an element's channel was ever made
 
   /** Above every object id: the ids of elements' channels (see {@link #channel}). */
   private static final long ELEMENT = 1L << 62;
@@ -42,6 +43,7 @@ public final class TracedObjects {
   public TracedObject getOrAdd(long id) {
     TracedObject o = get(id);
     if (o == null) {
+      elements |= (id & ELEMENT) != 0;
       o = new TracedObject(id);
       table.put(id, o);
       last = o;
@@ -58,7 +60,7 @@ public final class TracedObjects {
     if (last != null && (last.id == id || last.id == (id | ELEMENT))) {
       last = null;
     }
-    boolean element = table.remove(id | ELEMENT) != null;
+    boolean element = elements && table.remove(id | ELEMENT) != null;
     return table.remove(id) != null || element;
   }
 
