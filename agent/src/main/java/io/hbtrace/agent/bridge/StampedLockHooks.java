@@ -12,11 +12,11 @@ import java.util.concurrent.locks.StampedLock;
 /**
  * Hooks for {@code StampedLock}'s write and read locks, recorded as acquires and releases of its
  * write view (exclusive) and read view (shared), which share the lock's identity. An unlock the
- * lock will refuse at once (nothing held in that mode) is not recorded; optimistic reads ({@code
- * tryOptimisticRead}, {@code validate}) and conversions ({@code tryConvertTo*}) are not recorded.
- * As in {@link LockHooks}, a hook that cannot be called once the lock is taken (the stack's edge)
- * is caught in the hook's own frame, and a release always unlocks: the event is lost, not the lock.
- * The rules in {@link Hooks}' comment hold here too.
+ * lock will refuse at once (nothing held in that mode) is not recorded. Optimistic reads,
+ * conversions and the stampless unlocks are {@link StampConversionHooks}'. As in {@link LockHooks},
+ * a hook that cannot be called once the lock is taken (the stack's edge) is caught in the hook's
+ * own frame, and a release always unlocks: the event is lost, not the lock. The rules in {@link
+ * Hooks}' comment hold here too.
  */
 public final class StampedLockHooks {
 
@@ -149,19 +149,19 @@ public final class StampedLockHooks {
   }
 
   /** In a scheduled run, announces the acquire; whether to attempt it (a try may not). */
-  private static boolean attempt(Lock view, int site) {
+  static boolean attempt(Lock view, int site) {
     return !scheduledRun || acquiring(view, site);
   }
 
   /** Records the acquire of a stamp that is not 0 (a try that failed got 0). */
-  private static void got(Lock view, long stamp, int site) {
+  static void got(Lock view, long stamp, int site) {
     if (stamp != 0L) {
       acquired(view, site);
     }
   }
 
   /** Records a release the lock will make (something is held in that mode). */
-  private static void releasingIf(boolean held, Lock view, int site) {
+  static void releasingIf(boolean held, Lock view, int site) {
     if (held) {
       releasing(view, site);
     }

@@ -52,6 +52,8 @@ final class CallRedirect {
 
   static final String STAMPED_LOCK_HOOKS = "io/hbtrace/agent/bridge/StampedLockHooks";
 
+  static final String STAMP_CONVERSION_HOOKS = "io/hbtrace/agent/bridge/StampConversionHooks";
+
   static final String FIELD_HOOKS = "io/hbtrace/agent/bridge/FieldHooks";
 
   static final String ATOMIC_HOOKS = "io/hbtrace/agent/bridge/AtomicHooks";

@@ -5,7 +5,7 @@ package io.hbtrace.agent.instrument;
  * (readLock/writeLock, which tie a view to its lock and mode) and {@code Condition} (await, which
  * releases and re-acquires the owning lock; signal) on any subtype, resolved through the type pool.
  * A {@code tryLock} is recorded only when it returned true. {@code StampedLock}'s write and read
- * locks are recorded as its write and read views'.
+ * locks are recorded as its write and read views', as are its optimistic reads and conversions.
  */
 final class LockCallInstrumentation {
   private static final String LOCK = "java/util/concurrent/locks/Lock";
@@ -46,5 +46,14 @@ final class LockCallInstrumentation {
         .instance(STAMPED, "unlockWrite", "(J)V", "unlockWrite")
         .instance(STAMPED, "unlockRead", "(J)V", "unlockRead")
         .instance(STAMPED, "unlock", "(J)V", "unlock");
+    rules
+        .in(CallRedirect.STAMP_CONVERSION_HOOKS)
+        .instance(STAMPED, "tryOptimisticRead", "()J", "tryOptimisticRead")
+        .instance(STAMPED, "validate", "(J)Z", "validate")
+        .instance(STAMPED, "tryConvertToWriteLock", "(J)J", "tryConvertToWriteLock")
+        .instance(STAMPED, "tryConvertToReadLock", "(J)J", "tryConvertToReadLock")
+        .instance(STAMPED, "tryConvertToOptimisticRead", "(J)J", "tryConvertToOptimisticRead")
+        .instance(STAMPED, "tryUnlockWrite", "()Z", "tryUnlockWrite")
+        .instance(STAMPED, "tryUnlockRead", "()Z", "tryUnlockRead");
   }
 }

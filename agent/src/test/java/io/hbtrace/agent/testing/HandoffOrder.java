@@ -2,6 +2,7 @@ package io.hbtrace.agent.testing;
 
 import io.hbtrace.agent.testing.MemoryTraceOutput.Ev;
 import io.hbtrace.traces.event.Handoff;
+import io.hbtrace.traces.event.LockMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,16 +10,30 @@ import java.util.Map;
 
 /**
  * The happens-before order that a recording's hand-offs and thread starts and joins make (vector
- * clocks; locks and monitors left out), over the {@code MONITOR_ENTER} events: a test program
- * enters a mark object once where something is done and once where it must be seen, and asks
- * whether the first entry is ordered before the second by hand-offs alone.
+ * clocks; monitors left out, and locks unless asked for), over the {@code MONITOR_ENTER} events: a
+ * test program enters a mark object once where something is done and once where it must be seen,
+ * and asks whether the first entry is ordered before the second by hand-offs (and locks) alone.
  */
 public final class HandoffOrder {
   private final Map<Long, List<Entry>> entries = new HashMap<>();
 
+  /** Per lock: its last exclusive release, and the shared releases since (as the analyzer). */
+  private final Map<Long, Map<Integer, Integer>> writers = new HashMap<>();
+
+  private final Map<Long, Map<Integer, Integer>> readers = new HashMap<>();
+
   private record Entry(int thread, Map<Integer, Integer> clock) {}
 
   public HandoffOrder(List<Ev> events) {
+    this(events, false);
+  }
+
+  /**
+   * With {@code locks}, lock acquires and releases order too: an exclusive acquire after the last
+   * exclusive release and the shared releases since, a shared acquire after the last exclusive
+   * release only.
+   */
+  public HandoffOrder(List<Ev> events, boolean locks) {
     Map<Integer, Map<Integer, Integer>> threads = new HashMap<>();
     Map<Long, Map<Integer, Integer>> channels = new HashMap<>();
     for (Ev e : events) {
@@ -35,6 +50,22 @@ public final class HandoffOrder {
             entries
                 .computeIfAbsent(e.f(0), m -> new ArrayList<>())
                 .add(new Entry(e.thread(), new HashMap<>(clock)));
+        case LOCK_ACQUIRE -> {
+          if (locks) {
+            join(clock, writers.getOrDefault(e.f(0), Map.of()));
+            if (e.f(1) != LockMode.SHARED) {
+              join(clock, readers.getOrDefault(e.f(0), Map.of()));
+            }
+          }
+        }
+        case LOCK_RELEASE -> {
+          if (locks && e.f(1) == LockMode.SHARED) {
+            join(readers.computeIfAbsent(e.f(0), l -> new HashMap<>()), clock);
+          } else if (locks) {
+            writers.put(e.f(0), new HashMap<>(clock));
+            readers.remove(e.f(0));
+          }
+        }
         default -> {}
       }
     }

@@ -2,6 +2,13 @@ package io.hbtrace.analyzer.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hbtrace.analyzer.Analysis;
+import io.hbtrace.analyzer.TraceSymbols;
+import io.hbtrace.analyzer.check.CheckRegistry;
+import io.hbtrace.analyzer.report.Finding;
+import io.hbtrace.traces.TraceReader;
+import io.hbtrace.traces.event.Event;
+import io.hbtrace.traces.event.EventKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +52,28 @@ final class Recordings {
     cmd.add(main);
     cmd.addAll(List.of(args));
     return run(cmd, dir, main, out);
+  }
+
+  /**
+   * Checks {@code trace} with every check: its findings as "check title", after asserting that it
+   * holds {@code updates} size updates (-1: any number).
+   */
+  static List<String> findings(Path trace, int updates) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (TraceReader r = TraceReader.open(trace)) {
+      Analysis a = new Analysis(new TraceSymbols(r), CheckRegistry.all());
+      Event e;
+      while ((e = r.next()) != null) {
+        a.accept(e);
+      }
+      if (updates >= 0) {
+        assertThat(a.count(EventKind.SIZE_UPDATE)).isEqualTo(updates);
+      }
+      for (Finding f : a.finish()) {
+        out.add(f.check() + " " + f.title());
+      }
+    }
+    return out;
   }
 
   static Path record(Path dir, String name, String... workload)

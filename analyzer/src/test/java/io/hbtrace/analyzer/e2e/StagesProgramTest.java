@@ -2,15 +2,7 @@ package io.hbtrace.analyzer.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hbtrace.analyzer.Analysis;
-import io.hbtrace.analyzer.TraceSymbols;
-import io.hbtrace.analyzer.check.CheckRegistry;
-import io.hbtrace.analyzer.report.Finding;
-import io.hbtrace.traces.TraceReader;
-import io.hbtrace.traces.event.Event;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,31 +57,15 @@ class StagesProgramTest {
 
   @TempDir Path tmp;
 
-  private static List<String> findings(Path trace, int updates) throws Exception {
-    List<String> out = new ArrayList<>();
-    try (TraceReader r = TraceReader.open(trace)) {
-      Analysis a = new Analysis(new TraceSymbols(r), CheckRegistry.all());
-      Event e;
-      while ((e = r.next()) != null) {
-        a.accept(e);
-      }
-      assertThat(a.count(io.hbtrace.traces.event.EventKind.SIZE_UPDATE)).isEqualTo(updates);
-      for (Finding f : a.finish()) {
-        out.add(f.check() + " " + f.title());
-      }
-    }
-    return out;
-  }
-
   @Test
   void chainedStagesOrderTheirUpdates() throws Exception {
     Path trace = Recordings.recordProgram(tmp, "Sizes", PROGRAM, SPEC, "chained");
-    assertThat(findings(trace, 5)).isEmpty();
+    assertThat(Recordings.findings(trace, 5)).isEmpty();
   }
 
   @Test
   void twoTasksNothingOrdersAreUnserialisedUpdates() throws Exception {
     Path trace = Recordings.recordProgram(tmp, "Sizes", PROGRAM, SPEC, "apart");
-    assertThat(findings(trace, 3)).contains("s5 unserialised i_size updates");
+    assertThat(Recordings.findings(trace, 3)).contains("s5 unserialised i_size updates");
   }
 }
