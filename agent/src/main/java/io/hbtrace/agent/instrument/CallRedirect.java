@@ -14,11 +14,13 @@ import net.bytebuddy.jar.asm.Type;
  * unchanged up to the site constant, so no locals or shuffling are needed, and the hook performs
  * the call itself (virtual dispatch intact) with its events around it.
  *
- * <p>A method reference to such a method, bound to its receiver and taking no arguments ({@code
- * latch::countDown}, {@code lock::unlock}, {@code thread::start}), would be called from a class the
- * JDK generates, which is not instrumented: its {@code LambdaMetafactory} call site is given the
- * hook instead, with a site of its own (the line that makes the reference and the method's name)
- * captured as one more value.
+ * <p>A method reference to such a method ({@code CompletableFuture::join}, {@code
+ * latch::countDown}) would be called from a class the JDK generates, which is not instrumented: its
+ * {@code LambdaMetafactory} call site is given a method added to the class instead ({@link
+ * ReferenceBridges}), which calls the hook with a site of its own (the line that makes the
+ * reference and the method's name). In a class that cannot take methods (loaded before the agent),
+ * a reference bound to its receiver and taking no arguments ({@code lock::unlock}) is given the
+ * hook itself, the site captured as one more value; any other is left as it is.
  *
  * <p>A constructor's rule instead passes the constructor's last argument through its hook, which
  * returns what the constructor is given: {@code new CyclicBarrier(n, action)} becomes {@code new
@@ -300,30 +302,34 @@ final class CallRedirect {
 
     @Override
     public void visitInvokeDynamicInsn(String name, String desc, Handle bootstrap, Object... args) {
-      Rule r = methodReference(desc, bootstrap, args);
-      if (r == null) {
+      Handle impl = referenced(bootstrap, args);
+      Rule r = impl == null ? null : rule(impl);
+      if (r != null && ctx.bridges != null) {
+        Object[] redirected = args.clone();
+        redirected[1] = ctx.bridges.bridge(r, impl, referenceSite(r.name()));
+        super.visitInvokeDynamicInsn(name, desc, bootstrap, redirected);
+      } else if (r != null && boundWithoutArguments(desc, impl, r)) {
+        Object[] redirected = args.clone();
+        redirected[1] =
+            new Handle(Opcodes.H_INVOKESTATIC, r.hookOwner(), r.hookName(), r.hookDesc(), false);
+        pushInt(referenceSite(r.name()));
+        // the metafactory wants captured values typed exactly as the hook's parameters
+        super.visitInvokeDynamicInsn(
+            name,
+            "(" + r.receiverDesc() + "I" + desc.substring(desc.indexOf(')')),
+            bootstrap,
+            redirected);
+      } else {
         super.visitInvokeDynamicInsn(name, desc, bootstrap, args);
-        return;
       }
-      Object[] redirected = args.clone();
-      redirected[1] =
-          new Handle(Opcodes.H_INVOKESTATIC, r.hookOwner(), r.hookName(), r.hookDesc(), false);
-      pushInt(referenceSite(r.name()));
-      // the metafactory wants captured values typed exactly as the hook's parameters
-      super.visitInvokeDynamicInsn(
-          name,
-          "(" + r.receiverDesc() + "I" + desc.substring(desc.indexOf(')')),
-          bootstrap,
-          redirected);
     }
 
     /**
-     * The rule of a method reference made by {@code LambdaMetafactory} ({@code metafactory}, or
-     * {@code altMetafactory} for a reference that is not serializable) to a hooked method that
-     * takes no arguments, its receiver (if any) being the one value the call site captures; null
-     * for any other call site.
+     * The method a {@code LambdaMetafactory} call site ({@code metafactory}, or {@code
+     * altMetafactory} for a reference that is not serializable) makes a reference to; null for any
+     * other call site.
      */
-    private Rule methodReference(String desc, Handle bootstrap, Object[] args) {
+    private static Handle referenced(Handle bootstrap, Object[] args) {
       if (!bootstrap.getOwner().equals("java/lang/invoke/LambdaMetafactory")
           || !(bootstrap.getName().equals("metafactory")
               || (bootstrap.getName().equals("altMetafactory") && !serializable(args)))
@@ -331,6 +337,11 @@ final class CallRedirect {
           || !(args[1] instanceof Handle impl)) {
         return null;
       }
+      return impl;
+    }
+
+    /** The rule of a referenced method; null if it is not hooked. */
+    private Rule rule(Handle impl) {
       int opcode =
           switch (impl.getTag()) {
             case Opcodes.H_INVOKEVIRTUAL -> Opcodes.INVOKEVIRTUAL;
@@ -338,16 +349,22 @@ final class CallRedirect {
             case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
             default -> -1;
           };
+      return opcode < 0 ? null : match(opcode, impl.getOwner(), impl.getName(), impl.getDesc());
+    }
+
+    /**
+     * Whether a reference made where no method can be added ({@link MethodContext#bridges}) can
+     * call the hook itself: it is bound to its receiver (the one value the call site captures) and
+     * takes no arguments, so the site can be captured after it; and the hook's result needs no
+     * cast.
+     */
+    private static boolean boundWithoutArguments(String desc, Handle impl, Rule r) {
       Type[] captured = Type.getArgumentTypes(desc);
-      int receiver = opcode == Opcodes.INVOKESTATIC ? 0 : 1;
-      if (opcode < 0
-          || !impl.getDesc().startsWith("()")
-          || captured.length != receiver
-          || (receiver == 1 && captured[0].getSort() != Type.OBJECT)) {
-        return null;
-      }
-      Rule r = match(opcode, impl.getOwner(), impl.getName(), impl.getDesc());
-      return r == null || r.widened() != null ? null : r; // a widened hook's result needs a cast
+      int receiver = impl.getTag() == Opcodes.H_INVOKESTATIC ? 0 : 1;
+      return impl.getDesc().startsWith("()")
+          && captured.length == receiver
+          && (receiver == 0 || captured[0].getSort() == Type.OBJECT)
+          && r.widened() == null;
     }
 
     /**

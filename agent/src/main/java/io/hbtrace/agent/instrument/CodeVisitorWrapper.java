@@ -18,7 +18,8 @@ import net.bytebuddy.pool.TypePool;
  * bodies are synthetic methods, and Byte Buddy's {@code ForDeclaredMethods} skips them). Asks for
  * {@code COMPUTE_MAXS}: the rewritten code may need a deeper operand stack; and for expanded
  * stack-map frames, so that a visitor that adds code needing a frame can build it from the full
- * frame before it.
+ * frame before it. Writes the methods the visitors asked to add ({@link ReferenceBridges}) after
+ * the class's own.
  */
 final class CodeVisitorWrapper extends AsmVisitorWrapper.AbstractBase {
 
@@ -30,8 +31,12 @@ final class CodeVisitorWrapper extends AsmVisitorWrapper.AbstractBase {
 
   private final Factory factory;
 
-  CodeVisitorWrapper(Factory factory) {
+  /** The methods the visitors add to the class, written after its own; null: none. */
+  private final ReferenceBridges bridges;
+
+  CodeVisitorWrapper(Factory factory, ReferenceBridges bridges) {
     this.factory = factory;
+    this.bridges = bridges;
   }
 
   @Override
@@ -77,6 +82,14 @@ final class CodeVisitorWrapper extends AsmVisitorWrapper.AbstractBase {
           return mv;
         }
         return factory.wrap(typePool, version, access, name, mv);
+      }
+
+      @Override
+      public void visitEnd() {
+        if (bridges != null) {
+          bridges.emit(cv);
+        }
+        super.visitEnd();
       }
     };
   }

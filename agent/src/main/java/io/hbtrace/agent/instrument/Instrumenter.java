@@ -164,11 +164,20 @@ public final class Instrumenter {
     all.list().addAll(rules);
     Map<String, Boolean> subtypeCache =
         subtypes.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+    ReferenceBridges bridges =
+        ReferenceBridges.of(type.getInternalName(), type.isInterface(), loader, defining);
     return builder.visit(
         new CodeVisitorWrapper(
             (pool, version, access, method, mv) -> {
               MethodContext ctx =
-                  new MethodContext(name, method, scan.sourceFile(), sites, pool, subtypeCache);
+                  new MethodContext(
+                      name,
+                      method,
+                      scan.sourceFile(),
+                      sites,
+                      pool,
+                      subtypeCache,
+                      version >= Opcodes.V1_8 ? bridges : null);
               MethodVisitor v = mv;
               if (fields) {
                 v =
@@ -185,7 +194,8 @@ public final class Instrumenter {
                 v = new MonitorInstrumentation(v, ctx, scheduled, version >= Opcodes.V1_7);
               }
               return v;
-            }));
+            },
+            bridges));
   }
 
   /**

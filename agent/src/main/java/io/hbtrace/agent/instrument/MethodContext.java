@@ -13,6 +13,10 @@ final class MethodContext {
   final String methodName;
   final String sourceFile;
   final Sites sites;
+
+  /** Where method references to hooked methods are bridged; null: the class cannot take any. */
+  final ReferenceBridges bridges;
+
   private final TypePool pool;
   private final Map<String, Boolean> subtypeCache;
 
@@ -26,13 +30,15 @@ final class MethodContext {
       String sourceFile,
       Sites sites,
       TypePool pool,
-      Map<String, Boolean> subtypeCache) {
+      Map<String, Boolean> subtypeCache,
+      ReferenceBridges bridges) {
     this.className = className;
     this.methodName = methodName;
     this.sourceFile = sourceFile;
     this.sites = sites;
     this.pool = pool;
     this.subtypeCache = subtypeCache;
+    this.bridges = bridges;
   }
 
   int site(int line) {

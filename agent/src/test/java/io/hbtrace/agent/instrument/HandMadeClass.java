@@ -36,7 +36,8 @@ final class HandMadeClass {
               int access, String name, String desc, String signature, String[] exceptions) {
             MethodVisitor v = super.visitMethod(access, name, desc, signature, exceptions);
             MethodContext ctx =
-                new MethodContext(className, name, "HandMade.java", sites, null, new HashMap<>());
+                new MethodContext(
+                    className, name, "HandMade.java", sites, null, new HashMap<>(), null);
             return visitor.apply(v, ctx);
           }
         },

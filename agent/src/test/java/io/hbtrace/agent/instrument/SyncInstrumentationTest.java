@@ -15,7 +15,6 @@ import io.hbtrace.agent.testing.Instrumented;
 import io.hbtrace.agent.testing.MemoryTraceOutput.Ev;
 import io.hbtrace.agenttest.ExecutorEdges;
 import io.hbtrace.agenttest.FailedOperations;
-import io.hbtrace.agenttest.MethodReferences;
 import io.hbtrace.agenttest.StampedLocks;
 import io.hbtrace.agenttest.SyncPrograms;
 import io.hbtrace.agenttest.SynchronizedMethods;
@@ -605,42 +604,6 @@ class SyncInstrumentationTest {
       in.call(SyncPrograms.class, "latch");
       List<Ev> ev = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
       assertHandoffs(ev, Handoff.LATCH, 1);
-    }
-  }
-
-  @Test
-  void boundMethodReferencesToHookedMethodsAreRecordedAtTheirLine() throws Throwable {
-    try (Instrumented in = new Instrumented()) {
-      assertThat(in.call(MethodReferences.class, "bound")).isEqualTo(1);
-      List<Ev> locks = in.out.events(LOCK_ACQUIRE, LOCK_RELEASE);
-      assertThat(locks).extracting(Ev::kind).containsExactly(LOCK_ACQUIRE, LOCK_RELEASE);
-      assertPaired(locks);
-      var site = in.out.site(locks.get(0).site());
-      assertThat(site.method()).isEqualTo("bound::lock");
-      assertThat(site.line()).isLessThan(in.out.site(locks.get(1).site()).line());
-      assertThat(in.out.events(THREAD_START)).hasSize(1);
-      List<Ev> latch = in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE);
-      assertHandoffs(latch, Handoff.LATCH, 1);
-      assertThat(latch)
-          .filteredOn(e -> e.kind() == HANDOFF_SEND)
-          .allMatch(e -> in.out.threadName(e.thread()).equals("worker"));
-    }
-  }
-
-  @Test
-  void aSerializableMethodReferenceIsLeftAsItIsAndStillDeserializes() throws Throwable {
-    try (Instrumented in = new Instrumented()) {
-      assertThat(in.call(MethodReferences.class, "serializable")).isEqualTo(1);
-      assertThat(in.out.events(LOCK_ACQUIRE)).isEmpty();
-    }
-  }
-
-  @Test
-  void anUnboundMethodReferenceStillRuns() throws Throwable {
-    try (Instrumented in = new Instrumented()) {
-      assertThat(in.call(MethodReferences.class, "unbound")).isEqualTo(1);
-      assertThat(in.out.events(LOCK_ACQUIRE)).isEmpty(); // called from the JDK's class
-      assertThat(in.out.events(LOCK_RELEASE)).hasSize(1);
     }
   }
 
