@@ -12,10 +12,10 @@ import java.util.function.Function;
 
 /**
  * Hooks for the dependent stages on two stages ({@code thenCombine}, {@code thenAcceptBoth}, {@code
- * runAfterBoth}, and the {@code *Either} forms): both sources are relayed into the step's channel,
- * as in {@link StageHooks}. For an either form that takes what the first source completed with, the
- * step then receives both when both completed before it ran (one more edge than the stage has). The
- * rules in {@link Hooks}' comment hold here too.
+ * runAfterBoth}, and the {@code *Either} forms). Both sources of a {@code *Both} form are relayed
+ * into the step's channel, as in {@link StageHooks}; an either form is made as the one-source stage
+ * on the first of the two to complete ({@link FirstOf}), so that its step receives the completion
+ * it took and not the other's. The rules in {@link Hooks}' comment hold here too.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public final class BothStageHooks {
@@ -108,8 +108,9 @@ public final class BothStageHooks {
     if (unrecorded(s, f) || foreign(o)) {
       return s.applyToEither(o, f);
     }
-    StageStep.Apply w = new StageStep.Apply(f, null, null, false, site);
-    return w.derived(w.relay(s).applyToEither(w.relay(o), w));
+    CompletionStage first = FirstOf.either(s, o, site);
+    StageStep.Apply w = new StageStep.Apply(f, first, null, false, site);
+    return w.derived(first.thenApply(w));
   }
 
   public static CompletionStage applyToEitherAsync(
@@ -117,8 +118,9 @@ public final class BothStageHooks {
     if (unrecorded(s, f) || foreign(o)) {
       return s.applyToEitherAsync(o, f);
     }
-    StageStep.Apply w = new StageStep.Apply(f, null, null, true, site);
-    return w.derived(w.relay(s).applyToEitherAsync(w.relay(o), w));
+    CompletionStage first = FirstOf.either(s, o, site);
+    StageStep.Apply w = new StageStep.Apply(f, first, null, true, site);
+    return w.derived(first.thenApplyAsync(w));
   }
 
   public static CompletionStage applyToEitherAsync(
@@ -126,8 +128,9 @@ public final class BothStageHooks {
     if (unrecorded(s, f, e) || foreign(o)) {
       return s.applyToEitherAsync(o, f, e);
     }
-    StageStep.Apply w = new StageStep.Apply(f, null, e, true, site);
-    return w.derived(w.relay(s).applyToEitherAsync(w.relay(o), w, e));
+    CompletionStage first = FirstOf.either(s, o, site);
+    StageStep.Apply w = new StageStep.Apply(f, first, e, true, site);
+    return w.derived(first.thenApplyAsync(w, e));
   }
 
   public static CompletionStage acceptEither(
@@ -135,8 +138,9 @@ public final class BothStageHooks {
     if (unrecorded(s, f) || foreign(o)) {
       return s.acceptEither(o, f);
     }
-    StageStep.Accept w = new StageStep.Accept(f, null, null, false, site);
-    return w.derived(w.relay(s).acceptEither(w.relay(o), w));
+    CompletionStage first = FirstOf.either(s, o, site);
+    StageStep.Accept w = new StageStep.Accept(f, first, null, false, site);
+    return w.derived(first.thenAccept(w));
   }
 
   public static CompletionStage acceptEitherAsync(
@@ -144,8 +148,9 @@ public final class BothStageHooks {
     if (unrecorded(s, f) || foreign(o)) {
       return s.acceptEitherAsync(o, f);
     }
-    StageStep.Accept w = new StageStep.Accept(f, null, null, true, site);
-    return w.derived(w.relay(s).acceptEitherAsync(w.relay(o), w));
+    CompletionStage first = FirstOf.either(s, o, site);
+    StageStep.Accept w = new StageStep.Accept(f, first, null, true, site);
+    return w.derived(first.thenAcceptAsync(w));
   }
 
   public static CompletionStage acceptEitherAsync(
@@ -153,8 +158,9 @@ public final class BothStageHooks {
     if (unrecorded(s, f, e) || foreign(o)) {
       return s.acceptEitherAsync(o, f, e);
     }
-    StageStep.Accept w = new StageStep.Accept(f, null, e, true, site);
-    return w.derived(w.relay(s).acceptEitherAsync(w.relay(o), w, e));
+    CompletionStage first = FirstOf.either(s, o, site);
+    StageStep.Accept w = new StageStep.Accept(f, first, e, true, site);
+    return w.derived(first.thenAcceptAsync(w, e));
   }
 
   public static CompletionStage runAfterEither(
@@ -162,8 +168,9 @@ public final class BothStageHooks {
     if (unrecorded(s, f) || foreign(o)) {
       return s.runAfterEither(o, f);
     }
-    StageStep.Run w = new StageStep.Run(f, null, false, site);
-    return w.derived(w.relay(s).runAfterEither(w.relay(o), w));
+    CompletionStage first = FirstOf.either(s, o, site);
+    StageStep.Run w = new StageStep.Run(f, first, null, false, site);
+    return w.derived(first.thenRun(w));
   }
 
   public static CompletionStage runAfterEitherAsync(
@@ -171,8 +178,9 @@ public final class BothStageHooks {
     if (unrecorded(s, f) || foreign(o)) {
       return s.runAfterEitherAsync(o, f);
     }
-    StageStep.Run w = new StageStep.Run(f, null, true, site);
-    return w.derived(w.relay(s).runAfterEitherAsync(w.relay(o), w));
+    CompletionStage first = FirstOf.either(s, o, site);
+    StageStep.Run w = new StageStep.Run(f, first, null, true, site);
+    return w.derived(first.thenRunAsync(w));
   }
 
   public static CompletionStage runAfterEitherAsync(
@@ -180,7 +188,8 @@ public final class BothStageHooks {
     if (unrecorded(s, f, e) || foreign(o)) {
       return s.runAfterEitherAsync(o, f, e);
     }
-    StageStep.Run w = new StageStep.Run(f, e, true, site);
-    return w.derived(w.relay(s).runAfterEitherAsync(w.relay(o), w, e));
+    CompletionStage first = FirstOf.either(s, o, site);
+    StageStep.Run w = new StageStep.Run(f, first, e, true, site);
+    return w.derived(first.thenRunAsync(w, e));
   }
 }

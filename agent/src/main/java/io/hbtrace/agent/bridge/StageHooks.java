@@ -243,46 +243,40 @@ public final class StageHooks {
    * alias; it completes after all of them, as without the relays.
    */
   public static CompletableFuture allOf(CompletableFuture[] fs, int site) {
-    return joined(fs, true, site);
-  }
-
-  /**
-   * {@code anyOf}: as {@link #allOf}; what the result's waits receive then includes every future
-   * that had completed when the first one did, not only the one whose result it took.
-   */
-  public static CompletableFuture anyOf(CompletableFuture[] fs, int site) {
-    return joined(fs, false, site);
-  }
-
-  private static CompletableFuture joined(CompletableFuture[] fs, boolean all, int site) {
-    CompletableFuture[] relayed = relayedAll(fs, site);
-    CompletableFuture[] given = relayed == null ? fs : relayed;
-    CompletableFuture joined =
-        all ? CompletableFuture.allOf(given) : CompletableFuture.anyOf(given);
-    if (relayed != null) {
-      HandoffHooks.alias(joined, relayed);
-    }
-    return joined;
-  }
-
-  /**
-   * Each of {@code fs} followed by a relay whose channel is the returned array, or null to leave
-   * them as they are (nothing records, or a null, which the call throws for).
-   */
-  private static CompletableFuture[] relayedAll(CompletableFuture[] fs, int site) {
-    if (Hooks.sink == null || fs == null) {
-      return null;
-    }
-    for (CompletableFuture f : fs) {
-      if (StageStep.foreign(f)) {
-        return null; // before any relay is added: the call throws, or goes to the program's own
-      }
+    if (!relayable(fs)) {
+      return CompletableFuture.allOf(fs);
     }
     CompletableFuture[] relayed = new CompletableFuture[fs.length];
     for (int i = 0; i < fs.length; i++) {
       relayed[i] = (CompletableFuture) StageStep.relayed(fs[i], relayed, site);
     }
-    return relayed;
+    CompletableFuture all = CompletableFuture.allOf(relayed);
+    HandoffHooks.alias(all, relayed);
+    return all;
+  }
+
+  /**
+   * {@code anyOf}: the first of the futures to complete ({@link FirstOf}), so that its waits
+   * receive the completion it took, not those of the others that completed too.
+   */
+  public static CompletableFuture anyOf(CompletableFuture[] fs, int site) {
+    return relayable(fs) ? FirstOf.of(fs, site) : CompletableFuture.anyOf(fs);
+  }
+
+  /**
+   * Whether {@code fs}' completions are followed: something records, and none is null (the call
+   * throws for it, before any relay is added) or of a class of the program's own.
+   */
+  private static boolean relayable(CompletableFuture[] fs) {
+    if (Hooks.sink == null || fs == null) {
+      return false;
+    }
+    for (CompletableFuture f : fs) {
+      if (StageStep.foreign(f)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code completeAsync} (Java 9+): the supplier's end sends on the future it completes. */

@@ -244,7 +244,11 @@ abstract class StageStep extends TracedTask {
     private final Runnable f;
 
     Run(Runnable f, Executor e, boolean async, int site) {
-      super(null, e, async, site);
+      this(f, null, e, async, site);
+    }
+
+    Run(Runnable f, Object source, Executor e, boolean async, int site) {
+      super(source, e, async, site);
       this.f = f;
     }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hbtrace.agent.testing.HandoffOrder;
 import io.hbtrace.agent.testing.Instrumented;
+import io.hbtrace.agenttest.EitherEdges;
 import io.hbtrace.agenttest.StageEdges;
 import io.hbtrace.traces.event.Handoff;
 import java.util.List;
@@ -72,6 +73,21 @@ class StageInstrumentationTest {
     assertThat(plain).startsWith("thenApply, whenComplete, thenApply");
     try (Instrumented in = new Instrumented()) {
       assertThat(in.call(StageEdges.class, "subclasses")).isEqualTo(plain);
+    }
+  }
+
+  /**
+   * An either stage or {@code anyOf} made when both its sources completed takes the first one's
+   * value, and is ordered after what the first one's thread did, not after what the other's did.
+   */
+  @ParameterizedTest
+  @CsvSource({"applyToEither", "minimalApplyToEither", "acceptEitherAsync", "anyOf"})
+  void anEitherStageReceivesOnlyTheSourceItTook(String program) throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(EitherEdges.class, program)).isEqualTo("first");
+      HandoffOrder order = order(in);
+      assertThat(order.marks()).hasSize(2);
+      assertThat(order.marks()).extracting(order::ordered).containsExactly(true, false);
     }
   }
 
