@@ -12,8 +12,7 @@ import java.util.function.BiFunction;
  * the wait on {@code anyOf}), and joins the threads only after.
  */
 public final class EitherEdges {
-  private static volatile boolean firstDone;
-  private static volatile boolean secondDone;
+  private static volatile boolean done;
   private static int entered;
 
   private EitherEdges() {}
@@ -57,35 +56,30 @@ public final class EitherEdges {
     Object[] marks = {new Object(), new Object()};
     CompletableFuture<String> first = new CompletableFuture<>();
     CompletableFuture<String> second = new CompletableFuture<>();
-    firstDone = false;
-    secondDone = false;
-    Thread a =
-        new Thread(
-            () -> {
-              mark(marks[0]);
-              first.complete("first");
-              firstDone = true;
-            });
-    a.start();
-    while (!firstDone) {
-      Thread.onSpinWait();
-    }
-    Thread b =
-        new Thread(
-            () -> {
-              mark(marks[1]);
-              second.complete("second");
-              secondDone = true;
-            });
-    b.start();
-    while (!secondDone) {
-      Thread.onSpinWait();
-    }
+    Thread a = completed(first, "first", marks[0]);
+    Thread b = completed(second, "second", marks[1]);
     String got = take.apply(first, second);
     mark(marks[0]);
     mark(marks[1]);
     a.join();
     b.join();
     return got;
+  }
+
+  /** A thread that marks {@code m} and completes {@code f}; returns once it has. */
+  private static Thread completed(CompletableFuture<String> f, String value, Object m) {
+    done = false;
+    Thread t =
+        new Thread(
+            () -> {
+              mark(m);
+              f.complete(value);
+              done = true;
+            });
+    t.start();
+    while (!done) {
+      Thread.onSpinWait();
+    }
+    return t;
   }
 }

@@ -35,19 +35,23 @@ public final class OptimisticReads {
     return t;
   }
 
+  /** Another thread that writes {@code v} under the write lock, marks, then raises the flag. */
+  private static Thread writer(StampedLock l, Object m, int v) {
+    return started(
+        () -> {
+          long s = l.writeLock();
+          value = v;
+          mark(m);
+          l.unlockWrite(s);
+          go = true;
+        });
+  }
+
   /** A write under the write lock, then an optimistic read that validates: the read sees it. */
   public static String writeThenOptimistic() throws InterruptedException {
     StampedLock l = new StampedLock();
     Object m = new Object();
-    Thread w =
-        started(
-            () -> {
-              long s = l.writeLock();
-              value = 1;
-              mark(m);
-              l.unlockWrite(s);
-              go = true;
-            });
+    Thread w = writer(l, m, 1);
     await();
     int seen;
     for (; ; ) {
@@ -132,15 +136,7 @@ public final class OptimisticReads {
   public static String flagOnly() throws InterruptedException {
     StampedLock l = new StampedLock();
     Object m = new Object();
-    Thread w =
-        started(
-            () -> {
-              long s = l.writeLock();
-              value = 9;
-              mark(m);
-              l.unlockWrite(s);
-              go = true;
-            });
+    Thread w = writer(l, m, 9);
     await();
     int seen = value;
     mark(m);

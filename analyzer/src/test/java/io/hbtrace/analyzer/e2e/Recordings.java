@@ -26,6 +26,18 @@ final class Recordings {
   static final Path AGENT = ROOT.resolve("agent/target/hbtrace-agent.jar");
   static final Path SAMPLE_FS = ROOT.resolve("sample-fs/target/sample-fs.jar");
 
+  /**
+   * The spec of a one-class program whose nested class {@code Sized} publishes a size its spec maps
+   * to i_size ({@code publish(long)}, with {@code id} the inode number and {@code size} the old
+   * one).
+   */
+  static final String SIZED_SPEC =
+      """
+      spec 1
+      include %1$s
+      at enter %1$s$Sized#publish(J)V -> SIZE_UPDATE ino=this.id oldSize=this.size newSize=arg0
+      """;
+
   private Recordings() {}
 
   /**

@@ -48,24 +48,17 @@ class StagesProgramTest {
       }
       """;
 
-  private static final String SPEC =
-      """
-      spec 1
-      include %1$s
-      at enter %1$s$Sized#publish(J)V -> SIZE_UPDATE ino=this.id oldSize=this.size newSize=arg0
-      """;
-
   @TempDir Path tmp;
 
   @Test
   void chainedStagesOrderTheirUpdates() throws Exception {
-    Path trace = Recordings.recordProgram(tmp, "Sizes", PROGRAM, SPEC, "chained");
+    Path trace = Recordings.recordProgram(tmp, "Sizes", PROGRAM, Recordings.SIZED_SPEC, "chained");
     assertThat(Recordings.findings(trace, 5)).isEmpty();
   }
 
   @Test
   void twoTasksNothingOrdersAreUnserialisedUpdates() throws Exception {
-    Path trace = Recordings.recordProgram(tmp, "Sizes", PROGRAM, SPEC, "apart");
+    Path trace = Recordings.recordProgram(tmp, "Sizes", PROGRAM, Recordings.SIZED_SPEC, "apart");
     assertThat(Recordings.findings(trace, 3)).contains("s5 unserialised i_size updates");
   }
 }

@@ -59,24 +59,19 @@ class StampedProgramTest {
       }
       """;
 
-  private static final String SPEC =
-      """
-      spec 1
-      include %1$s
-      at enter %1$s$Sized#publish(J)V -> SIZE_UPDATE ino=this.id oldSize=this.size newSize=arg0
-      """;
-
   @TempDir Path tmp;
 
   @Test
   void convertedOptimisticReadsSerialiseTheUpdates() throws Exception {
-    Path trace = Recordings.recordProgram(tmp, "Stamped", PROGRAM, SPEC, "converted");
+    Path trace =
+        Recordings.recordProgram(tmp, "Stamped", PROGRAM, Recordings.SIZED_SPEC, "converted");
     assertThat(Recordings.findings(trace, 400)).isEmpty();
   }
 
   @Test
   void validatedReadsWithUnlockedUpdatesAreUnserialised() throws Exception {
-    Path trace = Recordings.recordProgram(tmp, "Stamped", PROGRAM, SPEC, "validated");
+    Path trace =
+        Recordings.recordProgram(tmp, "Stamped", PROGRAM, Recordings.SIZED_SPEC, "validated");
     assertThat(Recordings.findings(trace, -1)).contains("s5 unserialised i_size updates");
   }
 }
