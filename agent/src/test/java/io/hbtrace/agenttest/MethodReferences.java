@@ -7,10 +7,12 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -163,5 +165,34 @@ public final class MethodReferences {
     ReentrantLock l = new ReentrantLock();
     new Locking() {}.withLock(l, () -> {});
     return l.isLocked() ? -1 : 1;
+  }
+
+  /**
+   * Bound references whose receiver is declared as a subtype of the method's class ({@code
+   * service::execute} for {@code Executor.execute}, {@code queue::poll} for {@code Queue.poll}, a
+   * lock subclass's {@code this::lock}). Returns what the queue gave back.
+   */
+  public static String boundToASubtype() throws InterruptedException {
+    ExecutorService service = Executors.newSingleThreadExecutor();
+    BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    Consumer<Runnable> execute = service::execute;
+    execute.accept(() -> queue.add("ran"));
+    Supplier<String> poll = queue::poll;
+    String got = null;
+    while (got == null) {
+      got = poll.get();
+    }
+    service.shutdown();
+    new OwnLock().locked();
+    return got;
+  }
+
+  /** A lock of the program's own, locking itself through a reference. */
+  private static final class OwnLock extends ReentrantLock {
+    void locked() {
+      Runnable take = this::lock;
+      take.run();
+      unlock();
+    }
   }
 }

@@ -306,7 +306,7 @@ final class CallRedirect {
       Rule r = impl == null ? null : rule(impl);
       if (r != null && ctx.bridges != null) {
         Object[] redirected = args.clone();
-        redirected[1] = ctx.bridges.bridge(r, impl, referenceSite(r.name()));
+        redirected[1] = ctx.bridges.bridge(r, impl, desc, referenceSite(r.name()));
         super.visitInvokeDynamicInsn(name, desc, bootstrap, redirected);
       } else if (r != null && boundWithoutArguments(desc, impl, r)) {
         Object[] redirected = args.clone();

@@ -62,14 +62,22 @@ final class ReferenceBridges {
   }
 
   /**
-   * The method a reference to {@code impl} (matched by {@code rule}) made at {@code site} is to
-   * call instead: added once per method, rule and site.
+   * The method a reference to {@code impl} (matched by {@code rule}) made at {@code site} by a call
+   * site of descriptor {@code callSite} is to call instead: added once per method, rule and site.
+   * Its receiver is typed as the call site captures it, if it does (the metafactory wants a
+   * captured value's type exactly: {@code executorService::execute} captures an {@code
+   * ExecutorService} for {@code Executor.execute}), else as the method's class.
    */
-  Handle bridge(CallRedirect.Rule rule, Handle impl, int site) {
-    String desc =
-        impl.getTag() == Opcodes.H_INVOKESTATIC
-            ? impl.getDesc()
-            : "(L" + impl.getOwner() + ";" + impl.getDesc().substring(1);
+  Handle bridge(CallRedirect.Rule rule, Handle impl, String callSite, int site) {
+    String desc;
+    if (impl.getTag() == Opcodes.H_INVOKESTATIC) {
+      desc = impl.getDesc();
+    } else {
+      Type[] captured = Type.getArgumentTypes(callSite);
+      String receiver =
+          captured.length == 1 ? captured[0].getDescriptor() : "L" + impl.getOwner() + ";";
+      desc = "(" + receiver + impl.getDesc().substring(1);
+    }
     String key = rule.hookOwner() + '.' + rule.hookName() + desc + '@' + site;
     Added a = added.computeIfAbsent(key, k -> new Added(PREFIX + added.size(), desc, rule, site));
     return new Handle(Opcodes.H_INVOKESTATIC, owner, a.name, a.desc, isInterface);

@@ -83,6 +83,19 @@ class MethodReferenceTest {
   }
 
   @Test
+  void boundReferencesWhoseReceiverIsDeclaredAsASubtypeAreRecorded() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      assertThat(in.call(MethodReferences.class, "boundToASubtype")).isEqualTo("ran");
+      assertThat(in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE))
+          .extracting(e -> in.out.site(e.site()).method())
+          .contains("boundToASubtype::execute", "boundToASubtype::poll");
+      List<Ev> locks = in.out.events(LOCK_ACQUIRE, LOCK_RELEASE);
+      assertThat(locks).extracting(Ev::kind).containsExactly(LOCK_ACQUIRE, LOCK_RELEASE);
+      assertThat(in.out.site(locks.get(0).site()).method()).isEqualTo("locked::lock");
+    }
+  }
+
+  @Test
   void methodReferencesTakingArgumentsAreRecorded() throws Throwable {
     try (Instrumented in = new Instrumented()) {
       assertThat(in.call(MethodReferences.class, "withArguments")).isEqualTo(1);
