@@ -1,5 +1,6 @@
 package io.hbtrace.agenttest;
 
+import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
 
 /**
@@ -181,5 +182,62 @@ public final class OptimisticReads {
     go = true;
     r.join();
     return "seen " + seen[0] + " write stamp " + StampedLock.isWriteLockStamp(w);
+  }
+
+  /**
+   * Unlocks the lock refuses: a stamp of an earlier hold while another thread holds the lock in
+   * that mode, a read stamp given to {@code unlockWrite}. Returns how many were refused.
+   */
+  public static int refusedUnlocks() throws InterruptedException {
+    StampedLock l = new StampedLock();
+    long earlier = l.writeLock();
+    l.unlockWrite(earlier);
+    long earlierRead = l.readLock();
+    l.unlockRead(earlierRead);
+    Thread other =
+        started(
+            () -> {
+              long s = l.writeLock();
+              go = true;
+              while (go) {
+                Thread.onSpinWait();
+              }
+              l.unlockWrite(s);
+            });
+    await();
+    int refused = 0;
+    for (Runnable unlock :
+        new Runnable[] {
+          () -> l.unlockWrite(earlier), () -> l.unlock(earlier), () -> l.unlockWrite(earlierRead)
+        }) {
+      try {
+        unlock.run();
+      } catch (IllegalMonitorStateException e) {
+        refused++;
+      }
+    }
+    go = false;
+    other.join();
+    long r = l.readLock();
+    try {
+      l.unlockRead(earlierRead);
+    } catch (IllegalMonitorStateException e) {
+      refused++;
+    }
+    l.unlockRead(r);
+    return refused;
+  }
+
+  /** The lock through its {@code asReadWriteLock()} view, mixed with stamps: one identity. */
+  public static String readWriteView() {
+    StampedLock l = new StampedLock();
+    l.unlockWrite(l.writeLock());
+    ReadWriteLock view = l.asReadWriteLock();
+    view.readLock().lock();
+    view.readLock().unlock();
+    view.writeLock().lock();
+    view.writeLock().unlock();
+    l.unlockRead(l.readLock());
+    return l.isReadLocked() || l.isWriteLocked() ? "held" : "free";
   }
 }

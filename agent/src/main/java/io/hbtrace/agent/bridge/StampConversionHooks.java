@@ -5,6 +5,7 @@ import static io.hbtrace.agent.bridge.LockHooks.releasing;
 import static io.hbtrace.agent.bridge.StampedLockHooks.attempt;
 import static io.hbtrace.agent.bridge.StampedLockHooks.got;
 import static io.hbtrace.agent.bridge.StampedLockHooks.releasingIf;
+import static io.hbtrace.agent.bridge.StampedLockHooks.unlocks;
 
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.StampedLock;
@@ -71,7 +72,7 @@ public final class StampConversionHooks {
     if (StampedLock.isReadLockStamp(stamp)) {
       return l.tryConvertToReadLock(stamp);
     }
-    boolean fromWrite = StampedLock.isWriteLockStamp(stamp) && l.validate(stamp);
+    boolean fromWrite = unlocks(l, stamp, true);
     try {
       releasingIf(fromWrite, l.asWriteLock(), site);
     } catch (StackOverflowError | OutOfMemoryError e) {
@@ -91,9 +92,9 @@ public final class StampConversionHooks {
   public static long tryConvertToOptimisticRead(StampedLock l, long stamp, int site) {
     try {
       if (StampedLock.isWriteLockStamp(stamp)) {
-        releasingIf(l.validate(stamp), l.asWriteLock(), site);
+        releasingIf(unlocks(l, stamp, true), l.asWriteLock(), site);
       } else if (StampedLock.isReadLockStamp(stamp)) {
-        releasingIf(l.validate(stamp) && l.isReadLocked(), l.asReadLock(), site);
+        releasingIf(unlocks(l, stamp, false), l.asReadLock(), site);
       } else if (StampedLock.isOptimisticReadStamp(stamp)) {
         Lock v = l.asReadLock();
         attempt(v, site);

@@ -12,11 +12,11 @@ import java.util.concurrent.locks.StampedLock;
 /**
  * Hooks for {@code StampedLock}'s write and read locks, recorded as acquires and releases of its
  * write view (exclusive) and read view (shared), which share the lock's identity. An unlock the
- * lock will refuse at once (nothing held in that mode) is not recorded. Optimistic reads,
- * conversions and the stampless unlocks are {@link StampConversionHooks}'. As in {@link LockHooks},
- * a hook that cannot be called once the lock is taken (the stack's edge) is caught in the hook's
- * own frame, and a release always unlocks: the event is lost, not the lock. The rules in {@link
- * Hooks}' comment hold here too.
+ * lock will refuse at once (a stamp not of the mode held, or of an earlier hold) is not recorded.
+ * Optimistic reads, conversions and the stampless unlocks are {@link StampConversionHooks}'. As in
+ * {@link LockHooks}, a hook that cannot be called once the lock is taken (the stack's edge) is
+ * caught in the hook's own frame, and a release always unlocks: the event is lost, not the lock.
+ * The rules in {@link Hooks}' comment hold here too.
  */
 public final class StampedLockHooks {
 
@@ -118,7 +118,7 @@ public final class StampedLockHooks {
 
   public static void unlockWrite(StampedLock l, long stamp, int site) {
     try {
-      releasingIf(l.isWriteLocked(), l.asWriteLock(), site);
+      releasingIf(unlocks(l, stamp, true), l.asWriteLock(), site);
     } catch (StackOverflowError | OutOfMemoryError e) {
       // not even the hook could be called: the release goes unrecorded, but it happens
     }
@@ -127,7 +127,7 @@ public final class StampedLockHooks {
 
   public static void unlockRead(StampedLock l, long stamp, int site) {
     try {
-      releasingIf(l.isReadLocked(), l.asReadLock(), site);
+      releasingIf(unlocks(l, stamp, false), l.asReadLock(), site);
     } catch (StackOverflowError | OutOfMemoryError e) {
       // not even the hook could be called: the release goes unrecorded, but it happens
     }
@@ -138,14 +138,25 @@ public final class StampedLockHooks {
   public static void unlock(StampedLock l, long stamp, int site) {
     try {
       if (StampedLock.isWriteLockStamp(stamp)) {
-        releasingIf(l.isWriteLocked(), l.asWriteLock(), site);
+        releasingIf(unlocks(l, stamp, true), l.asWriteLock(), site);
       } else if (StampedLock.isReadLockStamp(stamp)) {
-        releasingIf(l.isReadLocked(), l.asReadLock(), site);
+        releasingIf(unlocks(l, stamp, false), l.asReadLock(), site);
       }
     } catch (StackOverflowError | OutOfMemoryError e) {
       // not even the hook could be called: the release goes unrecorded, but it happens
     }
     l.unlock(stamp);
+  }
+
+  /**
+   * Whether an unlock of {@code stamp} in the write mode ({@code write}) or the read mode will
+   * succeed: the stamp is of that mode and still valid (not one of an earlier hold, which the lock
+   * refuses even while another thread holds it in that mode).
+   */
+  static boolean unlocks(StampedLock l, long stamp, boolean write) {
+    return write
+        ? StampedLock.isWriteLockStamp(stamp) && l.validate(stamp)
+        : StampedLock.isReadLockStamp(stamp) && l.validate(stamp) && l.isReadLocked();
   }
 
   /** In a scheduled run, announces the acquire; whether to attempt it (a try may not). */

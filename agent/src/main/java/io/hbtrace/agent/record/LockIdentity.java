@@ -11,10 +11,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * write views all share the private {@code sync} object they hold (so their ids agree), a {@link
  * ReentrantLock} is its {@code sync}, and an AQS {@code ConditionObject} belongs to the
  * synchronizer that created it; a {@code StampedLock}'s read and write views are the lock (shared
- * and exclusive). Needs {@code java.util.concurrent.locks} opened to this class's module (the agent
- * does it with {@code Instrumentation.redefineModule}); without it every object is its own identity
- * and read-write views are tied together only at the {@code readLock()} / {@code writeLock()} call
- * sites the agent rewrites.
+ * and exclusive), and so is its {@code asReadWriteLock()} view. Needs {@code
+ * java.util.concurrent.locks} opened to this class's module (the agent does it with {@code
+ * Instrumentation.redefineModule}); without it every object is its own identity and read-write
+ * views are tied together only at the {@code readLock()} / {@code writeLock()} call sites the agent
+ * rewrites.
  */
 final class LockIdentity implements IdentityTable.Canonicalizer {
   private final Field rwlSync;
@@ -25,6 +26,7 @@ final class LockIdentity implements IdentityTable.Canonicalizer {
   private final Class<?> stampedRead; // StampedLock's read view, or null
   private final Field stampedReadLock;
   private final Field stampedWriteLock;
+  private final Field stampedReadWriteLock; // asReadWriteLock()'s view: its lock, or null
 
   /**
    * Per class, the field holding the synchronizer its instances share (null: an object is its own
@@ -52,6 +54,9 @@ final class LockIdentity implements IdentityTable.Canonicalizer {
           if (stampedWriteLock != null && type == stampedWriteLock.getDeclaringClass()) {
             return stampedWriteLock;
           }
+          if (stampedReadWriteLock != null && type == stampedReadWriteLock.getDeclaringClass()) {
+            return stampedReadWriteLock;
+          }
           return null;
         }
       };
@@ -72,6 +77,8 @@ final class LockIdentity implements IdentityTable.Canonicalizer {
     stampedReadLock = stampedRead == null ? null : field(stampedRead, "this$0");
     Class<?> write = nested("StampedLock$WriteLockView");
     stampedWriteLock = write == null ? null : field(write, "this$0");
+    Class<?> readWrite = nested("StampedLock$ReadWriteLockView");
+    stampedReadWriteLock = readWrite == null ? null : field(readWrite, "this$0");
   }
 
   /** A class of {@code java.util.concurrent.locks} by its simple binary name, or null. */

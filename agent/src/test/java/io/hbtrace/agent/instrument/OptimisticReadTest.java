@@ -72,4 +72,27 @@ class OptimisticReadTest {
     }
     assertThat(OptimisticReads.stamplessReadUnlock()).isEqualTo("true true false");
   }
+
+  @Test
+  void unlocksTheLockRefusesAreNotRecorded() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      run(in, "refusedUnlocks"); // pairs up: no release of a hold the thread does not have
+      assertThat(in.out.events(LOCK_RELEASE)).hasSize(4);
+    }
+    assertThat(OptimisticReads.refusedUnlocks()).isEqualTo(4);
+  }
+
+  @Test
+  void theReadWriteViewIsTheLock() throws Throwable {
+    try (Instrumented in = new Instrumented()) {
+      run(in, "readWriteView");
+      assertThat(in.out.events(LOCK_ACQUIRE, LOCK_RELEASE))
+          .hasSize(8)
+          .extracting(e -> e.f(0))
+          .containsOnly(in.out.events(LOCK_ACQUIRE).get(0).f(0));
+      assertThat(in.out.events(LOCK_ACQUIRE))
+          .extracting(e -> e.f(1))
+          .containsExactly(0L, 1L, 0L, 1L);
+    }
+  }
 }
