@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A program chaining CompletableFuture stages on a pool, recorded with the real agent: what each
- * stage did is ordered by the recorded hand-offs before what the main thread does after its one
- * join on the last future, and the output is the same as without the agent.
+ * stage did (an either stage's too, waited for through anyOf) is ordered by the recorded hand-offs
+ * before what the main thread does after its joins, and the output is the same as without the
+ * agent.
  */
 class StagesForkedTest {
   private static final String PROGRAM =
@@ -29,7 +30,7 @@ class StagesForkedTest {
       import java.util.concurrent.*;
 
       public class Stages {
-        static final Object[] MARKS = new Object[5];
+        static final Object[] MARKS = new Object[6];
         static int entered;
 
         static void mark(int i) { synchronized (MARKS[i]) { entered++; } }
@@ -45,7 +46,9 @@ class StagesForkedTest {
               .thenApply(v -> { if (v > 0) throw new IllegalStateException("v=" + v); return v; })
               .thenApply(v -> v + 1)
               .exceptionally(x -> { mark(4); return -1; });
+          CompletableFuture<Integer> f = b.applyToEither(c, v -> { mark(5); return v; });
           int r = e.join();
+          CompletableFuture.anyOf(f).join();
           for (int i = 0; i < MARKS.length; i++) mark(i);
           pool.shutdown();
           System.out.println("r=" + r + " entered=" + entered);
@@ -64,12 +67,12 @@ class StagesForkedTest {
   void whatTheStagesDidIsOrderedBeforeTheJoin(Jdk jdk) throws Exception {
     Result r = ForkedJvm.recordProgram(jdk, tmp, "Stages", PROGRAM);
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).isEqualTo("r=-1 entered=10\n");
+    assertThat(r.out()).isEqualTo("r=-1 entered=12\n");
     ReadTrace t = ReadTrace.read(ForkedJvm.traceOf(tmp));
     HandoffOrder order =
         new HandoffOrder(
             t.events(HANDOFF_SEND, HANDOFF_RECEIVE, THREAD_START, THREAD_JOIN, MONITOR_ENTER));
-    assertThat(order.marks()).hasSize(5);
+    assertThat(order.marks()).hasSize(6);
     for (long mark : order.marks()) {
       assertThat(order.ordered(mark)).as("mark %d", mark).isTrue();
     }
