@@ -206,6 +206,19 @@ public final class Analysis {
           "the trace holds no domain events (size updates, invalidations, cache fills, orphan"
               + " changes): the checks had nothing to look at; tracepoints in a spec name them");
     }
+    int unbalanced = context.clocks.unbalanced();
+    if (unbalanced > 0) {
+      String held = context.objects.unbalanced(true, context.symbols);
+      String over = context.objects.unbalanced(false, context.symbols);
+      w.add(
+          unbalanced
+              + (unbalanced == 1 ? " lock or monitor was" : " locks or monitors were")
+              + " taken and given back unequally often"
+              + (held == null ? "" : "; still held at the end: " + held)
+              + (over == null ? "" : "; given back more often than taken: " + over)
+              + " (a thread that held it when the trace ended, or an acquire or release the agent did"
+              + " not record: see the agent README's limits)");
+    }
     if (context.domain.droppedWrites() > 0) {
       w.add(
           context.domain.droppedWrites()

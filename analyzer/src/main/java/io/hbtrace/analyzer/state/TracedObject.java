@@ -36,6 +36,15 @@ public final class TracedObject {
   /** Who holds it, from its first acquire a check asks about (see {@link LockHoldings}). */
   LockHoldings.Holders holders;
 
+  /**
+   * As a lock or monitor: its acquires less its releases, by any thread; and the thread and site of
+   * its last acquire (see {@link Clocks#unbalanced}).
+   */
+  int holds;
+
+  int lastTaker;
+  int lastTakenAt;
+
   TracedObject(long id) {
     this.id = id;
   }

@@ -1,5 +1,6 @@
 package io.hbtrace.analyzer.state;
 
+import io.hbtrace.analyzer.Symbols;
 import io.hbtrace.analyzer.util.IdTable;
 import io.hbtrace.traces.event.Handoff;
 
@@ -62,6 +63,23 @@ public final class TracedObjects {
     }
     boolean element = elements && table.remove(id | ELEMENT) != null;
     return table.remove(id) != null || element;
+  }
+
+  /**
+   * A lock or monitor still held ({@code taken}: taken more often than given back) or given back
+   * more often than taken, as {@code "lock ID, last taken by thread T at SITE"}; null if none.
+   */
+  public String unbalanced(boolean taken, Symbols symbols) {
+    TracedObject o = table.find(r -> taken ? r.holds > 0 : r.holds < 0);
+    if (o == null) {
+      return null;
+    }
+    String at = symbols.site(o.lastTakenAt).shortForm();
+    return "lock "
+        + o.id
+        + (o.lastTaker == 0
+            ? ""
+            : ", last taken by thread '" + symbols.threadName(o.lastTaker) + "' at " + at);
   }
 
   /** Number of records held (for memory tests). */

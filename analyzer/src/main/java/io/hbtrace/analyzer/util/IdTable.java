@@ -112,6 +112,19 @@ public final class IdTable<V> {
     size = 0;
   }
 
+  /** The first value (in no particular order) that {@code test} accepts, or null. */
+  @SuppressWarnings("unchecked")
+  public V find(java.util.function.Predicate<V> test) {
+    for (Page<V> p : pages.values()) {
+      for (Object v : p.slots) {
+        if (v != null && test.test((V) v)) {
+          return (V) v;
+        }
+      }
+    }
+    return null;
+  }
+
   /** Number of values held. */
   public int size() {
     return size;

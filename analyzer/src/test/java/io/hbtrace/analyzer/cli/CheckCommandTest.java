@@ -85,6 +85,27 @@ class CheckCommandTest {
     assertThat(Cli.run("check", fixed().toString()).out()).doesNotContain("warning:");
   }
 
+  /**
+   * A lock taken more often than given back (or the other way round) says so, naming the lock and
+   * its last taker: a release the agent did not record would otherwise pass unnoticed.
+   */
+  @Test
+  void locksTakenAndGivenBackUnequallyOftenAreAWarning() throws Exception {
+    TraceBuilder t = new TraceBuilder().mount(1);
+    t.start(1, 2).start(1, 3);
+    t.write(2, 0, 1024, 0, true);
+    int site = t.site("take");
+    t.rawAt(EventKind.LOCK_ACQUIRE, 2, site, 41, 0).rawAt(EventKind.LOCK_ACQUIRE, 2, site, 42, 0);
+    t.raw(EventKind.LOCK_RELEASE, 2, 42, 0).raw(EventKind.LOCK_RELEASE, 3, 43, 0);
+    t.join(1, 2).join(1, 3);
+    Cli r = Cli.run("check", TraceFiles.write(t, tmp.resolve("held"), List.of()).toString());
+    assertThat(r.out())
+        .contains("warning: 2 locks or monitors were taken and given back unequally often")
+        .contains("still held at the end: lock 41, last taken by thread")
+        .contains("given back more often than taken: lock 43")
+        .doesNotContain("lock 42");
+  }
+
   @Test
   void jsonCarriesChecksOperationsAndObserved() throws Exception {
     Cli r = Cli.run("check", "--format", "json", racy().toString());
