@@ -111,30 +111,33 @@ public final class Analysis {
     context.clocks.apply(e, kind, thread);
     switch (kind) {
       case LOCK_ACQUIRE -> {
-        if (holdings) {
-          LockAcquire a = (LockAcquire) e;
-          context.holdings.acquired(thread, a.lock(), a.mode());
-        }
+        LockAcquire a = (LockAcquire) e;
+        acquired(thread, a.lock(), a.mode(), e.site());
       }
       case LOCK_RELEASE -> {
-        if (holdings) {
-          LockRelease r = (LockRelease) e;
-          context.holdings.released(thread, r.lock(), r.mode());
-        }
+        LockRelease r = (LockRelease) e;
+        released(thread, r.lock(), r.mode());
       }
-      case MONITOR_ENTER -> {
-        if (holdings) {
-          context.holdings.acquired(thread, ((MonitorEnter) e).monitor(), LockMode.EXCLUSIVE);
-        }
-      }
-      case MONITOR_EXIT -> {
-        if (holdings) {
-          context.holdings.released(thread, ((MonitorExit) e).monitor(), LockMode.EXCLUSIVE);
-        }
-      }
+      case MONITOR_ENTER ->
+          acquired(thread, ((MonitorEnter) e).monitor(), LockMode.EXCLUSIVE, e.site());
+      case MONITOR_EXIT -> released(thread, ((MonitorExit) e).monitor(), LockMode.EXCLUSIVE);
       case OBJECT_ROLE -> context.roles.onRole((ObjectRole) e);
       case OBJECT_FREE -> context.roles.onFree((ObjectFree) e);
       default -> {}
+    }
+  }
+
+  private void acquired(int thread, long lock, int mode, int site) {
+    context.holdings.taken(thread, lock, site);
+    if (holdings) {
+      context.holdings.acquired(thread, lock, mode);
+    }
+  }
+
+  private void released(int thread, long lock, int mode) {
+    context.holdings.givenBack(lock);
+    if (holdings) {
+      context.holdings.released(thread, lock, mode);
     }
   }
 
@@ -206,10 +209,10 @@ public final class Analysis {
           "the trace holds no domain events (size updates, invalidations, cache fills, orphan"
               + " changes): the checks had nothing to look at; tracepoints in a spec name them");
     }
-    int unbalanced = context.clocks.unbalanced();
+    int unbalanced = context.holdings.unbalanced();
     if (unbalanced > 0) {
-      String held = context.objects.unbalanced(true, context.symbols);
-      String over = context.objects.unbalanced(false, context.symbols);
+      String held = context.holdings.unbalanced(true, context.symbols);
+      String over = context.holdings.unbalanced(false, context.symbols);
       w.add(
           unbalanced
               + (unbalanced == 1 ? " lock or monitor was" : " locks or monitors were")

@@ -52,7 +52,6 @@ public final class Clocks {
   private Event mustOf;
   private Stamp mustStamp;
   private Occurrence occurrence;
-  private int unbalanced; // records whose holds are not 0 (see #unbalanced)
 
   public Clocks(TracedObjects objects) {
     this.objects = objects;
@@ -85,13 +84,13 @@ public final class Clocks {
     switch (kind) {
       case LOCK_ACQUIRE -> {
         LockAcquire a = (LockAcquire) e;
-        acquire(thread, a.lock(), a.mode() == LockMode.SHARED, e.site());
+        acquire(thread, a.lock(), a.mode() == LockMode.SHARED);
       }
       case LOCK_RELEASE -> {
         LockRelease r = (LockRelease) e;
         release(thread, r.lock(), r.mode() == LockMode.SHARED);
       }
-      case MONITOR_ENTER -> acquire(thread, ((MonitorEnter) e).monitor(), false, e.site());
+      case MONITOR_ENTER -> acquire(thread, ((MonitorEnter) e).monitor(), false);
       case MONITOR_EXIT -> release(thread, ((MonitorExit) e).monitor(), false);
       default -> applyOther(e, kind, thread);
     }
@@ -153,42 +152,20 @@ public final class Clocks {
     }
   }
 
-  private void acquire(int t, long lock, boolean shared, int site) {
-    TracedObject o = current(objects.getOrAdd(lock));
-    held(o, 1);
-    o.lastTaker = t;
-    o.lastTakenAt = site;
-    for (int i = 0; i < relations.length; i++) {
-      relations[i].acquire(t, o.clock(i), o.reorderable, shared);
+  private void acquire(int t, long lock, boolean shared) {
+    TracedObject o = current(objects.get(lock));
+    if (o != null) { // else never released: nothing to learn from it
+      for (int i = 0; i < relations.length; i++) {
+        relations[i].acquire(t, o.clock(i), o.reorderable, shared);
+      }
     }
   }
 
   private void release(int t, long lock, boolean shared) {
     TracedObject o = current(objects.getOrAdd(lock));
-    held(o, -1);
     for (int i = 0; i < relations.length; i++) {
       o.clock(i, relations[i].release(t, o.clock(i), o.reorderable, shared));
     }
-  }
-
-  /** Counts an acquire (+1) or a release (-1) of lock or monitor {@code o}. */
-  private void held(TracedObject o, int d) {
-    int before = o.holds;
-    o.holds = before + d;
-    if (before == 0) {
-      unbalanced++;
-    } else if (o.holds == 0) {
-      unbalanced--;
-    }
-  }
-
-  /**
-   * Locks and monitors taken more often than given back, or the other way round, so far (those
-   * freed since included): at the end of a trace, a thread still holding one at exit, or an acquire
-   * or release the agent did not record.
-   */
-  public int unbalanced() {
-    return unbalanced;
   }
 
   /** {@code o} with the clocks of an earlier scope dropped; null for null. */

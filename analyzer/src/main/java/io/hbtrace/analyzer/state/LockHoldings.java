@@ -1,5 +1,6 @@
 package io.hbtrace.analyzer.state;
 
+import io.hbtrace.analyzer.Symbols;
 import io.hbtrace.traces.event.LockMode;
 import java.util.Arrays;
 
@@ -8,11 +9,13 @@ import java.util.Arrays;
  * lock's {@link TracedObject}. Re-entrant acquisitions nest. Owner-less locks (a page lock taken by
  * the reader and released by the thread completing the read) are released by whoever releases them.
  * Only locks whose role says a check asks who holds them are tracked ({@link
- * ObjectRoles#holderMatters}); the others are ignored.
+ * ObjectRoles#holderMatters}); the others are ignored. Of every lock and monitor, whatever its
+ * role, it counts how often it was taken and given back ({@link #taken}, {@link #givenBack}).
  */
 public final class LockHoldings {
   private final TracedObjects objects;
   private int held;
+  private int unbalanced; // records whose holds are not 0 (see #unbalanced)
 
   /** Holdings kept in the records of {@code objects}. */
   public LockHoldings(TracedObjects objects) {
@@ -51,6 +54,57 @@ public final class LockHoldings {
       h.exclusiveOwner = 0;
     }
     held -= h.free() ? 1 : 0;
+  }
+
+  /** Counts an acquire of {@code lock} by {@code thread} at {@code site}, whatever its role. */
+  public void taken(int thread, long lock, int site) {
+    TracedObject o = objects.getOrAdd(lock);
+    count(o, 1);
+    o.lastTaker = thread;
+    o.lastTakenAt = site;
+  }
+
+  /** Counts a release of {@code lock}, whatever its role. */
+  public void givenBack(long lock) {
+    count(objects.getOrAdd(lock), -1);
+  }
+
+  private void count(TracedObject o, int d) {
+    int before = o.holds;
+    o.holds = before + d;
+    if (before == 0) {
+      unbalanced++;
+    } else if (o.holds == 0) {
+      unbalanced--;
+    }
+  }
+
+  /**
+   * Locks and monitors taken more often than given back, or the other way round, so far (those
+   * freed since included): at the end of a trace, a thread still holding one at exit, or an acquire
+   * or release the agent did not record.
+   */
+  public int unbalanced() {
+    return unbalanced;
+  }
+
+  /**
+   * A lock or monitor still held ({@code held}: taken more often than given back) or given back
+   * more often than taken, as {@code "lock ID, last taken by thread T at SITE"}; null if none.
+   */
+  public String unbalanced(boolean held, Symbols symbols) {
+    TracedObject o = objects.find(r -> held ? r.holds > 0 : r.holds < 0);
+    if (o == null) {
+      return null;
+    }
+    return "lock "
+        + o.id
+        + (o.lastTaker == 0
+            ? ""
+            : ", last taken by thread '"
+                + symbols.threadName(o.lastTaker)
+                + "' at "
+                + symbols.site(o.lastTakenAt).shortForm());
   }
 
   /** True if some thread holds {@code lock} in any mode. */

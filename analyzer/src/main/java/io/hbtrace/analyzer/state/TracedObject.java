@@ -38,7 +38,7 @@ public final class TracedObject {
 
   /**
    * As a lock or monitor: its acquires less its releases, by any thread; and the thread and site of
-   * its last acquire (see {@link Clocks#unbalanced}).
+   * its last acquire (see {@link LockHoldings#unbalanced}).
    */
   int holds;
 

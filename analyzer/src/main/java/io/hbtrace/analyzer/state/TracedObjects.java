@@ -1,8 +1,8 @@
 package io.hbtrace.analyzer.state;
 
-import io.hbtrace.analyzer.Symbols;
 import io.hbtrace.analyzer.util.IdTable;
 import io.hbtrace.traces.event.Handoff;
+import java.util.function.Predicate;
 
 /**
  * The record of every live object of the trace, by object id. Roles, both relations' clocks and
@@ -65,21 +65,9 @@ public final class TracedObjects {
     return table.remove(id) != null || element;
   }
 
-  /**
-   * A lock or monitor still held ({@code taken}: taken more often than given back) or given back
-   * more often than taken, as {@code "lock ID, last taken by thread T at SITE"}; null if none.
-   */
-  public String unbalanced(boolean taken, Symbols symbols) {
-    TracedObject o = table.find(r -> taken ? r.holds > 0 : r.holds < 0);
-    if (o == null) {
-      return null;
-    }
-    String at = symbols.site(o.lastTakenAt).shortForm();
-    return "lock "
-        + o.id
-        + (o.lastTaker == 0
-            ? ""
-            : ", last taken by thread '" + symbols.threadName(o.lastTaker) + "' at " + at);
+  /** The first record (in no particular order) that {@code test} accepts, or null. */
+  TracedObject find(Predicate<TracedObject> test) {
+    return table.find(test);
   }
 
   /** Number of records held (for memory tests). */

@@ -3,6 +3,7 @@ package io.hbtrace.analyzer.util;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 /**
  * A map from object ids to values, for ids the agent hands out densely and in increasing order:
@@ -114,7 +115,7 @@ public final class IdTable<V> {
 
   /** The first value (in no particular order) that {@code test} accepts, or null. */
   @SuppressWarnings("unchecked")
-  public V find(java.util.function.Predicate<V> test) {
+  public V find(Predicate<V> test) {
     for (Page<V> p : pages.values()) {
       for (Object v : p.slots) {
         if (v != null && test.test((V) v)) {

@@ -56,4 +56,18 @@ class LockHoldingsTest {
     assertThat(h.heldByAnyone(5)).isFalse();
     assertThat(h.size()).isZero();
   }
+
+  @Test
+  void everyLockIsCountedTakenAndGivenBackWhateverItsRole() {
+    h.taken(1, 4, 10);
+    h.taken(1, 4, 11);
+    h.givenBack(4); // 4 still held once
+    h.taken(2, 5, 12);
+    h.givenBack(5); // 5 balanced
+    h.givenBack(6); // 6 given back, never taken
+    assertThat(h.unbalanced()).isEqualTo(2);
+    h.givenBack(4);
+    assertThat(h.unbalanced()).isOne();
+    assertThat(h.size()).isZero(); // no holders tracked: no role asks
+  }
 }
