@@ -16,17 +16,15 @@ import java.util.function.BiConsumer;
  * guarantee: only the completion that was taken happens before).
  */
 final class FirstOf implements BiConsumer<Object, Throwable> {
-  private final CompletionStage<?> source;
+  private final StageStep.Relay relay; // the source's completion into the first's channel
   private final CompletableFuture<Object> first;
   private final AtomicBoolean taken;
-  private final int site;
 
   private FirstOf(
       CompletionStage<?> source, CompletableFuture<Object> first, AtomicBoolean taken, int site) {
-    this.source = source;
+    this.relay = new StageStep.Relay(source, first, site);
     this.first = first;
     this.taken = taken;
-    this.site = site;
   }
 
   /**
@@ -60,8 +58,7 @@ final class FirstOf implements BiConsumer<Object, Throwable> {
     if (!taken.compareAndSet(false, true)) {
       return;
     }
-    HandoffHooks.received(source, HandoffKind.FUTURE, site);
-    HandoffHooks.sent(first, HandoffKind.FUTURE, site);
+    relay.accept(value, failure);
     if (failure == null) {
       first.complete(value);
     } else {

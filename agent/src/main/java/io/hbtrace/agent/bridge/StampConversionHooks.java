@@ -43,9 +43,7 @@ public final class StampConversionHooks {
 
   public static boolean validate(StampedLock l, long stamp, int site) {
     if (StampedLock.isOptimisticReadStamp(stamp)) {
-      Lock v = l.asReadLock();
-      attempt(v, site);
-      passed(v, site);
+      validated(l, site);
     }
     return l.validate(stamp);
   }
@@ -96,9 +94,7 @@ public final class StampConversionHooks {
       } else if (StampedLock.isReadLockStamp(stamp)) {
         releasingIf(unlocks(l, stamp, false), l.asReadLock(), site);
       } else if (StampedLock.isOptimisticReadStamp(stamp)) {
-        Lock v = l.asReadLock();
-        attempt(v, site);
-        passed(v, site);
+        validated(l, site); // it validates the stamp
       }
     } catch (StackOverflowError | OutOfMemoryError e) {
       // not even the hook could be called: the release goes unrecorded, but it happens
@@ -122,6 +118,13 @@ public final class StampConversionHooks {
       // not even the hook could be called: the release goes unrecorded, but it happens
     }
     return l.tryUnlockRead();
+  }
+
+  /** The empty read section of an optimistic stamp's validation (announced in a scheduled run). */
+  private static void validated(StampedLock l, int site) {
+    Lock v = l.asReadLock();
+    attempt(v, site);
+    passed(v, site);
   }
 
   /** An empty read section: the read view acquired and released at once. */
