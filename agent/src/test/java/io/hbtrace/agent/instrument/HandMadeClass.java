@@ -57,13 +57,20 @@ final class HandMadeClass {
 
   /** Reads {@code bytes}, giving each method's code to the visitor {@code code} makes for it. */
   static void readCode(byte[] bytes, Function<String, MethodVisitor> code) {
+    readCode(bytes, (name, desc) -> code.apply(name));
+  }
+
+  /**
+   * As {@link #readCode(byte[], Function)}, the visitor made from the method's name and descriptor.
+   */
+  static void readCode(byte[] bytes, BiFunction<String, String, MethodVisitor> code) {
     new ClassReader(bytes)
         .accept(
             new ClassVisitor(Opcodes.ASM9) {
               @Override
               public MethodVisitor visitMethod(
                   int access, String name, String desc, String signature, String[] exceptions) {
-                return code.apply(name);
+                return code.apply(name, desc);
               }
             },
             0);

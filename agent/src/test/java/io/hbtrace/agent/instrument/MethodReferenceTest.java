@@ -19,8 +19,6 @@ import io.hbtrace.traces.event.Handoff;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -157,25 +155,20 @@ class MethodReferenceTest {
   private record Shape(List<String> methods, List<String> referenced) {
     static Shape of(byte[] classFile) {
       Shape shape = new Shape(new ArrayList<>(), new ArrayList<>());
-      new ClassReader(classFile)
-          .accept(
-              new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public MethodVisitor visitMethod(
-                    int access, String name, String desc, String signature, String[] exceptions) {
-                  shape.methods.add(name + desc);
-                  return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitInvokeDynamicInsn(
-                        String n, String d, Handle bootstrap, Object... args) {
-                      if (args.length > 1 && args[1] instanceof Handle impl) {
-                        shape.referenced.add(impl.getOwner() + "." + impl.getName());
-                      }
-                    }
-                  };
+      HandMadeClass.readCode(
+          classFile,
+          (name, desc) -> {
+            shape.methods.add(name + desc);
+            return new MethodVisitor(Opcodes.ASM9) {
+              @Override
+              public void visitInvokeDynamicInsn(
+                  String n, String d, Handle bootstrap, Object... args) {
+                if (args.length > 1 && args[1] instanceof Handle impl) {
+                  shape.referenced.add(impl.getOwner() + "." + impl.getName());
                 }
-              },
-              0);
+              }
+            };
+          });
       return shape;
     }
   }
