@@ -2,12 +2,7 @@ package io.hbtrace.analyzer.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hbtrace.analyzer.Analysis;
-import io.hbtrace.analyzer.TraceSymbols;
-import io.hbtrace.analyzer.check.CheckRegistry;
 import io.hbtrace.analyzer.report.Finding;
-import io.hbtrace.traces.TraceReader;
-import io.hbtrace.traces.event.Event;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,15 +16,7 @@ class CapturedTracesTest {
   private static final Path CAPTURED = Path.of("..", "traces", "captured");
 
   private static List<Finding> check(String file) throws Exception {
-    try (TraceReader r = TraceReader.open(CAPTURED.resolve(file))) {
-      Analysis a = new Analysis(new TraceSymbols(r), CheckRegistry.all());
-      Event e;
-      while ((e = r.next()) != null) {
-        a.accept(e);
-      }
-      assertThat(r.truncated()).isFalse();
-      return a.finish();
-    }
+    return Recordings.check(CAPTURED.resolve(file)).findings();
   }
 
   @Test

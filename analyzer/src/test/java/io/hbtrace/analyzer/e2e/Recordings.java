@@ -66,26 +66,32 @@ final class Recordings {
     return run(cmd, dir, main, out);
   }
 
-  /**
-   * Checks {@code trace} with every check: its findings as "check title", after asserting that it
-   * holds {@code updates} size updates (-1: any number).
-   */
-  static List<String> findings(Path trace, int updates) throws Exception {
-    List<String> out = new ArrayList<>();
+  /** A trace checked with every check: the findings, and the analysis that found them. */
+  record Checked(List<Finding> findings, Analysis analysis) {}
+
+  /** Checks {@code trace} with every check, after reading it to its end (it is not truncated). */
+  static Checked check(Path trace) throws Exception {
     try (TraceReader r = TraceReader.open(trace)) {
       Analysis a = new Analysis(new TraceSymbols(r), CheckRegistry.all());
       Event e;
       while ((e = r.next()) != null) {
         a.accept(e);
       }
-      if (updates >= 0) {
-        assertThat(a.count(EventKind.SIZE_UPDATE)).isEqualTo(updates);
-      }
-      for (Finding f : a.finish()) {
-        out.add(f.check() + " " + f.title());
-      }
+      assertThat(r.truncated()).isFalse();
+      return new Checked(a.finish(), a);
     }
-    return out;
+  }
+
+  /**
+   * Checks {@code trace} with every check: its findings as "check title", after asserting that it
+   * holds {@code updates} size updates (-1: any number).
+   */
+  static List<String> findings(Path trace, int updates) throws Exception {
+    Checked c = check(trace);
+    if (updates >= 0) {
+      assertThat(c.analysis().count(EventKind.SIZE_UPDATE)).isEqualTo(updates);
+    }
+    return c.findings().stream().map(f -> f.check() + " " + f.title()).toList();
   }
 
   static Path record(Path dir, String name, String... workload)

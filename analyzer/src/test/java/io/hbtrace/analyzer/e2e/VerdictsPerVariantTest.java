@@ -2,13 +2,8 @@ package io.hbtrace.analyzer.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hbtrace.analyzer.Analysis;
-import io.hbtrace.analyzer.TraceSymbols;
-import io.hbtrace.analyzer.check.CheckRegistry;
 import io.hbtrace.analyzer.cli.DemoWorkload;
 import io.hbtrace.analyzer.report.Finding;
-import io.hbtrace.traces.TraceReader;
-import io.hbtrace.traces.event.Event;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,16 +22,8 @@ class VerdictsPerVariantTest {
 
   private static Set<String> checksFiring(Path trace) throws Exception {
     Set<String> checks = new TreeSet<>();
-    try (TraceReader r = TraceReader.open(trace)) {
-      Analysis a = new Analysis(new TraceSymbols(r), CheckRegistry.all());
-      Event e;
-      while ((e = r.next()) != null) {
-        a.accept(e);
-      }
-      assertThat(r.truncated()).isFalse();
-      for (Finding f : a.finish()) {
-        checks.add(f.check());
-      }
+    for (Finding f : Recordings.check(trace).findings()) {
+      checks.add(f.check());
     }
     return checks;
   }
