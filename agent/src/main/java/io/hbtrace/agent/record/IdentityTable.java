@@ -3,8 +3,6 @@ package io.hbtrace.agent.record;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Dense, stable long ids (>= 1) for objects, held weakly: the id of an object never changes and is
@@ -32,7 +30,8 @@ import java.util.Map;
  * entry that owns an id reports its birth ({@link Listener#born}); its death ({@link
  * Listener#freed}) is that of the last of the objects sharing it, which may outlive the owner (a
  * future outlives the task wrapper an executor drops once it has run; a read view, the read-write
- * lock object).
+ * lock object). The entries of a shared id count their live members in one {@link Sharing} they all
+ * point to, so a death is reported without a lookup.
  */
 final class IdentityTable {
 
@@ -51,12 +50,20 @@ final class IdentityTable {
     int mode(Object o);
   }
 
+  /** The live entries of an id shared by more than its owner (owner included); under the lock. */
+  static final class Sharing {
+    int live;
+  }
+
   /** One object's row; immutable. */
   static final class Entry extends WeakReference<Object> {
     final int hash;
     final long id;
     final int mode;
     final boolean owner;
+
+    /** Null while the id is its owner's alone. */
+    final Sharing sharing;
 
     /** String id of the spec-named atomic field this object was loaded from, or 0. */
     final int field;
@@ -72,7 +79,8 @@ final class IdentityTable {
         int mode,
         boolean owner,
         int field,
-        long fieldOwner) {
+        long fieldOwner,
+        Sharing sharing) {
       super(o, queue);
       this.hash = hash;
       this.id = id;
@@ -80,6 +88,7 @@ final class IdentityTable {
       this.owner = owner;
       this.field = field;
       this.fieldOwner = fieldOwner;
+      this.sharing = sharing;
     }
   }
 
@@ -89,9 +98,6 @@ final class IdentityTable {
   private volatile Entry[] table = new Entry[1 << 12];
   private int size; // slots holding an entry, cleared or not (under the lock)
   private long nextId = 1;
-
-  /** Live entries of each id shared by more than its owner (owner included); under the lock. */
-  private final Map<Long, Integer> sharers = new HashMap<>();
 
   IdentityTable(Listener listener, Canonicalizer canon) {
     this.listener = listener;
@@ -156,13 +162,14 @@ final class IdentityTable {
         return e;
       }
       if (c != o) {
-        Entry view = put(new Entry(o, dead, h, entry(c).id, mode, false, 0, 0));
-        shared(view.id);
-        return view;
+        Entry target = entry(c);
+        Sharing s = sharing(c, target);
+        s.live++;
+        return put(new Entry(o, dead, h, target.id, mode, false, 0, 0, s));
       }
       long id = nextId++;
       listener.born(id, o);
-      return put(new Entry(o, dead, h, id, mode, true, 0, 0));
+      return put(new Entry(o, dead, h, id, mode, true, 0, 0, null));
     }
   }
 
@@ -171,8 +178,10 @@ final class IdentityTable {
     if (view == null || target == null || view == target) {
       return;
     }
-    long id = entry(target).id;
+    entry(target);
     synchronized (this) {
+      Entry t = find(table, target, System.identityHashCode(target));
+      long id = t.id;
       int h = System.identityHashCode(view);
       Entry old = find(table, view, h);
       if (old != null && old.id == id && old.mode == mode) {
@@ -182,29 +191,33 @@ final class IdentityTable {
       if (old != null && joins) {
         died(old); // the view's own id, or another it shared, loses this entry
       }
-      replace(old, new Entry(view, dead, h, id, mode, false, 0, 0));
+      Sharing s = sharing(target, t);
       if (joins) {
-        shared(id);
+        s.live++;
       }
+      replace(old, new Entry(view, dead, h, id, mode, false, 0, 0, s));
     }
   }
 
-  /** One more entry carries {@code id}, besides its owner's (under the lock). */
-  private void shared(long id) {
-    sharers.merge(id, 2, (n, one) -> n + 1);
+  /**
+   * The sharing of {@code te}, the entry of {@code target}: made when a first view joins its id,
+   * counting the owner, whose entry is replaced by one pointing to it (under the lock).
+   */
+  private Sharing sharing(Object target, Entry te) {
+    if (te.sharing != null) {
+      return te.sharing;
+    }
+    Sharing s = new Sharing();
+    s.live = 1;
+    replace(
+        te, new Entry(target, dead, te.hash, te.id, te.mode, te.owner, te.field, te.fieldOwner, s));
+    return s;
   }
 
   /** An entry of {@code e}'s id is gone: the id is freed with the last of them (under the lock). */
   private void died(Entry e) {
-    Integer n = sharers.get(e.id);
-    if (n == null) {
-      if (e.owner) {
-        listener.freed(e.id);
-      }
-    } else if (n > 1) {
-      sharers.put(e.id, n - 1);
-    } else {
-      sharers.remove(e.id);
+    Sharing s = e.sharing;
+    if (s == null ? e.owner : --s.live == 0) {
       listener.freed(e.id);
     }
   }
@@ -219,7 +232,16 @@ final class IdentityTable {
       Entry old = find(table, atomic, e.hash);
       replace(
           old,
-          new Entry(atomic, dead, e.hash, e.id, e.mode, old != null && old.owner, field, ownerId));
+          new Entry(
+              atomic,
+              dead,
+              e.hash,
+              e.id,
+              e.mode,
+              old != null && old.owner,
+              field,
+              ownerId,
+              old != null ? old.sharing : null));
     }
   }
 

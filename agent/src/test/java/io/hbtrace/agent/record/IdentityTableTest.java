@@ -138,6 +138,33 @@ class IdentityTableTest {
     assertThat(freed).containsExactly(own, t);
   }
 
+  /**
+   * Three objects share an id, one of them moving away to another id: the id is freed once, with
+   * the last of those still sharing it, and the other id only when the mover dies.
+   */
+  @Test
+  void anIdSharedByManyIsFreedOnceWithTheLastOfThem() throws Exception {
+    Object[] objects = {new Object(), new Object(), new Object(), new Object(), new Object()};
+    long t = ids.id(objects[0]);
+    long other = ids.id(objects[4]);
+    for (int i = 1; i < 4; i++) {
+      ids.alias(objects[i], objects[0], i % 2);
+    }
+    ids.alias(objects[3], objects[4], 0); // moves away: t keeps three members
+    assertThat(ids.entry(objects[3]).id).isEqualTo(other);
+    for (int i : new int[] {0, 2, 4}) {
+      objects[i] = null;
+    }
+    collect(() -> false);
+    assertThat(freed).as("1 and 3 live on").isEmpty();
+    objects[1] = null;
+    collect(() -> freed.contains(t));
+    assertThat(freed).containsExactly(t);
+    objects[3] = null;
+    collect(() -> freed.contains(other));
+    assertThat(freed).containsExactly(t, other);
+  }
+
   /** Collects and reports deaths until {@code done} (or a few rounds, for a death not awaited). */
   private void collect(java.util.function.BooleanSupplier done) throws InterruptedException {
     for (int round = 0; round < 20 && !done.getAsBoolean(); round++) {
