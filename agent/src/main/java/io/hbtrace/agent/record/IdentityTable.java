@@ -55,40 +55,50 @@ final class IdentityTable {
     int live;
   }
 
-  /** One object's row; immutable. */
-  static final class Entry extends WeakReference<Object> {
+  /**
+   * One object's row; immutable. Kept to 48 bytes (the collector copies every entry made since its
+   * last pause): what only atomics need is in {@link AtomicEntry}. An entry without a {@link
+   * Sharing} is its id's owner; every view of an id points to the id's sharing.
+   */
+  static class Entry extends WeakReference<Object> {
     final int hash;
     final long id;
     final int mode;
-    final boolean owner;
 
     /** Null while the id is its owner's alone. */
     final Sharing sharing;
 
-    /** String id of the spec-named atomic field this object was loaded from, or 0. */
+    Entry(Object o, ReferenceQueue<Object> queue, int hash, long id, int mode, Sharing sharing) {
+      super(o, queue);
+      this.hash = hash;
+      this.id = id;
+      this.mode = mode;
+      this.sharing = sharing;
+    }
+
+    /** This row for {@code o} again, with sharing {@code s}. */
+    Entry with(Object o, ReferenceQueue<Object> queue, Sharing s) {
+      return new Entry(o, queue, hash, id, mode, s);
+    }
+  }
+
+  /** The row of an atomic loaded from a spec-named field. */
+  static final class AtomicEntry extends Entry {
+    /** String id of the spec-named field the atomic was loaded from. */
     final int field;
 
     /** Identity of the object holding that field (0 for a static field). */
     final long fieldOwner;
 
-    Entry(
-        Object o,
-        ReferenceQueue<Object> queue,
-        int hash,
-        long id,
-        int mode,
-        boolean owner,
-        int field,
-        long fieldOwner,
-        Sharing sharing) {
-      super(o, queue);
-      this.hash = hash;
-      this.id = id;
-      this.mode = mode;
-      this.owner = owner;
+    AtomicEntry(Entry e, Object o, ReferenceQueue<Object> queue, int field, long fieldOwner) {
+      super(o, queue, e.hash, e.id, e.mode, e.sharing);
       this.field = field;
       this.fieldOwner = fieldOwner;
-      this.sharing = sharing;
+    }
+
+    @Override
+    Entry with(Object o, ReferenceQueue<Object> queue, Sharing s) {
+      return new AtomicEntry(super.with(o, queue, s), o, queue, field, fieldOwner);
     }
   }
 
@@ -165,11 +175,11 @@ final class IdentityTable {
         Entry target = entry(c);
         Sharing s = sharing(c, target);
         s.live++;
-        return put(new Entry(o, dead, h, target.id, mode, false, 0, 0, s));
+        return put(new Entry(o, dead, h, target.id, mode, s));
       }
       long id = nextId++;
       listener.born(id, o);
-      return put(new Entry(o, dead, h, id, mode, true, 0, 0, null));
+      return put(new Entry(o, dead, h, id, mode, null));
     }
   }
 
@@ -195,7 +205,7 @@ final class IdentityTable {
       if (joins) {
         s.live++;
       }
-      replace(old, new Entry(view, dead, h, id, mode, false, 0, 0, s));
+      replace(old, new Entry(view, dead, h, id, mode, s));
     }
   }
 
@@ -209,39 +219,29 @@ final class IdentityTable {
     }
     Sharing s = new Sharing();
     s.live = 1;
-    replace(
-        te, new Entry(target, dead, te.hash, te.id, te.mode, te.owner, te.field, te.fieldOwner, s));
+    replace(te, te.with(target, dead, s));
     return s;
   }
 
   /** An entry of {@code e}'s id is gone: the id is freed with the last of them (under the lock). */
   private void died(Entry e) {
     Sharing s = e.sharing;
-    if (s == null ? e.owner : --s.live == 0) {
+    if (s == null || --s.live == 0) {
       listener.freed(e.id);
     }
   }
 
   /** Marks {@code atomic} as the value of the spec-named field {@code field} of {@code owner}. */
   void registerAtomic(Object atomic, int field, long ownerId) {
-    Entry e = entry(atomic);
-    if (e.field == field && e.fieldOwner == ownerId) {
+    if (entry(atomic) instanceof AtomicEntry a && a.field == field && a.fieldOwner == ownerId) {
       return;
     }
     synchronized (this) {
-      Entry old = find(table, atomic, e.hash);
-      replace(
-          old,
-          new Entry(
-              atomic,
-              dead,
-              e.hash,
-              e.id,
-              e.mode,
-              old != null && old.owner,
-              field,
-              ownerId,
-              old != null ? old.sharing : null));
+      Entry old = find(table, atomic, System.identityHashCode(atomic));
+      if (old == null) {
+        old = entry(atomic); // gone since the lookup above: only if the table was swept meanwhile
+      }
+      replace(old, new AtomicEntry(old, atomic, dead, field, ownerId));
     }
   }
 

@@ -348,7 +348,7 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
 
   /** Records a write of {@code atomic} if it was loaded from a named field; says whether it was. */
   private boolean recordAtomicWrite(Object atomic, long value, int site) {
-    IdentityTable.Entry e = named(atomic);
+    IdentityTable.AtomicEntry e = named(atomic);
     if (e == null) {
       return false;
     }
@@ -358,14 +358,13 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
 
   @Override
   public long atomicRead(Object atomic, long value, int site, boolean given) {
-    IdentityTable.Entry e = named(atomic);
+    IdentityTable.AtomicEntry e = named(atomic);
     return e == null ? value : read(site, e.field, e.fieldOwner, value, given);
   }
 
   /** The identity entry of an atomic loaded from a named field; null for any other. */
-  private IdentityTable.Entry named(Object atomic) {
-    IdentityTable.Entry e = ids.lookup(atomic);
-    return e != null && e.field != 0 ? e : null;
+  private IdentityTable.AtomicEntry named(Object atomic) {
+    return ids.lookup(atomic) instanceof IdentityTable.AtomicEntry a ? a : null;
   }
 
   @Override

@@ -187,8 +187,13 @@ class IdentityTableTest {
     Object atomic = new Object();
     long a = ids.id(atomic);
     ids.registerAtomic(atomic, 7, t);
-    assertThat(ids.entry(atomic).field).isEqualTo(7);
-    assertThat(ids.entry(atomic).fieldOwner).isEqualTo(t);
+    assertThat(ids.entry(atomic))
+        .isInstanceOfSatisfying(
+            IdentityTable.AtomicEntry.class,
+            e -> {
+              assertThat(e.field).isEqualTo(7);
+              assertThat(e.fieldOwner).isEqualTo(t);
+            });
     assertThat(ids.id(atomic)).isEqualTo(a);
   }
 
