@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The queue side of a {@link TraceWriter}: the registry of thread buffers, the sweep that copies
  * each buffer's committed bytes into one BATCH document, and the counters END reports. Every method
- * runs under the writer lock (the caller holds it); only the owner-published commit word of each
- * buffer is read across threads (acquire), see {@link ThreadBuffer}.
+ * but {@link #define} runs under the writer lock (the caller holds it); only the owner-published
+ * commit word of each buffer is read across threads (acquire), see {@link ThreadBuffer}.
  *
  * <p>After a failed queue write, or when the file system is nearly full ({@link DiskRoom}), the
  * flusher is {@link #failed()}: it writes nothing more and counts what it would have written as
@@ -50,6 +51,15 @@ final class BatchFlusher {
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
 
   private record Pending(byte[] doc, long events) {}
+
+  /**
+   * Definitions (strings, sites, threads), queued by any thread without the writer lock, in the
+   * order of their ids; written by a sweep after it has read the buffers' commit words.
+   */
+  private final ConcurrentLinkedQueue<byte[]> definitions = new ConcurrentLinkedQueue<>();
+
+  /** The commit words a sweep read, one per buffer, before it wrote the definitions. */
+  private long[] words = new long[16];
 
   private long eventsWritten;
   private long discarded;
@@ -110,23 +120,33 @@ final class BatchFlusher {
     return eventsWritten;
   }
 
-  /** Writes every buffer's committed, unflushed events. */
+  /**
+   * Writes every buffer's committed, unflushed events. It reads the commit words first and writes
+   * the definitions queued by then: an event committed by then uses only ids whose definitions were
+   * queued before it, so every batch it writes finds its definitions ahead of it.
+   */
   void sweep() {
+    int n = buffers.size();
+    if (words.length < n) {
+      words = new long[Math.max(n, 2 * words.length)];
+    }
+    for (int i = 0; i < n; i++) {
+      words[i] = buffers.get(i).committedWord();
+    }
     writePending();
     if (failed) {
       return;
     }
-    for (int i = 0, n = buffers.size(); i < n; i++) {
-      flush(buffers.get(i), false);
+    for (int i = 0; i < n; i++) {
+      flush(buffers.get(i), words[i], false);
     }
   }
 
   /**
-   * Makes {@code b}'s committed, unflushed events one batch and writes it, or with {@code defer}
-   * queues it for the next sweep.
+   * Makes {@code b}'s events committed up to {@code word} and not yet flushed one batch and writes
+   * it, or with {@code defer} queues it for the next sweep.
    */
-  private void flush(ThreadBuffer b, boolean defer) {
-    long word = b.committedWord();
+  private void flush(ThreadBuffer b, long word, boolean defer) {
     int off = (int) (word & ThreadBuffer.OFFSET_MASK);
     long count = word >>> Format.OFFSET_BITS;
     long events = count - b.flushedCount;
@@ -185,13 +205,20 @@ final class BatchFlusher {
     ThreadBuffer.COMMITTED.setRelease(b, b.count << Format.OFFSET_BITS);
   }
 
-  /** Queues a finished metadata document: it reaches the queue ahead of the next batch written. */
-  void queueMeta(byte[] doc) {
-    pending.add(new Pending(doc, 0));
+  /** Queues a finished definition (any thread): it reaches the queue at the next sweep. */
+  void define(byte[] doc) {
+    definitions.add(doc);
   }
 
-  /** Writes the queued documents, in order (counting a batch's events as written or discarded). */
+  /**
+   * Writes the queued definitions, then the queued batches, in order (counting a batch's events as
+   * written or discarded). A queued batch's events were committed before it was queued, so their
+   * definitions are among those written first.
+   */
   private void writePending() {
+    for (byte[] d; (d = definitions.poll()) != null; ) {
+      written(d);
+    }
     for (Pending p; (p = pending.poll()) != null; ) {
       if (!written(p.doc)) {
         discarded += p.events;
@@ -253,7 +280,7 @@ final class BatchFlusher {
       }
       ThreadBuffer b = buffers.get(recycleCursor);
       if (b.threadDead()) {
-        flush(b, true);
+        flush(b, b.committedWord(), true);
         retire(recycleCursor, b);
         return b.buf;
       }

@@ -32,8 +32,10 @@ import net.openhft.chronicle.core.time.TimeProvider;
  * no buffers.
  *
  * <p><b>Metadata</b> ({@link #string}, {@link #site}, {@link #threadId}) is slow-path, thread-safe
- * and idempotent; each definition is queued and reaches the queue at the next sweep, ahead of every
- * batch, so before any batch holding an event that uses the id. A recording thread calls into
+ * and idempotent, under a lock of its own (a thread being numbered, its parent starting it, never
+ * waits for a sweep's writes); each definition is queued before its id is handed out and reaches
+ * the queue at the next sweep, which takes the definitions only after reading what every buffer has
+ * committed, so before any batch holding an event that uses the id. A recording thread calls into
  * Chronicle only to sweep when its buffer is full, never for a definition or a new thread.
  *
  * <p>Longer than most files here: the hot path, the sweeps, the definitions and the close share one
@@ -58,14 +60,19 @@ public final class TraceWriter implements AutoCloseable {
 
   // guarded by lock
   private final BatchFlusher out;
-  private final Map<String, Integer> strings = new HashMap<>();
-  private final Map<Site, Integer> sites = new HashMap<>();
-  private final WeakHashMap<Thread, Integer> tids = new WeakHashMap<>();
-  private int nextTid = 1;
   private int buffersAllocated;
   private boolean queueClosed;
   private Thread flusher;
   private Thread hook;
+
+  /** Guards the definitions (lock may be taken before it, never after). */
+  private final Object defLock = new Object();
+
+  // guarded by defLock
+  private final Map<String, Integer> strings = new HashMap<>();
+  private final Map<Site, Integer> sites = new HashMap<>();
+  private final WeakHashMap<Thread, Integer> tids = new WeakHashMap<>();
+  private int nextTid = 1;
 
   private TraceWriter(Path dir, WriterOptions options, ChronicleSink sink, DiskRoom room) {
     this.dir = dir;
@@ -157,14 +164,14 @@ public final class TraceWriter implements AutoCloseable {
   /** The interned id ({@code >= 1}) of {@code s}; writes a STRING record the first time. */
   public int string(String s) {
     String v = s == null ? "" : s;
-    synchronized (lock) {
+    synchronized (defLock) {
       Integer id = strings.get(v);
       if (id != null) {
         return id;
       }
       int next = strings.size() + 1;
       strings.put(v, next);
-      queueMetaLocked(new DocBuilder(Format.STRING).uvarint(next).string(v).finish());
+      define(new DocBuilder(Format.STRING).uvarint(next).string(v).finish());
       return next;
     }
   }
@@ -172,7 +179,7 @@ public final class TraceWriter implements AutoCloseable {
   /** The site id ({@code >= 1}) of a source location; writes a SITE record the first time. */
   public int site(String className, String method, String sourceFile, int line) {
     Site key = new Site(nz(className), nz(method), nz(sourceFile), Math.max(-1, line));
-    synchronized (lock) {
+    synchronized (defLock) {
       Integer id = sites.get(key);
       if (id != null) {
         return id;
@@ -182,7 +189,7 @@ public final class TraceWriter implements AutoCloseable {
       int f = string(key.sourceFile());
       int next = sites.size() + 1;
       sites.put(key, next);
-      queueMetaLocked(
+      define(
           new DocBuilder(Format.SITE)
               .uvarint(next)
               .uvarint(c)
@@ -201,14 +208,14 @@ public final class TraceWriter implements AutoCloseable {
    */
   @SuppressWarnings("deprecation") // Thread.getId: threadId() is Java 19+
   public int threadId(Thread t) {
-    synchronized (lock) {
+    synchronized (defLock) {
       Integer id = tids.get(t);
       if (id != null) {
         return id;
       }
       int tid = nextTid++;
       tids.put(t, tid);
-      queueMetaLocked(
+      define(
           new DocBuilder(Format.THREAD)
               .uvarint(tid)
               .svarint(t.getId())
@@ -396,9 +403,10 @@ public final class TraceWriter implements AutoCloseable {
     }
   }
 
-  private void queueMetaLocked(byte[] doc) {
+  /** Queues a definition for the next sweep (under defLock, so in the order of the ids). */
+  private void define(byte[] doc) {
     if (!closed) {
-      out.queueMeta(doc);
+      out.define(doc);
     }
   }
 

@@ -3,8 +3,11 @@ package io.hbtrace.traces;
 import static io.hbtrace.traces.Traces.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.EventKind;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,5 +47,51 @@ class QueuedDocumentsTest {
       }
     }
     assertThat(TraceReader.readAll(dir)).extracting(e -> e.field(0)).containsExactly(1L, 2L);
+  }
+
+  /**
+   * Threads define sites and new threads without the writer lock while a flusher sweeps every
+   * millisecond: every event read back finds its site, the thread it started and its own thread
+   * defined (the reader refuses a batch of an undefined thread).
+   */
+  @Test
+  void definitionsMadeDuringSweepsAreWrittenAheadOfTheirUses() throws Exception {
+    Path dir = tmp.resolve("d");
+    WriterOptions o = WriterOptions.defaults().withFlushIntervalMillis(1).withBatchBytes(1024);
+    int writers = 4;
+    int each = 10_000;
+    try (TraceWriter w = TraceWriter.create(dir, START, o)) {
+      List<Thread> threads = new ArrayList<>();
+      for (int t = 0; t < writers; t++) {
+        int me = t;
+        threads.add(
+            new Thread(
+                () -> {
+                  for (int i = 0; i < each; i++) {
+                    int site = w.site("W" + me, "m", "W.java", i);
+                    int child = w.threadId(new Thread("child-" + me + "-" + i));
+                    w.record(EventKind.THREAD_START.code(), site, child, 0, 0, 0, 0, 0);
+                  }
+                },
+                "writer-" + me));
+      }
+      threads.forEach(Thread::start);
+      for (Thread t : threads) {
+        t.join();
+      }
+    }
+    List<Event> events = new ArrayList<>();
+    try (TraceReader r = TraceReader.open(dir)) {
+      for (Event e; (e = r.next()) != null; ) {
+        events.add(e);
+        Site s = r.site(e.site());
+        assertThat(s).as("site of %s", e).isNotNull();
+        ThreadInfo child = r.thread((int) e.field(0));
+        assertThat(child).as("thread started by %s", e).isNotNull();
+        assertThat(child.name()).isEqualTo("child-" + s.className().substring(1) + "-" + s.line());
+        assertThat(r.thread(e.thread()).name()).isEqualTo("writer-" + s.className().substring(1));
+      }
+    }
+    assertThat(events).hasSize(writers * each);
   }
 }
