@@ -338,7 +338,9 @@ public final class TraceWriter implements AutoCloseable {
     }
     b.probeBackoff = 0;
     synchronized (lock) {
-      if (!closed) {
+      if (!queueClosed) {
+        // also while close() waits for threads still recording: what this buffer committed is
+        // then written and counted, not discarded by the reset behind END's back
         out.sweep();
       }
       out.reset(b);
