@@ -39,7 +39,6 @@ public final class Analysis {
   private long events;
   private long scopeFs = Long.MIN_VALUE;
   private int lastThread = -1;
-  private final boolean holdings;
 
   /** Default geometry when the trace has no MOUNT: 4 KiB blocks and pages. */
   public Analysis(Symbols symbols, List<CheckRegistry.Entry> selected) {
@@ -51,7 +50,6 @@ public final class Analysis {
     for (CheckRegistry.Entry entry : selected) {
       checks.add(entry.factory().apply(context));
     }
-    holdings = checks.stream().anyMatch(Check::needsLockHoldings);
     List<List<EventHandler>> table = new ArrayList<>();
     for (int i = 0; i < 256; i++) {
       table.add(new ArrayList<>());
@@ -112,32 +110,20 @@ public final class Analysis {
     switch (kind) {
       case LOCK_ACQUIRE -> {
         LockAcquire a = (LockAcquire) e;
-        acquired(thread, a.lock(), a.mode(), e.site());
+        context.holdings.acquired(thread, a.lock(), a.mode(), e.site());
       }
       case LOCK_RELEASE -> {
         LockRelease r = (LockRelease) e;
-        released(thread, r.lock(), r.mode());
+        context.holdings.released(thread, r.lock(), r.mode());
       }
       case MONITOR_ENTER ->
-          acquired(thread, ((MonitorEnter) e).monitor(), LockMode.EXCLUSIVE, e.site());
-      case MONITOR_EXIT -> released(thread, ((MonitorExit) e).monitor(), LockMode.EXCLUSIVE);
+          context.holdings.acquired(
+              thread, ((MonitorEnter) e).monitor(), LockMode.EXCLUSIVE, e.site());
+      case MONITOR_EXIT ->
+          context.holdings.released(thread, ((MonitorExit) e).monitor(), LockMode.EXCLUSIVE);
       case OBJECT_ROLE -> context.roles.onRole((ObjectRole) e);
       case OBJECT_FREE -> context.roles.onFree((ObjectFree) e);
       default -> {}
-    }
-  }
-
-  private void acquired(int thread, long lock, int mode, int site) {
-    context.holdings.taken(thread, lock, site);
-    if (holdings) {
-      context.holdings.acquired(thread, lock, mode);
-    }
-  }
-
-  private void released(int thread, long lock, int mode) {
-    context.holdings.givenBack(lock);
-    if (holdings) {
-      context.holdings.released(thread, lock, mode);
     }
   }
 

@@ -14,13 +14,6 @@ public interface Check extends EventHandler {
   /** The event kinds this check handles; it is never called for others. */
   Set<EventKind> kinds();
 
-  /**
-   * True if the check asks who holds which lock ({@code CheckContext.holdings}): kept only then.
-   */
-  default boolean needsLockHoldings() {
-    return false;
-  }
-
   /** Called once at the end of the readable trace. */
   default void finish() {}
 }

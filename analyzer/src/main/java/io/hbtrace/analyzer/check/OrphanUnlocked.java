@@ -32,11 +32,6 @@ final class OrphanUnlocked implements Check {
   }
 
   @Override
-  public boolean needsLockHoldings() {
-    return true;
-  }
-
-  @Override
   public Set<EventKind> kinds() {
     return EnumSet.of(EventKind.ORPHAN_ADD, EventKind.ORPHAN_DEL, EventKind.DISKSIZE_UPDATE);
   }

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * the reader and released by the thread completing the read) are released by whoever releases them.
  * Only locks whose role says a check asks who holds them are tracked ({@link
  * ObjectRoles#holderMatters}); the others are ignored. Of every lock and monitor, whatever its
- * role, it counts how often it was taken and given back ({@link #taken}, {@link #givenBack}).
+ * role, it counts how often it was taken and given back ({@link #unbalanced}).
  */
 public final class LockHoldings {
   private final TracedObjects objects;
@@ -22,9 +22,13 @@ public final class LockHoldings {
     this.objects = objects;
   }
 
-  public void acquired(int thread, long lock, int mode) {
-    TracedObject o = objects.get(lock);
-    if (o == null || !o.held) {
+  /** An acquire of {@code lock} in {@code mode} by {@code thread} at {@code site}. */
+  public void acquired(int thread, long lock, int mode, int site) {
+    TracedObject o = objects.getOrAdd(lock);
+    count(o, 1);
+    o.lastTaker = thread;
+    o.lastTakenAt = site;
+    if (!o.held) {
       return;
     }
     Holders h = o.holders;
@@ -42,9 +46,11 @@ public final class LockHoldings {
     held += wasFree ? 1 : 0;
   }
 
+  /** A release of {@code lock} in {@code mode} by {@code thread}. */
   public void released(int thread, long lock, int mode) {
-    TracedObject o = objects.get(lock);
-    Holders h = o == null ? null : o.holders;
+    TracedObject o = objects.getOrAdd(lock);
+    count(o, -1);
+    Holders h = o.holders;
     if (h == null || h.free()) {
       return;
     }
@@ -54,19 +60,6 @@ public final class LockHoldings {
       h.exclusiveOwner = 0;
     }
     held -= h.free() ? 1 : 0;
-  }
-
-  /** Counts an acquire of {@code lock} by {@code thread} at {@code site}, whatever its role. */
-  public void taken(int thread, long lock, int site) {
-    TracedObject o = objects.getOrAdd(lock);
-    count(o, 1);
-    o.lastTaker = thread;
-    o.lastTakenAt = site;
-  }
-
-  /** Counts a release of {@code lock}, whatever its role. */
-  public void givenBack(long lock) {
-    count(objects.getOrAdd(lock), -1);
   }
 
   private void count(TracedObject o, int d) {

@@ -17,8 +17,8 @@ class LockHoldingsTest {
   @Test
   void reentrantExclusiveNests() {
     heldRole(7);
-    h.acquired(1, 7, LockMode.EXCLUSIVE);
-    h.acquired(1, 7, LockMode.EXCLUSIVE);
+    h.acquired(1, 7, LockMode.EXCLUSIVE, 0);
+    h.acquired(1, 7, LockMode.EXCLUSIVE, 0);
     h.released(1, 7, LockMode.EXCLUSIVE);
     assertThat(h.heldExclusivelyBy(1, 7)).isTrue();
     h.released(1, 7, LockMode.EXCLUSIVE);
@@ -29,8 +29,8 @@ class LockHoldingsTest {
   @Test
   void sharedHoldersAreCountedPerThread() {
     heldRole(7);
-    h.acquired(1, 7, LockMode.SHARED);
-    h.acquired(2, 7, LockMode.SHARED);
+    h.acquired(1, 7, LockMode.SHARED, 0);
+    h.acquired(2, 7, LockMode.SHARED, 0);
     h.released(1, 7, LockMode.SHARED);
     assertThat(h.heldBy(2, 7)).isTrue();
     assertThat(h.heldBy(1, 7)).isFalse();
@@ -41,7 +41,7 @@ class LockHoldingsTest {
   @Test
   void ownerLessLockIsReleasedByAnotherThread() {
     heldRole(9);
-    h.acquired(3, 9, LockMode.EXCLUSIVE); // the reader locks the page it inserts
+    h.acquired(3, 9, LockMode.EXCLUSIVE, 0); // the reader locks the page it inserts
     h.released(5, 9, LockMode.EXCLUSIVE); // the read completion unlocks it
     assertThat(h.heldByAnyone(9)).isFalse();
     assertThat(h.size()).isZero();
@@ -50,8 +50,8 @@ class LockHoldingsTest {
   @Test
   void locksWithoutAHeldRoleAreNotTracked() {
     objects.getOrAdd(4).name(new ObjectRoles.Role(ObjectRoles.PAGE_LOCK, 12, 3, true, false));
-    h.acquired(1, 4, LockMode.EXCLUSIVE);
-    h.acquired(1, 5, LockMode.EXCLUSIVE); // no record at all
+    h.acquired(1, 4, LockMode.EXCLUSIVE, 0);
+    h.acquired(1, 5, LockMode.EXCLUSIVE, 0); // no record at all
     assertThat(h.heldByAnyone(4)).isFalse();
     assertThat(h.heldByAnyone(5)).isFalse();
     assertThat(h.size()).isZero();
@@ -59,14 +59,14 @@ class LockHoldingsTest {
 
   @Test
   void everyLockIsCountedTakenAndGivenBackWhateverItsRole() {
-    h.taken(1, 4, 10);
-    h.taken(1, 4, 11);
-    h.givenBack(4); // 4 still held once
-    h.taken(2, 5, 12);
-    h.givenBack(5); // 5 balanced
-    h.givenBack(6); // 6 given back, never taken
+    h.acquired(1, 4, LockMode.EXCLUSIVE, 10);
+    h.acquired(1, 4, LockMode.EXCLUSIVE, 11);
+    h.released(1, 4, LockMode.EXCLUSIVE); // 4 still held once
+    h.acquired(2, 5, LockMode.EXCLUSIVE, 12);
+    h.released(1, 5, LockMode.EXCLUSIVE); // 5 balanced
+    h.released(1, 6, LockMode.EXCLUSIVE); // 6 given back, never taken
     assertThat(h.unbalanced()).isEqualTo(2);
-    h.givenBack(4);
+    h.released(1, 4, LockMode.EXCLUSIVE);
     assertThat(h.unbalanced()).isOne();
     assertThat(h.size()).isZero(); // no holders tracked: no role asks
   }
