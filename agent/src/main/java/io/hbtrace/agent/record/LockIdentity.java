@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * Gives the JDK's locks one identity per lock: a {@link ReentrantReadWriteLock} and its read and
@@ -24,9 +25,6 @@ final class LockIdentity implements IdentityTable.Canonicalizer {
   private final Field lockSync;
   private final Field conditionOwner;
   private final Class<?> stampedRead; // StampedLock's read view, or null
-  private final Field stampedReadLock;
-  private final Field stampedWriteLock;
-  private final Field stampedReadWriteLock; // asReadWriteLock()'s view: its lock, or null
 
   /**
    * Per class, the field holding the synchronizer its instances share (null: an object is its own
@@ -48,14 +46,8 @@ final class LockIdentity implements IdentityTable.Canonicalizer {
           if (ReentrantLock.class.isAssignableFrom(type)) {
             return lockSync;
           }
-          if (type == stampedRead) {
-            return stampedReadLock;
-          }
-          if (stampedWriteLock != null && type == stampedWriteLock.getDeclaringClass()) {
-            return stampedWriteLock;
-          }
-          if (stampedReadWriteLock != null && type == stampedReadWriteLock.getDeclaringClass()) {
-            return stampedReadWriteLock;
+          if (type.getEnclosingClass() == StampedLock.class) {
+            return field(type, "this$0"); // its read, write and read-write views: the lock
           }
           return null;
         }
@@ -74,11 +66,6 @@ final class LockIdentity implements IdentityTable.Canonicalizer {
     }
     conditionOwner = owner;
     stampedRead = nested("StampedLock$ReadLockView");
-    stampedReadLock = stampedRead == null ? null : field(stampedRead, "this$0");
-    Class<?> write = nested("StampedLock$WriteLockView");
-    stampedWriteLock = write == null ? null : field(write, "this$0");
-    Class<?> readWrite = nested("StampedLock$ReadWriteLockView");
-    stampedReadWriteLock = readWrite == null ? null : field(readWrite, "this$0");
   }
 
   /** A class of {@code java.util.concurrent.locks} by its simple binary name, or null. */
