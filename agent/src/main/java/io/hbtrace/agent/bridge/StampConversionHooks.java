@@ -4,6 +4,7 @@ import static io.hbtrace.agent.bridge.LockHooks.acquired;
 import static io.hbtrace.agent.bridge.LockHooks.releasing;
 import static io.hbtrace.agent.bridge.StampedLockHooks.attempt;
 import static io.hbtrace.agent.bridge.StampedLockHooks.got;
+import static io.hbtrace.agent.bridge.StampedLockHooks.releasingHeld;
 import static io.hbtrace.agent.bridge.StampedLockHooks.releasingIf;
 import static io.hbtrace.agent.bridge.StampedLockHooks.unlocks;
 
@@ -89,12 +90,10 @@ public final class StampConversionHooks {
 
   public static long tryConvertToOptimisticRead(StampedLock l, long stamp, int site) {
     try {
-      if (StampedLock.isWriteLockStamp(stamp)) {
-        releasingIf(unlocks(l, stamp, true), l.asWriteLock(), site);
-      } else if (StampedLock.isReadLockStamp(stamp)) {
-        releasingIf(unlocks(l, stamp, false), l.asReadLock(), site);
-      } else if (StampedLock.isOptimisticReadStamp(stamp)) {
+      if (StampedLock.isOptimisticReadStamp(stamp)) {
         validated(l, site); // it validates the stamp
+      } else {
+        releasingHeld(l, stamp, site);
       }
     } catch (StackOverflowError | OutOfMemoryError e) {
       // not even the hook could be called: the release goes unrecorded, but it happens

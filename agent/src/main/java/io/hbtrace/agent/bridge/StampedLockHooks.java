@@ -137,11 +137,7 @@ public final class StampedLockHooks {
   /** {@code unlock(stamp)}: the mode is the stamp's. */
   public static void unlock(StampedLock l, long stamp, int site) {
     try {
-      if (StampedLock.isWriteLockStamp(stamp)) {
-        releasingIf(unlocks(l, stamp, true), l.asWriteLock(), site);
-      } else if (StampedLock.isReadLockStamp(stamp)) {
-        releasingIf(unlocks(l, stamp, false), l.asReadLock(), site);
-      }
+      releasingHeld(l, stamp, site);
     } catch (StackOverflowError | OutOfMemoryError e) {
       // not even the hook could be called: the release goes unrecorded, but it happens
     }
@@ -157,6 +153,18 @@ public final class StampedLockHooks {
     return write
         ? StampedLock.isWriteLockStamp(stamp) && l.validate(stamp)
         : StampedLock.isReadLockStamp(stamp) && l.validate(stamp) && l.isReadLocked();
+  }
+
+  /**
+   * Records the release that giving back {@code stamp} makes, in the stamp's mode, if the lock will
+   * accept it ({@link #unlocks}).
+   */
+  static void releasingHeld(StampedLock l, long stamp, int site) {
+    if (unlocks(l, stamp, true)) {
+      releasing(l.asWriteLock(), site);
+    } else if (unlocks(l, stamp, false)) {
+      releasing(l.asReadLock(), site);
+    }
   }
 
   /** In a scheduled run, announces the acquire; whether to attempt it (a try may not). */
