@@ -38,6 +38,19 @@ final class Recordings {
       at enter %1$s$Sized#publish(J)V -> SIZE_UPDATE ino=this.id oldSize=this.size newSize=arg0
       """;
 
+  /** The nested class {@link #SIZED_SPEC} maps, for a program's main class to declare. */
+  static final String SIZED_CLASS =
+      """
+      static final class Sized {
+        final long id = 7;
+        volatile long size;
+
+        void publish(long n) {
+          size = n;
+        }
+      }
+      """;
+
   private Recordings() {}
 
   /**

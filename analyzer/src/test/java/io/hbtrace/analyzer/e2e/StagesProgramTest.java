@@ -17,14 +17,7 @@ class StagesProgramTest {
       import java.util.concurrent.*;
 
       public class Sizes {
-        static final class Sized {
-          final long id = 7;
-          volatile long size;
-
-          void publish(long n) {
-            size = n;
-          }
-        }
+      %s
 
         public static void main(String[] args) {
           Sized s = new Sized();
@@ -46,7 +39,8 @@ class StagesProgramTest {
           System.out.println(s.size);
         }
       }
-      """;
+      """
+          .formatted(Recordings.SIZED_CLASS);
 
   @TempDir Path tmp;
 

@@ -18,14 +18,7 @@ class StampedProgramTest {
       import java.util.concurrent.locks.StampedLock;
 
       public class Stamped {
-        static final class Sized {
-          final long id = 7;
-          volatile long size;
-
-          void publish(long n) {
-            size = n;
-          }
-        }
+      %s
 
         public static void main(String[] args) throws Exception {
           Sized s = new Sized();
@@ -57,7 +50,8 @@ class StampedProgramTest {
           System.out.println(converted ? s.size : "done");
         }
       }
-      """;
+      """
+          .formatted(Recordings.SIZED_CLASS);
 
   @TempDir Path tmp;
 
