@@ -35,8 +35,7 @@ class MethodReferenceTest {
   void boundMethodReferencesToHookedMethodsAreRecordedAtTheirLine() throws Throwable {
     try (Instrumented in = new Instrumented()) {
       assertThat(in.call(MethodReferences.class, "bound")).isEqualTo(1);
-      List<Ev> locks = in.out.events(LOCK_ACQUIRE, LOCK_RELEASE);
-      assertThat(locks).extracting(Ev::kind).containsExactly(LOCK_ACQUIRE, LOCK_RELEASE);
+      List<Ev> locks = oneLockSection(in);
       assertPaired(locks);
       var site = in.out.site(locks.get(0).site());
       assertThat(site.method()).isEqualTo("bound::lock");
@@ -62,8 +61,7 @@ class MethodReferenceTest {
   void unboundMethodReferencesAreRecorded() throws Throwable {
     try (Instrumented in = new Instrumented()) {
       assertThat(in.call(MethodReferences.class, "unbound")).isEqualTo(1);
-      List<Ev> locks = in.out.events(LOCK_ACQUIRE, LOCK_RELEASE);
-      assertThat(locks).extracting(Ev::kind).containsExactly(LOCK_ACQUIRE, LOCK_RELEASE);
+      List<Ev> locks = oneLockSection(in);
       assertPaired(locks);
       assertThat(in.out.site(locks.get(0).site()).method()).isEqualTo("unbound::lock");
       assertThat(in.out.site(locks.get(1).site()).method()).isEqualTo("unbound::unlock");
@@ -74,8 +72,7 @@ class MethodReferenceTest {
   void aReferenceMadeInAnInterfaceIsRecorded() throws Throwable {
     try (Instrumented in = new Instrumented()) {
       assertThat(in.call(MethodReferences.class, "inAnInterface")).isEqualTo(1);
-      List<Ev> locks = in.out.events(LOCK_ACQUIRE, LOCK_RELEASE);
-      assertThat(locks).extracting(Ev::kind).containsExactly(LOCK_ACQUIRE, LOCK_RELEASE);
+      List<Ev> locks = oneLockSection(in);
       assertThat(in.out.site(locks.get(0).site()).method()).isEqualTo("withLock::lock");
     }
   }
@@ -87,8 +84,7 @@ class MethodReferenceTest {
       assertThat(in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE))
           .extracting(e -> in.out.site(e.site()).method())
           .contains("boundToASubtype::execute", "boundToASubtype::poll");
-      List<Ev> locks = in.out.events(LOCK_ACQUIRE, LOCK_RELEASE);
-      assertThat(locks).extracting(Ev::kind).containsExactly(LOCK_ACQUIRE, LOCK_RELEASE);
+      List<Ev> locks = oneLockSection(in);
       assertThat(in.out.site(locks.get(0).site()).method()).isEqualTo("locked::lock");
     }
   }
@@ -194,5 +190,12 @@ class MethodReferenceTest {
       assertThat(before.referenced).contains("io/hbtrace/agent/bridge/LockHooks.lock", join);
       assertThat(defined.referenced).doesNotContain(join);
     }
+  }
+
+  /** The run's lock events, which must be one acquire and then one release. */
+  private static List<Ev> oneLockSection(Instrumented in) {
+    List<Ev> locks = in.out.events(LOCK_ACQUIRE, LOCK_RELEASE);
+    assertThat(locks).extracting(Ev::kind).containsExactly(LOCK_ACQUIRE, LOCK_RELEASE);
+    return locks;
   }
 }
