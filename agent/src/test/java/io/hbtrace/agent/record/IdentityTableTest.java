@@ -82,6 +82,18 @@ class IdentityTableTest {
   }
 
   @Test
+  void oneWakeOfTheHousekeeperDeletesEveryQueuedEntryInBatches() throws Exception {
+    int n = 20 * IdentityTable.DELETES_PER_HOLD;
+    identifyGarbage(n);
+    for (int round = 0; round < 50 && freed.isEmpty(); round++) {
+      System.gc();
+      Thread.sleep(100); // the JDK's reference handler queues them all meanwhile
+      ids.expungeQueued(100);
+    }
+    assertThat(freed).as("the first wake that finds some finds all").hasSize(n);
+  }
+
+  @Test
   void theTableStaysSmallWhileObjectsDieAsFastAsTheyAreMade() throws Exception {
     for (int round = 0; round < 20; round++) {
       identifyGarbage(1500); // 4096 slots: the insert past 2048 drains the queue
