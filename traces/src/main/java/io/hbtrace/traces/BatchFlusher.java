@@ -12,8 +12,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The queue side of a {@link TraceWriter}: the registry of thread buffers, the sweep that copies
  * each buffer's committed bytes into one BATCH document, and the counters END reports. Every method
- * but {@link #define} runs under the writer lock (the caller holds it); only the owner-published
- * commit word of each buffer is read across threads (acquire), see {@link ThreadBuffer}.
+ * but {@link #define}, {@link #registered}, {@link #spareArray} and {@link #enroll} runs under the
+ * writer lock (the caller holds it); only the owner-published commit word of each buffer is read
+ * across threads (acquire), see {@link ThreadBuffer}.
+ *
+ * <p>A new thread finds its buffer without the writer lock when a reaped array is spare: the
+ * registry (the buffers by thread, the spare arrays and the buffers enrolled since the last sweep)
+ * has a lock of its own, which the writer lock may be held around, never the reverse. A sweep
+ * adopts the enrolled buffers before it reads the commit words, and every method that looks at all
+ * the buffers adopts them first.
  *
  * <p>After a failed queue write, or when the file system is nearly full ({@link DiskRoom}), the
  * flusher is {@link #failed()}: it writes nothing more and counts what it would have written as
@@ -33,11 +40,19 @@ final class BatchFlusher {
   private final DiskRoom room;
   private final List<ThreadBuffer> buffers = new ArrayList<>();
 
-  /** The registered buffers by their live threads (to find one again, see {@link #bufferOf}). */
+  /** Guards {@link #byThread}, {@link #spare} and {@link #enrolled}. */
+  private final Object registry = new Object();
+
+  /** The registered buffers by their live threads (to find one again, see {@link #registered}). */
   private final Map<Thread, ThreadBuffer> byThread = new WeakHashMap<>();
 
+  /** Reaped arrays, all flushed. */
+  private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
+
+  /** Buffers of new threads made since the last sweep adopted them, without the writer lock. */
+  private final List<ThreadBuffer> enrolled = new ArrayList<>();
+
   private final RetiredThreads retired = new RetiredThreads();
-  private final ArrayDeque<byte[]> spare = new ArrayDeque<>(); // reaped arrays, all flushed
   private final byte[] header = new byte[1 + 3 * 10];
 
   /** Where {@link #recycle} looks next (it goes round the buffers, downwards). */
@@ -76,16 +91,47 @@ final class BatchFlusher {
   /** Registers {@code b}, the buffer of {@code owner}. */
   void add(ThreadBuffer b, Thread owner) {
     buffers.add(b);
-    byThread.put(owner, b);
+    synchronized (registry) {
+      byThread.put(owner, b);
+    }
   }
 
   /**
-   * The buffer registered for {@code t}, or null: a thread whose thread-local values were cleared
-   * (a pool that resets them between tasks, as the common {@code ForkJoinPool} does on newer JDKs)
-   * must go on with its own buffer, whose batch numbers and keys its earlier batches began.
+   * Registers {@code b}, the buffer of {@code owner}, without the writer lock (any thread): the
+   * next sweep adopts it.
    */
-  ThreadBuffer bufferOf(Thread t) {
-    return byThread.get(t);
+  void enroll(ThreadBuffer b, Thread owner) {
+    synchronized (registry) {
+      enrolled.add(b);
+      byThread.put(owner, b);
+    }
+  }
+
+  /**
+   * The buffer registered for {@code t}, or null (any thread): a thread whose thread-local values
+   * were cleared (a pool that resets them between tasks, as the common {@code ForkJoinPool} does on
+   * newer JDKs) must go on with its own buffer, whose batch numbers and keys its earlier batches
+   * began.
+   */
+  ThreadBuffer registered(Thread t) {
+    synchronized (registry) {
+      return byThread.get(t);
+    }
+  }
+
+  /** A reaped array for a new thread's buffer, or null if none is spare (any thread). */
+  byte[] spareArray() {
+    synchronized (registry) {
+      return spare.poll();
+    }
+  }
+
+  /** Moves the enrolled buffers into the swept ones. */
+  private void adopt() {
+    synchronized (registry) {
+      buffers.addAll(enrolled);
+      enrolled.clear();
+    }
   }
 
   boolean failed() {
@@ -109,6 +155,7 @@ final class BatchFlusher {
 
   /** Bytes of the registered buffers' arrays. */
   long bufferBytes() {
+    adopt();
     long sum = 0;
     for (ThreadBuffer b : buffers) {
       sum += b.buf.length;
@@ -126,6 +173,7 @@ final class BatchFlusher {
    * queued before it, so every batch it writes finds its definitions ahead of it.
    */
   void sweep() {
+    adopt();
     int n = buffers.size();
     if (words.length < n) {
       words = new long[Math.max(n, 2 * words.length)];
@@ -249,12 +297,15 @@ final class BatchFlusher {
    * {@link #MAX_SPARE} of their arrays for {@link #recycle}.
    */
   void reap() {
+    adopt();
     for (int i = buffers.size() - 1; i >= 0; i--) {
       ThreadBuffer b = buffers.get(i);
       if (b.threadDead() && allFlushed(b)) {
         retire(i, b);
-        if (spare.size() < MAX_SPARE) {
-          spare.push(b.buf);
+        synchronized (registry) {
+          if (spare.size() < MAX_SPARE) {
+            spare.push(b.buf);
+          }
         }
       }
     }
@@ -270,10 +321,11 @@ final class BatchFlusher {
    * thread's writes are visible here: it was seen terminated ({@code isAlive}).
    */
   byte[] recycle() {
-    byte[] kept = spare.poll();
+    byte[] kept = spareArray();
     if (kept != null) {
       return kept;
     }
+    adopt();
     for (int looks = Math.min(RECYCLE_LOOKS, buffers.size()); looks > 0; looks--) {
       if (--recycleCursor < 0 || recycleCursor >= buffers.size()) {
         recycleCursor = buffers.size() - 1;
@@ -305,12 +357,15 @@ final class BatchFlusher {
     buffers.remove(last);
     Thread t = b.thread.get();
     if (t != null) {
-      byThread.remove(t);
+      synchronized (registry) {
+        byThread.remove(t);
+      }
     }
   }
 
   /** Counters for {@link TraceWriter#stats()}; {@code droppedElsewhere} from the writer. */
   WriterStats stats(long droppedElsewhere) {
+    adopt();
     long recorded = retired.events();
     long dropped = droppedElsewhere + discarded + retired.dropped();
     for (ThreadBuffer b : buffers) {
@@ -322,6 +377,7 @@ final class BatchFlusher {
 
   /** The END record, given the seqs taken and the events dropped before reaching a buffer. */
   byte[] endDocument(long seqsTaken, long droppedElsewhere) {
+    adopt();
     Map<Integer, long[]> perThread = new TreeMap<>();
     retired.copyInto(perThread);
     long dropped = droppedElsewhere + discarded + retired.dropped();

@@ -29,7 +29,8 @@ import net.openhft.chronicle.core.time.TimeProvider;
  * (idle threads, live reading, kill -9) and forgets dead threads' buffers once flushed; {@link
  * #close()} sweeps a last time and writes the END record. A new thread's buffer reuses the array of
  * a thread that has ended (its unflushed events copied out first), so short-lived threads allocate
- * no buffers.
+ * no buffers; an array a sweep has already reaped is taken without the writer lock, so a thread's
+ * first event seldom waits for another thread's sweep.
  *
  * <p><b>Metadata</b> ({@link #string}, {@link #site}, {@link #threadId}) is slow-path, thread-safe
  * and idempotent, under a lock of its own (a thread being numbered, its parent starting it, never
@@ -342,6 +343,7 @@ public final class TraceWriter implements AutoCloseable {
         // also while close() waits for threads still recording: what this buffer committed is
         // then written and counted, not discarded by the reset behind END's back
         out.sweep();
+        out.reap(); // the ended threads' arrays, all flushed now, spare for new threads
       }
       out.reset(b);
       return closed || out.failed() ? -1 : 0;
@@ -350,17 +352,24 @@ public final class TraceWriter implements AutoCloseable {
 
   /**
    * A thread's first event: its buffer, over a dead thread's array when there is one; or the buffer
-   * it had, if its thread-local values were cleared since ({@link BatchFlusher#bufferOf}).
+   * it had, if its thread-local values were cleared since ({@link BatchFlusher#registered}). With a
+   * reaped array spare it takes no writer lock, so a thread's first event does not wait for a sweep
+   * another thread is making; else it looks for a dead thread's buffer under the lock.
    */
   private ThreadBuffer newBuffer() {
     Thread t = Thread.currentThread();
-    // one acquisition for the id and the buffer: threads often start in bursts
+    ThreadBuffer had = out.registered(t);
+    if (had != null) {
+      return had;
+    }
+    int tid = threadId(t);
+    byte[] spare = closed ? null : out.spareArray();
+    if (spare != null) {
+      ThreadBuffer b = new ThreadBuffer(tid, t, spare);
+      out.enroll(b, t);
+      return b;
+    }
     synchronized (lock) {
-      ThreadBuffer had = out.bufferOf(t);
-      if (had != null) {
-        return had;
-      }
-      int tid = threadId(t);
       byte[] reused = closed ? null : out.recycle();
       if (reused == null) {
         buffersAllocated++;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hbtrace.traces.event.Event;
 import io.hbtrace.traces.event.EventKind;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,36 @@ class BufferReuseTest {
     for (int i = 0; i < got.size(); i++) {
       assertThat(got.get(i).field(0)).isEqualTo(i == 0 ? -1 : (i - 1) / 3 * 10 + (i - 1) % 3);
     }
+  }
+
+  @Test
+  void aNewThreadTakesASpareArrayWithoutWaitingForTheWriterLock() throws Exception {
+    Path dir = tmp.resolve("s");
+    WriterOptions o = WriterOptions.defaults().withFlushIntervalMillis(0);
+    int allocated;
+    try (TraceWriter w = TraceWriter.create(dir, START, o)) {
+      w.record(EventKind.RUN_BEGIN.code(), 0, -1, 0, 0, 0, 0, 0);
+      recordThreeOnAThreadThatEnds(w, 0);
+      for (int i = 1; i < 20_000; i++) { // main's buffer fills: its sweeps reap the child's array
+        w.record(EventKind.RUN_BEGIN.code(), 0, -1, 0, 0, 0, 0, 0);
+      }
+      Field lock = TraceWriter.class.getDeclaredField("lock");
+      lock.setAccessible(true);
+      Thread t =
+          new Thread(() -> w.record(EventKind.RUN_BEGIN.code(), 0, 10, 0, 0, 0, 0, 0), "second");
+      synchronized (lock.get(w)) { // a sweep in progress, as far as the new thread can tell
+        t.start();
+        t.join(10_000);
+        assertThat(t.isAlive()).as("the new thread waited for the writer lock").isFalse();
+      }
+      allocated = w.buffersAllocated();
+    }
+    assertThat(allocated).as("main's and the first child's").isEqualTo(2);
+    assertThat(TraceReader.readAll(dir))
+        .hasSize(3 + 20_000 + 1)
+        .filteredOn(e -> e.field(0) >= 0)
+        .extracting(e -> e.field(0))
+        .containsExactly(0L, 1L, 2L, 10L);
   }
 
   @Test
