@@ -20,9 +20,11 @@ import java.util.concurrent.TimeUnit;
  * full) are left out; the rest, timed one by one inside the JVM, give the steady-state time per
  * run. Plain and recorded JVMs alternate, and each round's slowdown is the recorded JVM's total
  * over the plain one's of the same round. Prints the median over rounds ({@code
- * -Dhbtrace.rounds=N}, default 5) of the total, the slowdown and the median single run, the
- * recorded events per workload operation (one write or one read by one child, over all runs), and
- * the spread over the rounds.
+ * -Dhbtrace.rounds=N}, default 5) of the total, the slowdown and the median single run, the ratio
+ * of the CPU time the two JVMs used over their timed runs (every thread: see {@link WorkloadTimer};
+ * a workload that waits for its device leaves cores idle, so the recorded program's added work
+ * shows there in full and in its time only in part), the recorded events per workload operation
+ * (one write or one read by one child, over all runs), and the spread over the rounds.
  *
  * <p>Run from the repository root (the flags are for reading the traces back, as Chronicle needs):
  *
@@ -65,7 +67,7 @@ public final class WorkloadComparison {
     String classpath = fsJar + File.pathSeparator + ownJar();
     Path work = Files.createTempDirectory("hbtrace-workload-");
     System.out.printf(
-        "%-8s %6s %6s %10s %10s %9s %9s %9s %10s   %s%n",
+        "%-8s %6s %6s %10s %10s %9s %9s %9s %9s %10s   %s%n",
         "latency",
         "runs",
         "timed",
@@ -74,13 +76,15 @@ public final class WorkloadComparison {
         "slowdown",
         "plain med",
         "agent med",
+        "cpu ratio",
         "events/op",
-        "spread: plain ms, agent ms, per-round slowdown (min-max)");
+        "spread: plain ms, agent ms, per-round slowdown, cpu ratio (min-max)");
     for (String latency : latencies) {
       double[] plain = new double[ROUNDS];
       double[] traced = new double[ROUNDS];
       double[] plainMedian = new double[ROUNDS];
       double[] tracedMedian = new double[ROUNDS];
+      double[] cpuRatio = new double[ROUNDS];
       Path out = null;
       for (int r = 0; r < ROUNDS; r++) {
         double[] p = run(classpath, null, latency, runs);
@@ -90,6 +94,7 @@ public final class WorkloadComparison {
         plainMedian[r] = p[1];
         traced[r] = t[0];
         tracedMedian[r] = t[1];
+        cpuRatio[r] = t[2] / p[2];
       }
       // every round records the same runs: the last round's trace stands for all
       long events = EXTRA.contains("format=none") ? 0 : count(out);
@@ -99,7 +104,7 @@ public final class WorkloadComparison {
       }
       long ops = 2L * CHILDREN * ITERATIONS * runs;
       System.out.printf(
-          "%-8s %6d %6d %10.1f %10.1f %8.3fx %9.3f %9.3f %10.1f   %s, %s, %s%n",
+          "%-8s %6d %6d %10.1f %10.1f %8.3fx %9.3f %9.3f %8.2fx %10.1f   %s, %s, %s, %s%n",
           latency,
           runs,
           runs - WARMUP,
@@ -108,10 +113,12 @@ public final class WorkloadComparison {
           median(ratio),
           median(plainMedian),
           median(tracedMedian),
+          median(cpuRatio),
           (double) events / ops,
           range(plain, "%.0f"),
           range(traced, "%.0f"),
-          range(ratio, "%.2f"));
+          range(ratio, "%.2f"),
+          range(cpuRatio, "%.2f"));
     }
     System.out.println("traces in " + work);
   }
@@ -135,9 +142,10 @@ public final class WorkloadComparison {
   }
 
   /**
-   * One workload JVM: the total and the median time in ms of its timed runs. The classpath holds
-   * sample-fs and {@link WorkloadTimer}; with the shaded benchmarks jar that is the whole jar, and
-   * the agent still instruments only the classes its spec names.
+   * One workload JVM: the total and the median time in ms of its timed runs, and the CPU time in ms
+   * the process used meanwhile. The classpath holds sample-fs and {@link WorkloadTimer}; with the
+   * shaded benchmarks jar that is the whole jar, and the agent still instruments only the classes
+   * its spec names.
    */
   private static double[] run(String classpath, String agent, String latency, int runs)
       throws IOException, InterruptedException {
@@ -162,8 +170,10 @@ public final class WorkloadComparison {
     }
     for (String line : output.split("\\R")) {
       String[] w = line.split(" ");
-      if (w.length == 4 && w[0].equals("steady")) {
-        return new double[] {Long.parseLong(w[2]) / 1e6, Long.parseLong(w[3]) / 1e6};
+      if (w.length == 5 && w[0].equals("steady")) {
+        return new double[] {
+          Long.parseLong(w[2]) / 1e6, Long.parseLong(w[3]) / 1e6, Long.parseLong(w[4]) / 1e6
+        };
       }
     }
     throw new IllegalStateException("no timing from " + cmd + ":\n" + output);

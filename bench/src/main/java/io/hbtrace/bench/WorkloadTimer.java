@@ -1,19 +1,24 @@
 package io.hbtrace.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.hbtrace.samplefs.block.LatencyProfile;
 import io.hbtrace.samplefs.workload.DioInvalidateCache;
 import io.hbtrace.samplefs.workload.DioInvalidateCacheOptions;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
  * The JVM {@link WorkloadComparison} forks, with and without the agent: {@code dio-invalidate-cache
  * --variant pre-fix -w -b 1024 -n 8 -i 4} run {@code RUNS} times in this JVM, each run timed on its
- * own. Prints one line, {@code steady N TOTAL_NS MEDIAN_NS}: the runs after the first {@code
+ * own. Prints one line, {@code steady N TOTAL_NS MEDIAN_NS CPU_NS}: the runs after the first {@code
  * WARMUP} (whose time holds the JVM's and the agent's start-up and the JIT's warm-up), their total
- * and their median time. Timing inside the JVM leaves out process start and exit, whose spread on
- * shared cores is as large as the difference being measured.
+ * and their median time, and the CPU time the whole process used meanwhile (every thread: the
+ * program's, the agent's, the collector's and the compiler's). Timing inside the JVM leaves out
+ * process start and exit, whose spread on shared cores is as large as the difference being
+ * measured; the CPU time moves less with the other load on the cores than the wall time does, and
+ * counts the work a recorded program adds even where it fills time the program spent waiting.
  *
  * <p>Only sample-fs classes are used here, so with the agent attached only they are instrumented.
  * Usage: {@code WorkloadTimer RUNS WARMUP LATENCY} (classpath: sample-fs.jar and this module's
@@ -29,16 +34,28 @@ public final class WorkloadTimer {
     DioInvalidateCache workload =
         new DioInvalidateCache(opts, new PrintWriter(Writer.nullWriter()));
     long[] ns = new long[runs - warmup];
+    long cpuAtWarmup = 0;
     for (int run = 0; run < runs; run++) {
+      if (run == warmup) {
+        cpuAtWarmup = processCpuNanos();
+      }
       long start = System.nanoTime();
       workload.runOnce(run);
       if (run >= warmup) {
         ns[run - warmup] = System.nanoTime() - start;
       }
     }
+    long cpu = processCpuNanos() - cpuAtWarmup;
     long total = Arrays.stream(ns).sum();
     Arrays.sort(ns);
-    System.out.println("steady " + ns.length + " " + total + " " + ns[ns.length / 2]);
+    System.out.println("steady " + ns.length + " " + total + " " + ns[ns.length / 2] + " " + cpu);
+  }
+
+  /** CPU time of the whole process so far, in ns (-1 where the JVM cannot tell). */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   /** The workload of the agent's cost table: {@code -w -b 1024 -n 8 -i 4}, pre-fix. */
