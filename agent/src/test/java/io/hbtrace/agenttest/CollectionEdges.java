@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Stack;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -134,6 +135,20 @@ public final class CollectionEdges {
             out.add(marked(l.get(i)).toString());
           }
           return String.join(" ", out);
+        });
+  }
+
+  /** A Stack (a Vector) through its own push, pop and peek. */
+  public static String stack() throws InterruptedException {
+    Stack<Object> s = new Stack<>();
+    return across(
+        () -> {
+          s.push(marked(new StringBuilder("bottom")));
+          s.push(marked(new StringBuilder("top")));
+        },
+        () -> {
+          String top = marked(s.pop()).toString();
+          return top + " " + marked(s.peek());
         });
   }
 

@@ -5,24 +5,25 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Stack;
 import java.util.Vector;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * Hooks for the thread-safe collections of the JDK, called through {@code Map}, {@code Queue},
- * {@code Deque} or {@code List} (or their concurrent types): "actions in a thread prior to placing
- * an object into any concurrent collection happen-before actions subsequent to the access or
- * removal of that element from the collection in another thread" ({@code java.util.concurrent}).
- * Placing an element (a map's value) sends on it, before the call; a call that returns an element
- * receives on it, after (channel: the element, as for a {@code BlockingQueue}, which has hooks of
- * its own in {@link HandoffHooks}; as an ELEMENT hand-off, apart from the element's own: a future
- * kept in a map is not completed by its put). A value a map's {@code compute*} or {@code merge}
- * function makes is sent from inside the function, before the map publishes it, and the value it is
- * given received there. Only collections of {@code java.util.concurrent}, the {@code Collections.
- * synchronized*} views, {@code Hashtable} and {@code Vector}, and the program's subclasses of them,
- * hand over; a call on any other collection is made as it is. The rules in {@link Hooks}' comment
- * hold here too.
+ * {@code Deque} or {@code List} (or their concurrent types), and a {@code Stack}'s own {@code
+ * push}, {@code pop} and {@code peek}: "actions in a thread prior to placing an object into any
+ * concurrent collection happen-before actions subsequent to the access or removal of that element
+ * from the collection in another thread" ({@code java.util.concurrent}). Placing an element (a
+ * map's value) sends on it, before the call; a call that returns an element receives on it, after
+ * (channel: the element, as for a {@code BlockingQueue}, which has hooks of its own in {@link
+ * HandoffHooks}; as an ELEMENT hand-off, apart from the element's own: a future kept in a map is
+ * not completed by its put). A value a map's {@code compute*} or {@code merge} function makes is
+ * sent from inside the function, before the map publishes it, and the value it is given received
+ * there. Only collections of {@code java.util.concurrent}, the {@code Collections. synchronized*}
+ * views, {@code Hashtable} and {@code Vector}, and the program's subclasses of them, hand over; a
+ * call on any other collection is made as it is. The rules in {@link Hooks}' comment hold here too.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public final class CollectionHooks {
@@ -290,5 +291,19 @@ public final class CollectionHooks {
 
   public static Object remove(List l, int i, int site) {
     return took(l, l.remove(i), site);
+  }
+
+  // Stack (a Vector): its own methods
+
+  public static Object push(Stack s, Object e, int site) {
+    return s.push(placing(s, e, site));
+  }
+
+  public static Object pop(Stack s, int site) {
+    return took(s, s.pop(), site);
+  }
+
+  public static Object peek(Stack s, int site) {
+    return took(s, s.peek(), site);
   }
 }

@@ -2,14 +2,16 @@ package io.hbtrace.agent.instrument;
 
 /**
  * Elements handed between threads through the JDK's thread-safe collections, called through {@code
- * Map}, {@code Queue}, {@code Deque} or {@code List} (see {@code CollectionHooks}; a {@code
- * BlockingQueue}'s own methods are {@link HandoffInstrumentation}'s, whose rules come first).
+ * Map}, {@code Queue}, {@code Deque} or {@code List}, and a {@code Stack}'s own methods (see {@code
+ * CollectionHooks}; a {@code BlockingQueue}'s own methods are {@link HandoffInstrumentation}'s,
+ * whose rules come first).
  */
 final class CollectionInstrumentation {
   private static final String MAP = "java/util/Map";
   private static final String QUEUE = "java/util/Queue";
   private static final String DEQUE = "java/util/Deque";
   private static final String LIST = "java/util/List";
+  private static final String STACK = "java/util/Stack";
   private static final String OBJ = "Ljava/lang/Object;";
   private static final String FUNCTION = "Ljava/util/function/Function;";
   private static final String BI_FUNCTION = "Ljava/util/function/BiFunction;";
@@ -54,6 +56,9 @@ final class CollectionInstrumentation {
         .instance(LIST, "add", "(I" + OBJ + ")V", "add")
         .instance(LIST, "set", "(I" + OBJ + ")" + OBJ, "set")
         .instance(LIST, "get", "(I)" + OBJ, "get")
-        .instance(LIST, "remove", "(I)" + OBJ, "remove");
+        .instance(LIST, "remove", "(I)" + OBJ, "remove")
+        .instance(STACK, "push", "(" + OBJ + ")" + OBJ, "push")
+        .instance(STACK, "pop", "()" + OBJ, "pop")
+        .instance(STACK, "peek", "()" + OBJ, "peek");
   }
 }

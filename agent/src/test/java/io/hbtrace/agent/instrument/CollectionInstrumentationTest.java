@@ -27,6 +27,7 @@ class CollectionInstrumentationTest {
     "synchronizedMap, 1, true",
     "queues, 5, true",
     "lists, 3, true",
+    "stack, 2, true",
     "plainMap, 1, false",
     "futureInMap, 1, false"
   })
