@@ -152,6 +152,38 @@ public final class CollectionEdges {
         });
   }
 
+  /**
+   * What is read through a read-only view of a thread-safe collection was handed over by the
+   * collection behind it (a map's view, and a view of a view of a list).
+   */
+  public static String unmodifiableViews() throws InterruptedException {
+    Map<String, Object> m = new ConcurrentHashMap<>();
+    List<Object> l = new CopyOnWriteArrayList<>();
+    Map<String, Object> mapView = Collections.unmodifiableMap(m);
+    List<Object> listView = Collections.unmodifiableList(Collections.unmodifiableList(l));
+    return across(
+        () -> {
+          m.put("a", marked(new StringBuilder("a")));
+          l.add(marked(new StringBuilder("b")));
+        },
+        () -> {
+          return marked(mapView.get("a")) + " " + marked(listView.get(0));
+        });
+  }
+
+  /** A read-only view of a HashMap hands nothing over, as the map does not. */
+  public static String unmodifiablePlainMap() throws InterruptedException {
+    Map<String, Object> m = new HashMap<>();
+    Map<String, Object> view = Collections.unmodifiableMap(m);
+    return across(
+        () -> {
+          m.put("a", marked(new StringBuilder("a")));
+        },
+        () -> {
+          return name(marked(view.get("a")));
+        });
+  }
+
   /** A subclass of the program's own keeps the guarantee of the JDK collection it extends. */
   public static String subclassMap() throws InterruptedException {
     Map<String, Object> m = new Subclassed();

@@ -21,34 +21,64 @@ import java.util.function.Function;
  * HandoffHooks}; as an ELEMENT hand-off, apart from the element's own: a future kept in a map is
  * not completed by its put). A value a map's {@code compute*} or {@code merge} function makes is
  * sent from inside the function, before the map publishes it, and the value it is given received
- * there. Only collections of {@code java.util.concurrent}, the {@code Collections. synchronized*}
- * views, {@code Hashtable} and {@code Vector}, and the program's subclasses of them, hand over; a
- * call on any other collection is made as it is. The rules in {@link Hooks}' comment hold here too.
+ * there. Only collections of {@code java.util.concurrent}, the {@code Collections.synchronized*}
+ * views, {@code Hashtable} and {@code Vector}, and the program's subclasses of them, hand over, and
+ * what is read through a read-only view of one of them ({@code Collections.unmodifiable*}, whose
+ * collection the recorder finds); a call on any other collection is made as it is. The rules in
+ * {@link Hooks}' comment hold here too.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public final class CollectionHooks {
 
   private CollectionHooks() {}
 
-  private static final ClassValue<Boolean> THREAD_SAFE =
-      new ClassValue<Boolean>() {
+  private static final int PLAIN = 0;
+  private static final int THREAD_SAFE = 1;
+  private static final int VIEW = 2;
+
+  private static final ClassValue<Integer> KIND =
+      new ClassValue<Integer>() {
         @Override
-        protected Boolean computeValue(Class<?> c) {
+        protected Integer computeValue(Class<?> c) {
           Class<?> jdk = c; // a subclass of the program's own keeps its JDK superclass's guarantee
           while (jdk.getClassLoader() != null) {
             jdk = jdk.getSuperclass();
           }
           String name = jdk.getName();
-          return name.startsWith("java.util.concurrent.")
+          if (name.startsWith("java.util.concurrent.")
               || name.startsWith("java.util.Collections$Synchronized")
               || Hashtable.class.isAssignableFrom(jdk)
-              || Vector.class.isAssignableFrom(jdk);
+              || Vector.class.isAssignableFrom(jdk)) {
+            return THREAD_SAFE;
+          }
+          return name.startsWith("java.util.Collections$Unmodifiable") ? VIEW : PLAIN;
         }
       };
 
   /** Whether calls on {@code c} hand over: something records and {@code c} is thread-safe. */
   private static boolean handsOver(Object c) {
-    return Hooks.sink != null && c != null && THREAD_SAFE.get(c.getClass());
+    return Hooks.sink != null && c != null && KIND.get(c.getClass()) == THREAD_SAFE;
+  }
+
+  /**
+   * Whether what is read from {@code c} was handed over: {@link #handsOver}, or {@code c} is a
+   * read-only view of a collection that hands over (views of views too). A view cannot place
+   * anything, so only the hooks that take consult this.
+   */
+  private static boolean readHandsOver(Object c) {
+    HookSink s = Hooks.sink;
+    for (int depth = 0; s != null && c != null && depth < 8; depth++) {
+      int kind = KIND.get(c.getClass());
+      if (kind != VIEW) {
+        return kind == THREAD_SAFE;
+      }
+      try {
+        c = s.viewBacking(c);
+      } catch (Throwable t) {
+        return false; // never fail the program's call
+      }
+    }
+    return false;
   }
 
   static void placed(Object element, int site) {
@@ -113,9 +143,9 @@ public final class CollectionHooks {
     return e;
   }
 
-  /** {@code e}, just taken from {@code c}: received on, if {@code c} hands over. */
+  /** {@code e}, just taken from {@code c}: received on, if what {@code c} gives was handed over. */
   private static Object took(Object c, Object e, int site) {
-    if (handsOver(c)) {
+    if (readHandsOver(c)) {
       taken(e, site);
     }
     return e;
@@ -146,7 +176,7 @@ public final class CollectionHooks {
 
   public static Object getOrDefault(Map m, Object k, Object absent, int site) {
     Object v = m.getOrDefault(k, absent);
-    if (v != absent && handsOver(m)) {
+    if (v != absent && readHandsOver(m)) {
       taken(v, site);
     }
     return v;

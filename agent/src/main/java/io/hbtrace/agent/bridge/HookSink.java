@@ -68,6 +68,14 @@ public interface HookSink {
   /** The lock a {@code Condition} belongs to, or {@code null} if unknown. */
   Object conditionOwner(Object condition);
 
+  /**
+   * The collection a read-only view of {@code java.util.Collections} wraps, or {@code null} if
+   * {@code view} is not one (or it cannot be told).
+   */
+  default Object viewBacking(Object view) {
+    return null;
+  }
+
   void threadStart(Thread child, int site);
 
   void threadJoin(Thread child, int site);

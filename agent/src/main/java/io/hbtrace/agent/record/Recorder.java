@@ -29,6 +29,7 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
   private final TraceOutput out;
   private final Problems problems;
   private final LockIdentity locks = new LockIdentity();
+  private final ViewBacking views = new ViewBacking();
   private final IdentityTable ids;
   private final ClassValue<Integer> typeNames =
       new ClassValue<>() {
@@ -279,6 +280,11 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
   @Override
   public Object conditionOwner(Object condition) {
     return locks.conditionOwner(condition);
+  }
+
+  @Override
+  public Object viewBacking(Object view) {
+    return views.of(view);
   }
 
   @Override
