@@ -1,12 +1,14 @@
 package io.hbtrace.agenttest;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.Stack;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -181,6 +183,30 @@ public final class CollectionEdges {
         },
         () -> {
           return name(marked(view.get("a")));
+        });
+  }
+
+  /**
+   * A concurrent set, and a queue called through Collection: elements added, then found by {@code
+   * contains} or taken out by {@code remove} (the consumer holds them already: made before the
+   * producer started, marked by it only after).
+   */
+  public static String sets() throws InterruptedException {
+    Set<Object> s = ConcurrentHashMap.newKeySet();
+    Collection<Object> c = new ConcurrentLinkedQueue<>();
+    Object inSet = new StringBuilder("inSet");
+    Object inQueue = new StringBuilder("inQueue");
+    return across(
+        () -> {
+          s.add(marked(inSet));
+          c.add(marked(inQueue));
+        },
+        () -> {
+          boolean found = s.contains(inSet);
+          marked(inSet);
+          boolean removed = c.remove(inQueue);
+          marked(inQueue);
+          return found + " " + removed;
         });
   }
 

@@ -1,5 +1,6 @@
 package io.hbtrace.agent.bridge;
 
+import java.util.Collection;
 import java.util.Deque;
 import java.util.Hashtable;
 import java.util.List;
@@ -12,12 +13,13 @@ import java.util.function.Function;
 
 /**
  * Hooks for the thread-safe collections of the JDK, called through {@code Map}, {@code Queue},
- * {@code Deque} or {@code List} (or their concurrent types), and a {@code Stack}'s own {@code
- * push}, {@code pop} and {@code peek}: "actions in a thread prior to placing an object into any
- * concurrent collection happen-before actions subsequent to the access or removal of that element
- * from the collection in another thread" ({@code java.util.concurrent}). Placing an element (a
- * map's value) sends on it, before the call; a call that returns an element receives on it, after
- * (channel: the element, as for a {@code BlockingQueue}, which has hooks of its own in {@link
+ * {@code Deque}, {@code List} or {@code Collection} (or their concurrent types; a set's elements
+ * through {@code add}, and {@code contains} or {@code remove} finding them), and a {@code Stack}'s
+ * own {@code push}, {@code pop} and {@code peek}: "actions in a thread prior to placing an object
+ * into any concurrent collection happen-before actions subsequent to the access or removal of that
+ * element from the collection in another thread" ({@code java.util.concurrent}). Placing an element
+ * (a map's value) sends on it, before the call; a call that returns an element receives on it,
+ * after (channel: the element, as for a {@code BlockingQueue}, which has hooks of its own in {@link
  * HandoffHooks}; as an ELEMENT hand-off, apart from the element's own: a future kept in a map is
  * not completed by its put). A value a map's {@code compute*} or {@code merge} function makes is
  * sent from inside the function, before the map publishes it, and the value it is given received
@@ -321,6 +323,29 @@ public final class CollectionHooks {
 
   public static Object remove(List l, int i, int site) {
     return took(l, l.remove(i), site);
+  }
+
+  // Collection (a set's elements, or any collection called through Collection): placing, and an
+  // element found or removed is received on, as one taken back
+
+  public static boolean add(Collection c, Object e, int site) {
+    return c.add(placing(c, e, site));
+  }
+
+  public static boolean contains(Collection c, Object o, int site) {
+    boolean found = c.contains(o);
+    if (found) {
+      took(c, o, site);
+    }
+    return found;
+  }
+
+  public static boolean remove(Collection c, Object o, int site) {
+    boolean removed = c.remove(o);
+    if (removed) {
+      took(c, o, site);
+    }
+    return removed;
   }
 
   // Stack (a Vector): its own methods

@@ -2,9 +2,9 @@ package io.hbtrace.agent.instrument;
 
 /**
  * Elements handed between threads through the JDK's thread-safe collections, called through {@code
- * Map}, {@code Queue}, {@code Deque} or {@code List}, and a {@code Stack}'s own methods (see {@code
- * CollectionHooks}; a {@code BlockingQueue}'s own methods are {@link HandoffInstrumentation}'s,
- * whose rules come first).
+ * Map}, {@code Queue}, {@code Deque}, {@code List} or {@code Collection} (a set's elements), and a
+ * {@code Stack}'s own methods (see {@code CollectionHooks}; a {@code BlockingQueue}'s own methods
+ * are {@link HandoffInstrumentation}'s, whose rules come first).
  */
 final class CollectionInstrumentation {
   private static final String MAP = "java/util/Map";
@@ -12,6 +12,7 @@ final class CollectionInstrumentation {
   private static final String DEQUE = "java/util/Deque";
   private static final String LIST = "java/util/List";
   private static final String STACK = "java/util/Stack";
+  private static final String COLLECTION = "java/util/Collection";
   private static final String OBJ = "Ljava/lang/Object;";
   private static final String FUNCTION = "Ljava/util/function/Function;";
   private static final String BI_FUNCTION = "Ljava/util/function/BiFunction;";
@@ -59,6 +60,10 @@ final class CollectionInstrumentation {
         .instance(LIST, "remove", "(I)" + OBJ, "remove")
         .instance(STACK, "push", "(" + OBJ + ")" + OBJ, "push")
         .instance(STACK, "pop", "()" + OBJ, "pop")
-        .instance(STACK, "peek", "()" + OBJ, "peek");
+        .instance(STACK, "peek", "()" + OBJ, "peek")
+        // after the rules above: a set's, or any collection's called through Collection
+        .instance(COLLECTION, "add", "(" + OBJ + ")Z", "add")
+        .instance(COLLECTION, "contains", "(" + OBJ + ")Z", "contains")
+        .instance(COLLECTION, "remove", "(" + OBJ + ")Z", "remove");
   }
 }

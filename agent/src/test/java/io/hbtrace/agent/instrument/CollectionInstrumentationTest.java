@@ -28,6 +28,7 @@ class CollectionInstrumentationTest {
     "queues, 5, true",
     "lists, 3, true",
     "stack, 2, true",
+    "sets, 2, true",
     "unmodifiableViews, 2, true",
     "unmodifiablePlainMap, 1, false",
     "plainMap, 1, false",
