@@ -92,7 +92,7 @@ public final class CollectionEdges {
     Map<String, Object> m = Collections.synchronizedMap(new HashMap<>());
     return across(
         () -> {
-          m.put("a", marked(new StringBuilder("a")));
+          m.putAll(Map.of("a", marked(new StringBuilder("a"))));
         },
         () -> {
           return marked(m.getOrDefault("a", "none")).toString();
@@ -165,7 +165,7 @@ public final class CollectionEdges {
     List<Object> listView = Collections.unmodifiableList(Collections.unmodifiableList(l));
     return across(
         () -> {
-          m.put("a", marked(new StringBuilder("a")));
+          m.putAll(Map.of("a", marked(new StringBuilder("a"))));
           l.add(marked(new StringBuilder("b")));
         },
         () -> {
@@ -179,7 +179,7 @@ public final class CollectionEdges {
     Map<String, Object> view = Collections.unmodifiableMap(m);
     return across(
         () -> {
-          m.put("a", marked(new StringBuilder("a")));
+          m.putAll(Map.of("a", marked(new StringBuilder("a"))));
         },
         () -> {
           return name(marked(view.get("a")));
@@ -210,12 +210,29 @@ public final class CollectionEdges {
         });
   }
 
+  /** Bulk operations: putAll and addAll place every element, forEach receives each it visits. */
+  public static String bulk() throws InterruptedException {
+    Map<String, Object> m = new ConcurrentHashMap<>();
+    Queue<Object> q = new ConcurrentLinkedQueue<>();
+    return across(
+        () -> {
+          m.putAll(Map.of("a", marked(new StringBuilder("a"))));
+          q.addAll(List.of(marked(new StringBuilder("b"))));
+        },
+        () -> {
+          List<String> out = new ArrayList<>();
+          m.forEach((k, v) -> out.add(marked(v).toString()));
+          q.forEach(e -> out.add(marked(e).toString()));
+          return String.join(" ", out);
+        });
+  }
+
   /** A subclass of the program's own keeps the guarantee of the JDK collection it extends. */
   public static String subclassMap() throws InterruptedException {
     Map<String, Object> m = new Subclassed();
     return across(
         () -> {
-          m.put("a", marked(new StringBuilder("a")));
+          m.putAll(Map.of("a", marked(new StringBuilder("a"))));
         },
         () -> {
           return marked(m.get("a")).toString();
@@ -252,7 +269,7 @@ public final class CollectionEdges {
     Map<String, Object> m = new HashMap<>();
     return across(
         () -> {
-          m.put("a", marked(new StringBuilder("a")));
+          m.putAll(Map.of("a", marked(new StringBuilder("a"))));
         },
         () -> {
           return name(marked(m.get("a")));

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Stack;
 import java.util.Vector;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -346,6 +348,73 @@ public final class CollectionHooks {
       took(c, o, site);
     }
     return removed;
+  }
+
+  // bulk operations: each element placed, or each visited received on
+
+  /**
+   * Each element of {@code from} is sent on before the call, when {@code c} hands over and {@code
+   * from} is the JDK's (a collection of the program's own is not iterated an extra time).
+   */
+  public static boolean addAll(Collection c, Collection from, int site) {
+    if (from != null && handsOver(c) && from.getClass().getClassLoader() == null) {
+      for (Object e : from) {
+        placed(e, site);
+      }
+    }
+    return c.addAll(from);
+  }
+
+  /** Each value of {@code from} is sent on before the call, as {@link #addAll} says. */
+  public static void putAll(Map m, Map from, int site) {
+    if (from != null && handsOver(m) && from.getClass().getClassLoader() == null) {
+      for (Object v : from.values()) {
+        placed(v, site);
+      }
+    }
+    m.putAll(from);
+  }
+
+  /** Each element the action is given is received on first, when {@code it} hands over. */
+  public static void forEach(Iterable it, Consumer action, int site) {
+    it.forEach(action == null || !readHandsOver(it) ? action : new Visiting(action, site));
+  }
+
+  /** Each value the action is given is received on first, when {@code m} hands over. */
+  public static void forEach(Map m, BiConsumer action, int site) {
+    m.forEach(action == null || !readHandsOver(m) ? action : new VisitingValues(action, site));
+  }
+
+  private static final class Visiting implements Consumer<Object> {
+    private final Consumer<Object> action;
+    private final int site;
+
+    Visiting(Consumer<Object> action, int site) {
+      this.action = action;
+      this.site = site;
+    }
+
+    @Override
+    public void accept(Object e) {
+      taken(e, site);
+      action.accept(e);
+    }
+  }
+
+  private static final class VisitingValues implements BiConsumer<Object, Object> {
+    private final BiConsumer<Object, Object> action;
+    private final int site;
+
+    VisitingValues(BiConsumer<Object, Object> action, int site) {
+      this.action = action;
+      this.site = site;
+    }
+
+    @Override
+    public void accept(Object k, Object v) {
+      taken(v, site);
+      action.accept(k, v);
+    }
   }
 
   // Stack (a Vector): its own methods

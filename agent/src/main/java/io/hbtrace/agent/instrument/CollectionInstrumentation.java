@@ -13,6 +13,7 @@ final class CollectionInstrumentation {
   private static final String LIST = "java/util/List";
   private static final String STACK = "java/util/Stack";
   private static final String COLLECTION = "java/util/Collection";
+  private static final String ITERABLE = "java/lang/Iterable";
   private static final String OBJ = "Ljava/lang/Object;";
   private static final String FUNCTION = "Ljava/util/function/Function;";
   private static final String BI_FUNCTION = "Ljava/util/function/BiFunction;";
@@ -64,6 +65,10 @@ final class CollectionInstrumentation {
         // after the rules above: a set's, or any collection's called through Collection
         .instance(COLLECTION, "add", "(" + OBJ + ")Z", "add")
         .instance(COLLECTION, "contains", "(" + OBJ + ")Z", "contains")
-        .instance(COLLECTION, "remove", "(" + OBJ + ")Z", "remove");
+        .instance(COLLECTION, "remove", "(" + OBJ + ")Z", "remove")
+        .instance(COLLECTION, "addAll", "(Ljava/util/Collection;)Z", "addAll")
+        .instance(MAP, "putAll", "(Ljava/util/Map;)V", "putAll")
+        .instance(MAP, "forEach", "(Ljava/util/function/BiConsumer;)V", "forEach")
+        .instance(ITERABLE, "forEach", "(Ljava/util/function/Consumer;)V", "forEach");
   }
 }

@@ -29,6 +29,7 @@ class CollectionInstrumentationTest {
     "lists, 3, true",
     "stack, 2, true",
     "sets, 2, true",
+    "bulk, 2, true",
     "unmodifiableViews, 2, true",
     "unmodifiablePlainMap, 1, false",
     "plainMap, 1, false",
