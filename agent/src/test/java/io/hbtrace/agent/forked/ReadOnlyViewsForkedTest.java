@@ -1,10 +1,5 @@
 package io.hbtrace.agent.forked;
 
-import static io.hbtrace.traces.event.EventKind.HANDOFF_RECEIVE;
-import static io.hbtrace.traces.event.EventKind.HANDOFF_SEND;
-import static io.hbtrace.traces.event.EventKind.MONITOR_ENTER;
-import static io.hbtrace.traces.event.EventKind.THREAD_JOIN;
-import static io.hbtrace.traces.event.EventKind.THREAD_START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hbtrace.agent.testing.ForkedJvm;
@@ -62,9 +57,7 @@ class ReadOnlyViewsForkedTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("a entered=2\n");
     ReadTrace t = ReadTrace.read(ForkedJvm.traceOf(tmp));
-    HandoffOrder order =
-        new HandoffOrder(
-            t.events(HANDOFF_SEND, HANDOFF_RECEIVE, THREAD_START, THREAD_JOIN, MONITOR_ENTER));
+    HandoffOrder order = new HandoffOrder(t.events(HandoffOrder.KINDS));
     assertThat(order.marks()).hasSize(1);
     assertThat(order.ordered(order.marks().get(0))).isTrue();
   }

@@ -1,10 +1,5 @@
 package io.hbtrace.agent.instrument;
 
-import static io.hbtrace.traces.event.EventKind.HANDOFF_RECEIVE;
-import static io.hbtrace.traces.event.EventKind.HANDOFF_SEND;
-import static io.hbtrace.traces.event.EventKind.MONITOR_ENTER;
-import static io.hbtrace.traces.event.EventKind.THREAD_JOIN;
-import static io.hbtrace.traces.event.EventKind.THREAD_START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hbtrace.agent.testing.HandoffOrder;
@@ -41,10 +36,7 @@ class CollectionInstrumentationTest {
     Object expected = plain.invoke(null);
     try (Instrumented in = new Instrumented()) {
       assertThat(in.call(CollectionEdges.class, program)).isEqualTo(expected);
-      HandoffOrder order =
-          new HandoffOrder(
-              in.out.events(
-                  HANDOFF_SEND, HANDOFF_RECEIVE, THREAD_START, THREAD_JOIN, MONITOR_ENTER));
+      HandoffOrder order = new HandoffOrder(in.out.events(HandoffOrder.KINDS));
       assertThat(order.marks()).hasSize(marks);
       for (long mark : order.marks()) {
         assertThat(order.ordered(mark)).as("mark %d", mark).isEqualTo(ordered);

@@ -6,8 +6,6 @@ import static io.hbtrace.traces.event.EventKind.HANDOFF_RECEIVE;
 import static io.hbtrace.traces.event.EventKind.HANDOFF_SEND;
 import static io.hbtrace.traces.event.EventKind.LOCK_ACQUIRE;
 import static io.hbtrace.traces.event.EventKind.LOCK_RELEASE;
-import static io.hbtrace.traces.event.EventKind.MONITOR_ENTER;
-import static io.hbtrace.traces.event.EventKind.THREAD_JOIN;
 import static io.hbtrace.traces.event.EventKind.THREAD_START;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,10 +107,7 @@ class MethodReferenceTest {
   void futuresJoinedThroughAReferenceInAStreamOrderTheirTasksWork() throws Throwable {
     try (Instrumented in = new Instrumented()) {
       assertThat(in.call(MethodReferences.class, "joinedInAStream")).isEqualTo(10);
-      HandoffOrder order =
-          new HandoffOrder(
-              in.out.events(
-                  HANDOFF_SEND, HANDOFF_RECEIVE, THREAD_START, THREAD_JOIN, MONITOR_ENTER));
+      HandoffOrder order = new HandoffOrder(in.out.events(HandoffOrder.KINDS));
       assertThat(order.marks()).hasSize(4);
       for (long mark : order.marks()) {
         assertThat(order.ordered(mark)).as("mark %d", mark).isTrue();

@@ -2,9 +2,6 @@ package io.hbtrace.agent.instrument;
 
 import static io.hbtrace.traces.event.EventKind.HANDOFF_RECEIVE;
 import static io.hbtrace.traces.event.EventKind.HANDOFF_SEND;
-import static io.hbtrace.traces.event.EventKind.MONITOR_ENTER;
-import static io.hbtrace.traces.event.EventKind.THREAD_JOIN;
-import static io.hbtrace.traces.event.EventKind.THREAD_START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hbtrace.agent.testing.HandoffOrder;
@@ -113,7 +110,6 @@ class StageInstrumentationTest {
   }
 
   private static HandoffOrder order(Instrumented in) {
-    return new HandoffOrder(
-        in.out.events(HANDOFF_SEND, HANDOFF_RECEIVE, THREAD_START, THREAD_JOIN, MONITOR_ENTER));
+    return new HandoffOrder(in.out.events(HandoffOrder.KINDS));
   }
 }

@@ -1,6 +1,13 @@
 package io.hbtrace.agent.testing;
 
+import static io.hbtrace.traces.event.EventKind.HANDOFF_RECEIVE;
+import static io.hbtrace.traces.event.EventKind.HANDOFF_SEND;
+import static io.hbtrace.traces.event.EventKind.MONITOR_ENTER;
+import static io.hbtrace.traces.event.EventKind.THREAD_JOIN;
+import static io.hbtrace.traces.event.EventKind.THREAD_START;
+
 import io.hbtrace.agent.testing.MemoryTraceOutput.Ev;
+import io.hbtrace.traces.event.EventKind;
 import io.hbtrace.traces.event.Handoff;
 import io.hbtrace.traces.event.LockMode;
 import java.util.ArrayList;
@@ -23,6 +30,11 @@ public final class HandoffOrder {
   private final Map<Long, Map<Integer, Integer>> readers = new HashMap<>();
 
   private record Entry(int thread, Map<Integer, Integer> clock) {}
+
+  /** The kinds the order is made of without locks: hand-offs, starts and joins, and the marks. */
+  public static final EventKind[] KINDS = {
+    HANDOFF_SEND, HANDOFF_RECEIVE, THREAD_START, THREAD_JOIN, MONITOR_ENTER
+  };
 
   public HandoffOrder(List<Ev> events) {
     this(events, false);
