@@ -17,6 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
  * buffers.
  */
 class BufferReuseTest {
+  /** No flusher thread: buffers reach the queue only when a test flushes or a buffer fills. */
+  private static final WriterOptions NO_FLUSHER =
+      WriterOptions.defaults().withFlushIntervalMillis(0);
+
   @TempDir Path tmp;
 
   @Test
@@ -24,9 +28,8 @@ class BufferReuseTest {
     Path dir = tmp.resolve("t");
     int threads = 50;
     // no flusher thread; each child's events reach the queue through the flush after its join
-    WriterOptions o = WriterOptions.defaults().withFlushIntervalMillis(0);
     int allocated;
-    try (TraceWriter w = TraceWriter.create(dir, START, o)) {
+    try (TraceWriter w = TraceWriter.create(dir, START, NO_FLUSHER)) {
       w.record(EventKind.RUN_BEGIN.code(), 0, -1, 0, 0, 0, 0, 0);
       for (int i = 0; i < threads; i++) {
         recordThreeOnAThreadThatEnds(w, i);
@@ -42,9 +45,8 @@ class BufferReuseTest {
   @Test
   void aDeadThreadsUnflushedEventsSurviveTheReuseOfItsArray() throws Exception {
     Path dir = tmp.resolve("u");
-    WriterOptions o = WriterOptions.defaults().withFlushIntervalMillis(0);
     int allocated;
-    try (TraceWriter w = TraceWriter.create(dir, START, o)) {
+    try (TraceWriter w = TraceWriter.create(dir, START, NO_FLUSHER)) {
       for (int i = 0; i < 3; i++) {
         long run = i;
         Thread t = new Thread(() -> w.record(EventKind.RUN_BEGIN.code(), 0, run, 0, 0, 0, 0, 0));
@@ -84,9 +86,8 @@ class BufferReuseTest {
   @Test
   void aNewThreadTakesASpareArrayWithoutWaitingForTheWriterLock() throws Exception {
     Path dir = tmp.resolve("s");
-    WriterOptions o = WriterOptions.defaults().withFlushIntervalMillis(0);
     int allocated;
-    try (TraceWriter w = TraceWriter.create(dir, START, o)) {
+    try (TraceWriter w = TraceWriter.create(dir, START, NO_FLUSHER)) {
       w.record(EventKind.RUN_BEGIN.code(), 0, -1, 0, 0, 0, 0, 0);
       recordThreeOnAThreadThatEnds(w, 0);
       for (int i = 1; i < 20_000; i++) { // main's buffer fills: its sweeps reap the child's array
@@ -115,9 +116,8 @@ class BufferReuseTest {
   void threadsWhoseBuffersWereTakenOverStillCountInStatsAndTheEndRecord() throws Exception {
     Path dir = tmp.resolve("c");
     int threads = 70; // past the first size of the retired threads' table
-    WriterOptions o = WriterOptions.defaults().withFlushIntervalMillis(0);
     WriterStats stats;
-    try (TraceWriter w = TraceWriter.create(dir, START, o)) {
+    try (TraceWriter w = TraceWriter.create(dir, START, NO_FLUSHER)) {
       for (int i = 0; i < threads; i++) {
         Thread t =
             new Thread(
@@ -176,8 +176,7 @@ class BufferReuseTest {
   @Test
   void aThreadWhoseThreadLocalsWereClearedGoesOnWithItsBuffer() throws Exception {
     Path dir = tmp.resolve("cleared");
-    WriterOptions o = WriterOptions.defaults().withFlushIntervalMillis(0);
-    try (TraceWriter w = TraceWriter.create(dir, START, o)) {
+    try (TraceWriter w = TraceWriter.create(dir, START, NO_FLUSHER)) {
       for (int task = 0; task < 3; task++) {
         w.record(EventKind.JOURNAL_START.code(), 0, task, 0, 0, 0, 0, 0);
         w.flush();
