@@ -227,6 +227,61 @@ public final class CollectionEdges {
         });
   }
 
+  /**
+   * Iterators: a concurrent map's values and entries, a copy-on-write list's, a concurrent queue's
+   * and a concurrent set's elements, each seen by a for-each loop.
+   */
+  public static String iterators() throws InterruptedException {
+    Map<String, Object> values = new ConcurrentHashMap<>();
+    Map<String, Object> entries = new ConcurrentHashMap<>();
+    List<Object> l = new CopyOnWriteArrayList<>();
+    Queue<Object> q = new ConcurrentLinkedQueue<>();
+    Set<Object> s = ConcurrentHashMap.newKeySet();
+    return across(
+        () -> {
+          s.add(marked(new StringBuilder("s")));
+          values.put("v", marked(new StringBuilder("v")));
+          entries.put("e", marked(new StringBuilder("e")));
+          l.add(marked(new StringBuilder("l")));
+          q.add(marked(new StringBuilder("q")));
+        },
+        () -> {
+          List<String> out = new ArrayList<>();
+          for (Object v : values.values()) {
+            out.add(marked(v).toString());
+          }
+          for (Map.Entry<String, Object> e : entries.entrySet()) {
+            out.add(marked(e.getValue()).toString());
+          }
+          for (Object o : l) {
+            out.add(marked(o).toString());
+          }
+          for (Object o : q) {
+            out.add(marked(o).toString());
+          }
+          for (Object o : s) {
+            out.add(marked(o).toString());
+          }
+          return String.join(" ", out);
+        });
+  }
+
+  /** An ArrayList's iterator hands nothing over. */
+  public static String plainIterator() throws InterruptedException {
+    List<Object> l = new ArrayList<>();
+    return across(
+        () -> {
+          l.add(marked(new StringBuilder("a")));
+        },
+        () -> {
+          StringBuilder out = new StringBuilder();
+          for (Object o : l) {
+            out.append(name(marked(o)));
+          }
+          return out.toString();
+        });
+  }
+
   /** A subclass of the program's own keeps the guarantee of the JDK collection it extends. */
   public static String subclassMap() throws InterruptedException {
     Map<String, Object> m = new Subclassed();

@@ -3,6 +3,7 @@ package io.hbtrace.agent.bridge;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.Hashtable;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -415,6 +416,45 @@ public final class CollectionHooks {
       taken(v, site);
       action.accept(k, v);
     }
+  }
+
+  // iterators: what a thread-safe collection's iterator gives was placed into it
+
+  private static final int NOT_FOLLOWED = 0;
+  private static final int ELEMENTS = 1;
+  private static final int ENTRIES = 2;
+
+  /**
+   * What an iterator's elements are, by its class: a thread-safe collection's elements (a
+   * concurrent set's are its map's keys, so a map's keys too, as a map's own key set gives them; a
+   * key is then received on as an element placed elsewhere would be), or a concurrent map's entries
+   * ({@code entrySet()}, received on their values); any other iterator is not followed.
+   */
+  private static final ClassValue<Integer> ITERATES =
+      new ClassValue<Integer>() {
+        @Override
+        protected Integer computeValue(Class<?> c) {
+          String name = c.getName();
+          if (c.getClassLoader() != null
+              || !(name.startsWith("java.util.concurrent.")
+                  || name.startsWith("java.util.Vector$"))) {
+            return NOT_FOLLOWED;
+          }
+          return name.contains("Entry") ? ENTRIES : ELEMENTS;
+        }
+      };
+
+  public static Object next(Iterator it, int site) {
+    Object e = it.next();
+    if (Hooks.sink != null && e != null) {
+      int what = ITERATES.get(it.getClass());
+      if (what == ELEMENTS) {
+        taken(e, site);
+      } else if (what == ENTRIES && e instanceof Map.Entry entry) {
+        taken(entry.getValue(), site);
+      }
+    }
+    return e;
   }
 
   // Stack (a Vector): its own methods

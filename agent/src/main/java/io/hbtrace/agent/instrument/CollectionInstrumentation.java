@@ -14,6 +14,7 @@ final class CollectionInstrumentation {
   private static final String STACK = "java/util/Stack";
   private static final String COLLECTION = "java/util/Collection";
   private static final String ITERABLE = "java/lang/Iterable";
+  private static final String ITERATOR = "java/util/Iterator";
   private static final String OBJ = "Ljava/lang/Object;";
   private static final String FUNCTION = "Ljava/util/function/Function;";
   private static final String BI_FUNCTION = "Ljava/util/function/BiFunction;";
@@ -69,6 +70,7 @@ final class CollectionInstrumentation {
         .instance(COLLECTION, "addAll", "(Ljava/util/Collection;)Z", "addAll")
         .instance(MAP, "putAll", "(Ljava/util/Map;)V", "putAll")
         .instance(MAP, "forEach", "(Ljava/util/function/BiConsumer;)V", "forEach")
-        .instance(ITERABLE, "forEach", "(Ljava/util/function/Consumer;)V", "forEach");
+        .instance(ITERABLE, "forEach", "(Ljava/util/function/Consumer;)V", "forEach")
+        .instance(ITERATOR, "next", "()" + OBJ, "next");
   }
 }

@@ -25,6 +25,8 @@ class CollectionInstrumentationTest {
     "stack, 2, true",
     "sets, 2, true",
     "bulk, 2, true",
+    "iterators, 5, true",
+    "plainIterator, 1, false",
     "unmodifiableViews, 2, true",
     "unmodifiablePlainMap, 1, false",
     "plainMap, 1, false",
