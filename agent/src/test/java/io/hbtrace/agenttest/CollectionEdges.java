@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.Stack;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
 
 /**
@@ -279,6 +281,30 @@ public final class CollectionEdges {
             out.append(name(marked(o)));
           }
           return out.toString();
+        });
+  }
+
+  /**
+   * A blocking queue called through Queue and through BlockingQueue: what one way places, the other
+   * takes (both ways).
+   */
+  public static String blockingQueueBothWays() throws InterruptedException {
+    BlockingQueue<Object> q = new LinkedBlockingQueue<>();
+    Queue<Object> asQueue = q;
+    BlockingQueue<Object> back = new LinkedBlockingQueue<>();
+    return across(
+        () -> {
+          asQueue.add(marked(new StringBuilder("viaQueue")));
+          back.add(marked(new StringBuilder("viaBlockingQueue")));
+        },
+        () -> {
+          try {
+            String first = marked(q.take()).toString();
+            Queue<Object> backAsQueue = back;
+            return first + " " + marked(backAsQueue.poll());
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
         });
   }
 

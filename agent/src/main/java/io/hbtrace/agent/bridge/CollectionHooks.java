@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Stack;
 import java.util.Vector;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -87,15 +88,34 @@ public final class CollectionHooks {
   }
 
   static void placed(Object element, int site) {
-    if (element != null) {
-      HandoffHooks.sent(element, HandoffKind.ELEMENT, site);
-    }
+    placed(element, HandoffKind.ELEMENT, site);
   }
 
   static void taken(Object element, int site) {
+    taken(element, HandoffKind.ELEMENT, site);
+  }
+
+  private static void placed(Object element, int how, int site) {
     if (element != null) {
-      HandoffHooks.received(element, HandoffKind.ELEMENT, site);
+      HandoffHooks.sent(element, how, site);
     }
+  }
+
+  private static void taken(Object element, int how, int site) {
+    if (element != null) {
+      HandoffHooks.received(element, how, site);
+    }
+  }
+
+  /**
+   * The kind of hand-off an element placed into or taken out of {@code c} makes: a {@code
+   * BlockingQueue}'s are those its own {@code put} and {@code take} make ({@link HandoffHooks}), so
+   * that an element queued through {@code Queue} or {@code Collection} and taken through {@code
+   * BlockingQueue} (or the reverse) still hands over; any other collection's, and what a read that
+   * leaves the element in place sees, are {@code ELEMENT}.
+   */
+  private static int kindOf(Object c) {
+    return c instanceof BlockingQueue ? HandoffKind.EXECUTOR : HandoffKind.ELEMENT;
   }
 
   /** Wraps a {@code computeIfAbsent} function: the value it makes is sent before it is placed. */
@@ -143,7 +163,7 @@ public final class CollectionHooks {
   /** {@code e}, about to be placed into {@code c}: sent on, if {@code c} hands over. */
   private static Object placing(Object c, Object e, int site) {
     if (handsOver(c)) {
-      placed(e, site);
+      placed(e, kindOf(c), site);
     }
     return e;
   }
@@ -152,6 +172,17 @@ public final class CollectionHooks {
   private static Object took(Object c, Object e, int site) {
     if (readHandsOver(c)) {
       taken(e, site);
+    }
+    return e;
+  }
+
+  /**
+   * {@code e}, just taken out of {@code c}: received on as {@link #took} says, as a {@code
+   * BlockingQueue}'s own {@code poll} or {@code take} would for a blocking queue.
+   */
+  private static Object removed(Object c, Object e, int site) {
+    if (readHandsOver(c)) {
+      taken(e, kindOf(c), site);
     }
     return e;
   }
@@ -255,7 +286,7 @@ public final class CollectionHooks {
   // Queue and Deque: taking
 
   public static Object poll(Queue q, int site) {
-    return took(q, q.poll(), site);
+    return removed(q, q.poll(), site);
   }
 
   public static Object peek(Queue q, int site) {
@@ -263,7 +294,7 @@ public final class CollectionHooks {
   }
 
   public static Object remove(Queue q, int site) {
-    return took(q, q.remove(), site);
+    return removed(q, q.remove(), site);
   }
 
   public static Object element(Queue q, int site) {
@@ -271,11 +302,11 @@ public final class CollectionHooks {
   }
 
   public static Object pollFirst(Deque d, int site) {
-    return took(d, d.pollFirst(), site);
+    return removed(d, d.pollFirst(), site);
   }
 
   public static Object pollLast(Deque d, int site) {
-    return took(d, d.pollLast(), site);
+    return removed(d, d.pollLast(), site);
   }
 
   public static Object peekFirst(Deque d, int site) {
@@ -287,15 +318,15 @@ public final class CollectionHooks {
   }
 
   public static Object pop(Deque d, int site) {
-    return took(d, d.pop(), site);
+    return removed(d, d.pop(), site);
   }
 
   public static Object removeFirst(Deque d, int site) {
-    return took(d, d.removeFirst(), site);
+    return removed(d, d.removeFirst(), site);
   }
 
   public static Object removeLast(Deque d, int site) {
-    return took(d, d.removeLast(), site);
+    return removed(d, d.removeLast(), site);
   }
 
   public static Object getFirst(Deque d, int site) {
@@ -344,11 +375,11 @@ public final class CollectionHooks {
   }
 
   public static boolean remove(Collection c, Object o, int site) {
-    boolean removed = c.remove(o);
-    if (removed) {
-      took(c, o, site);
+    boolean gone = c.remove(o);
+    if (gone) {
+      removed(c, o, site);
     }
-    return removed;
+    return gone;
   }
 
   // bulk operations: each element placed, or each visited received on
@@ -360,7 +391,7 @@ public final class CollectionHooks {
   public static boolean addAll(Collection c, Collection from, int site) {
     if (from != null && handsOver(c) && from.getClass().getClassLoader() == null) {
       for (Object e : from) {
-        placed(e, site);
+        placed(e, kindOf(c), site);
       }
     }
     return c.addAll(from);

@@ -27,6 +27,7 @@ class CollectionInstrumentationTest {
     "bulk, 2, true",
     "iterators, 5, true",
     "plainIterator, 1, false",
+    "blockingQueueBothWays, 2, true",
     "unmodifiableViews, 2, true",
     "unmodifiablePlainMap, 1, false",
     "plainMap, 1, false",
