@@ -308,6 +308,21 @@ public final class CollectionEdges {
         });
   }
 
+  /** A value found by containsValue was put by the other thread. */
+  public static String containsValue() throws InterruptedException {
+    Map<String, Object> m = new ConcurrentHashMap<>();
+    Object value = new StringBuilder("value");
+    return across(
+        () -> {
+          m.put("k", marked(value));
+        },
+        () -> {
+          boolean found = m.containsValue(value);
+          marked(value);
+          return Boolean.toString(found);
+        });
+  }
+
   /** A subclass of the program's own keeps the guarantee of the JDK collection it extends. */
   public static String subclassMap() throws InterruptedException {
     Map<String, Object> m = new Subclassed();

@@ -222,6 +222,15 @@ public final class CollectionHooks {
     return took(m, m.remove(k), site);
   }
 
+  /** A value found is received on, as one read back. */
+  public static boolean containsValue(Map m, Object v, int site) {
+    boolean found = m.containsValue(v);
+    if (found) {
+      took(m, v, site);
+    }
+    return found;
+  }
+
   public static Object computeIfAbsent(Map m, Object k, Function f, int site) {
     if (f == null || !handsOver(m)) {
       return m.computeIfAbsent(k, f);

@@ -31,6 +31,7 @@ final class CollectionInstrumentation {
         .instance(MAP, "get", "(" + OBJ + ")" + OBJ, "get")
         .instance(MAP, "getOrDefault", "(" + OBJ + OBJ + ")" + OBJ, "getOrDefault")
         .instance(MAP, "remove", "(" + OBJ + ")" + OBJ, "remove")
+        .instance(MAP, "containsValue", "(" + OBJ + ")Z", "containsValue")
         .instance(MAP, "computeIfAbsent", "(" + OBJ + FUNCTION + ")" + OBJ, "computeIfAbsent")
         .instance(MAP, "computeIfPresent", "(" + OBJ + BI_FUNCTION + ")" + OBJ, "computeIfPresent")
         .instance(MAP, "compute", "(" + OBJ + BI_FUNCTION + ")" + OBJ, "compute")

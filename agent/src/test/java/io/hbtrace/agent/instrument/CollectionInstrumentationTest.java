@@ -28,6 +28,7 @@ class CollectionInstrumentationTest {
     "iterators, 5, true",
     "plainIterator, 1, false",
     "blockingQueueBothWays, 2, true",
+    "containsValue, 1, true",
     "unmodifiableViews, 2, true",
     "unmodifiablePlainMap, 1, false",
     "plainMap, 1, false",
