@@ -323,6 +323,23 @@ public final class CollectionEdges {
         });
   }
 
+  /** An iterator's forEachRemaining and a collection's removeIf receive on what they are given. */
+  public static String remainingAndRemoveIf() throws InterruptedException {
+    List<Object> l = new CopyOnWriteArrayList<>();
+    Queue<Object> q = new ConcurrentLinkedQueue<>();
+    return across(
+        () -> {
+          l.add(marked(new StringBuilder("l")));
+          q.add(marked(new StringBuilder("q")));
+        },
+        () -> {
+          List<String> out = new ArrayList<>();
+          l.iterator().forEachRemaining(o -> out.add(marked(o).toString()));
+          q.removeIf(o -> out.add(marked(o).toString()));
+          return String.join(" ", out);
+        });
+  }
+
   /** A subclass of the program's own keeps the guarantee of the JDK collection it extends. */
   public static String subclassMap() throws InterruptedException {
     Map<String, Object> m = new Subclassed();

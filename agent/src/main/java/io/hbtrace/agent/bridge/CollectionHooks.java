@@ -14,6 +14,7 @@ import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Hooks for the thread-safe collections of the JDK, called through {@code Map}, {@code Queue},
@@ -487,14 +488,63 @@ public final class CollectionHooks {
   public static Object next(Iterator it, int site) {
     Object e = it.next();
     if (Hooks.sink != null && e != null) {
-      int what = ITERATES.get(it.getClass());
-      if (what == ELEMENTS) {
-        taken(e, site);
-      } else if (what == ENTRIES && e instanceof Map.Entry entry) {
-        taken(entry.getValue(), site);
-      }
+      seen(ITERATES.get(it.getClass()), e, site);
     }
     return e;
+  }
+
+  /** The rest of the iteration: each element the action is given is received on first. */
+  public static void forEachRemaining(Iterator it, Consumer action, int site) {
+    int what = Hooks.sink == null || action == null ? NOT_FOLLOWED : ITERATES.get(it.getClass());
+    it.forEachRemaining(what == NOT_FOLLOWED ? action : new Iterating(action, what, site));
+  }
+
+  /** An element {@code e} an iterator of kind {@code what} gave: received on as it says. */
+  private static void seen(int what, Object e, int site) {
+    if (what == ELEMENTS) {
+      taken(e, site);
+    } else if (what == ENTRIES && e instanceof Map.Entry entry) {
+      taken(entry.getValue(), site);
+    }
+  }
+
+  private static final class Iterating implements Consumer<Object> {
+    private final Consumer<Object> action;
+    private final int what;
+    private final int site;
+
+    Iterating(Consumer<Object> action, int what, int site) {
+      this.action = action;
+      this.what = what;
+      this.site = site;
+    }
+
+    @Override
+    public void accept(Object e) {
+      seen(what, e, site);
+      action.accept(e);
+    }
+  }
+
+  /** Each element the filter is given is received on first, when {@code c} hands over. */
+  public static boolean removeIf(Collection c, Predicate filter, int site) {
+    return c.removeIf(filter == null || !readHandsOver(c) ? filter : new Testing(filter, site));
+  }
+
+  private static final class Testing implements Predicate<Object> {
+    private final Predicate<Object> filter;
+    private final int site;
+
+    Testing(Predicate<Object> filter, int site) {
+      this.filter = filter;
+      this.site = site;
+    }
+
+    @Override
+    public boolean test(Object e) {
+      taken(e, site);
+      return filter.test(e);
+    }
   }
 
   // Stack (a Vector): its own methods

@@ -72,6 +72,9 @@ final class CollectionInstrumentation {
         .instance(MAP, "putAll", "(Ljava/util/Map;)V", "putAll")
         .instance(MAP, "forEach", "(Ljava/util/function/BiConsumer;)V", "forEach")
         .instance(ITERABLE, "forEach", "(Ljava/util/function/Consumer;)V", "forEach")
-        .instance(ITERATOR, "next", "()" + OBJ, "next");
+        .instance(ITERATOR, "next", "()" + OBJ, "next")
+        .instance(
+            ITERATOR, "forEachRemaining", "(Ljava/util/function/Consumer;)V", "forEachRemaining")
+        .instance(COLLECTION, "removeIf", "(Ljava/util/function/Predicate;)Z", "removeIf");
   }
 }

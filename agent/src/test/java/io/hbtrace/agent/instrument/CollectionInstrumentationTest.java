@@ -29,6 +29,7 @@ class CollectionInstrumentationTest {
     "plainIterator, 1, false",
     "blockingQueueBothWays, 2, true",
     "containsValue, 1, true",
+    "remainingAndRemoveIf, 2, true",
     "unmodifiableViews, 2, true",
     "unmodifiablePlainMap, 1, false",
     "plainMap, 1, false",
