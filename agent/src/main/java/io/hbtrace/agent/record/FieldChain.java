@@ -51,7 +51,7 @@ final class FieldChain {
       Class<?> c = o.getClass();
       Resolved res = last;
       if (res == null || res.type != c) {
-        res = new Resolved(c, find(c));
+        res = new Resolved(c, OpenFields.find(c, name));
         last = res;
         if (res.field == null) {
           r.problems()
@@ -61,26 +61,7 @@ final class FieldChain {
       if (res.field == null) {
         return null;
       }
-      try {
-        return res.field.get(o);
-      } catch (IllegalAccessException | RuntimeException e) {
-        return null;
-      }
-    }
-
-    private Field find(Class<?> c) {
-      for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-        try {
-          Field f = k.getDeclaredField(name);
-          f.setAccessible(true);
-          return f;
-        } catch (NoSuchFieldException e) {
-          // look further up
-        } catch (RuntimeException e) {
-          return null; // inaccessible (a named module that does not open the package)
-        }
-      }
-      return null;
+      return OpenFields.read(res.field, o);
     }
   }
 

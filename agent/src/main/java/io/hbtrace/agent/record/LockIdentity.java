@@ -47,21 +47,22 @@ final class LockIdentity implements IdentityTable.Canonicalizer {
             return lockSync;
           }
           if (type.getEnclosingClass() == StampedLock.class) {
-            return field(type, "this$0"); // its read, write and read-write views: the lock
+            return OpenFields.find(
+                type, "this$0"); // its read, write and read-write views: the lock
           }
           return null;
         }
       };
 
   LockIdentity() {
-    rwlSync = field(ReentrantReadWriteLock.class, "sync");
-    readSync = field(ReentrantReadWriteLock.ReadLock.class, "sync");
-    writeSync = field(ReentrantReadWriteLock.WriteLock.class, "sync");
-    lockSync = field(ReentrantLock.class, "sync");
+    rwlSync = OpenFields.find(ReentrantReadWriteLock.class, "sync");
+    readSync = OpenFields.find(ReentrantReadWriteLock.ReadLock.class, "sync");
+    writeSync = OpenFields.find(ReentrantReadWriteLock.WriteLock.class, "sync");
+    lockSync = OpenFields.find(ReentrantLock.class, "sync");
     Field owner = null;
     for (Field f : AbstractQueuedSynchronizer.ConditionObject.class.getDeclaredFields()) {
       if (f.getType() == AbstractQueuedSynchronizer.class) {
-        owner = open(f);
+        owner = OpenFields.open(f);
       }
     }
     conditionOwner = owner;
@@ -82,38 +83,11 @@ final class LockIdentity implements IdentityTable.Canonicalizer {
     return rwlSync != null && readSync != null && writeSync != null && lockSync != null;
   }
 
-  private static Field field(Class<?> c, String name) {
-    try {
-      return open(c.getDeclaredField(name));
-    } catch (NoSuchFieldException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static Field open(Field f) {
-    try {
-      f.setAccessible(true);
-      return f;
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static Object get(Field f, Object o) {
-    if (f == null) {
-      return o;
-    }
-    try {
-      Object v = f.get(o);
-      return v == null ? o : v;
-    } catch (IllegalAccessException | RuntimeException e) {
-      return o;
-    }
-  }
-
   @Override
   public Object canonical(Object o) {
-    return get(syncField.get(o.getClass()), o);
+    Field f = syncField.get(o.getClass());
+    Object sync = f == null ? null : OpenFields.read(f, o);
+    return sync == null ? o : sync;
   }
 
   @Override
@@ -126,13 +100,8 @@ final class LockIdentity implements IdentityTable.Canonicalizer {
 
   /** The synchronizer a condition belongs to, or null. */
   Object conditionOwner(Object condition) {
-    if (conditionOwner != null && condition instanceof AbstractQueuedSynchronizer.ConditionObject) {
-      try {
-        return conditionOwner.get(condition);
-      } catch (IllegalAccessException | RuntimeException e) {
-        return null;
-      }
-    }
-    return null;
+    return conditionOwner != null && condition instanceof AbstractQueuedSynchronizer.ConditionObject
+        ? OpenFields.read(conditionOwner, condition)
+        : null;
   }
 }

@@ -20,35 +20,14 @@ final class ViewBacking {
           if (!type.getName().startsWith(VIEWS)) {
             return null;
           }
-          for (Class<?> c = type;
-              c != null && c.getName().startsWith(VIEWS);
-              c = c.getSuperclass()) {
-            for (String name : new String[] {"m", "c"}) {
-              try {
-                Field f = c.getDeclaredField(name);
-                f.setAccessible(true);
-                return f;
-              } catch (NoSuchFieldException e) {
-                // not declared here: look in the superclass
-              } catch (RuntimeException e) {
-                return null; // java.util not opened to us
-              }
-            }
-          }
-          return null;
+          Field map = OpenFields.find(type, "m"); // a map's views; the others wrap a collection
+          return map != null ? map : OpenFields.find(type, "c");
         }
       };
 
   /** The collection {@code view} wraps, or null if it is not such a view (or cannot be read). */
   Object of(Object view) {
     Field f = backing.get(view.getClass());
-    if (f == null) {
-      return null;
-    }
-    try {
-      return f.get(view);
-    } catch (IllegalAccessException | RuntimeException e) {
-      return null;
-    }
+    return f == null ? null : OpenFields.read(f, view);
   }
 }
