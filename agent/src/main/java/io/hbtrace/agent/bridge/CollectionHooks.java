@@ -213,10 +213,7 @@ public final class CollectionHooks {
 
   public static Object getOrDefault(Map m, Object k, Object absent, int site) {
     Object v = m.getOrDefault(k, absent);
-    if (v != absent && readHandsOver(m)) {
-      taken(v, site);
-    }
-    return v;
+    return v == absent ? v : took(m, v, site);
   }
 
   public static Object remove(Map m, Object k, int site) {
@@ -419,28 +416,13 @@ public final class CollectionHooks {
 
   /** Each element the action is given is received on first, when {@code it} hands over. */
   public static void forEach(Iterable it, Consumer action, int site) {
-    it.forEach(action == null || !readHandsOver(it) ? action : new Visiting(action, site));
+    it.forEach(
+        action == null || !readHandsOver(it) ? action : new Visiting(action, ELEMENTS, site));
   }
 
   /** Each value the action is given is received on first, when {@code m} hands over. */
   public static void forEach(Map m, BiConsumer action, int site) {
     m.forEach(action == null || !readHandsOver(m) ? action : new VisitingValues(action, site));
-  }
-
-  private static final class Visiting implements Consumer<Object> {
-    private final Consumer<Object> action;
-    private final int site;
-
-    Visiting(Consumer<Object> action, int site) {
-      this.action = action;
-      this.site = site;
-    }
-
-    @Override
-    public void accept(Object e) {
-      taken(e, site);
-      action.accept(e);
-    }
   }
 
   private static final class VisitingValues implements BiConsumer<Object, Object> {
@@ -496,7 +478,7 @@ public final class CollectionHooks {
   /** The rest of the iteration: each element the action is given is received on first. */
   public static void forEachRemaining(Iterator it, Consumer action, int site) {
     int what = Hooks.sink == null || action == null ? NOT_FOLLOWED : ITERATES.get(it.getClass());
-    it.forEachRemaining(what == NOT_FOLLOWED ? action : new Iterating(action, what, site));
+    it.forEachRemaining(what == NOT_FOLLOWED ? action : new Visiting(action, what, site));
   }
 
   /** An element {@code e} an iterator of kind {@code what} gave: received on as it says. */
@@ -508,12 +490,16 @@ public final class CollectionHooks {
     }
   }
 
-  private static final class Iterating implements Consumer<Object> {
+  /**
+   * Wraps a {@code forEach} or {@code forEachRemaining} action: each element it is given, of kind
+   * {@code what} ({@link #ELEMENTS} or {@link #ENTRIES}), is received on first.
+   */
+  private static final class Visiting implements Consumer<Object> {
     private final Consumer<Object> action;
     private final int what;
     private final int site;
 
-    Iterating(Consumer<Object> action, int what, int site) {
+    Visiting(Consumer<Object> action, int what, int site) {
       this.action = action;
       this.what = what;
       this.site = site;
