@@ -3,7 +3,6 @@ package io.hbtrace.agent.record;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
-import java.util.Arrays;
 
 /**
  * Dense, stable long ids (>= 1) for objects, held weakly: the id of an object never changes and is
@@ -112,8 +111,6 @@ final class IdentityTable {
 
   /** Dead entries deleted under one holding of the lock by {@link #expungeQueued}. */
   static final int DELETES_PER_HOLD = 64;
-
-  private final Entry[] deleting = new Entry[DELETES_PER_HOLD];
 
   IdentityTable(Listener listener, Canonicalizer canon) {
     this.listener = listener;
@@ -312,8 +309,7 @@ final class IdentityTable {
 
   /**
    * Waits up to {@code millis} for the collector to queue a dead object's entry, then reports and
-   * deletes every queued one. The recorder's housekeeping thread calls it in a loop (one thread at
-   * a time: the batch array is its own).
+   * deletes every queued one. The recorder's housekeeping thread calls it in a loop.
    *
    * <p>The entries are taken from the queue outside the table's lock and deleted under it {@link
    * #DELETES_PER_HOLD} at a time: after a collection the queue holds the entries of every object
@@ -322,27 +318,19 @@ final class IdentityTable {
    * queueing them, whose lock each poll takes).
    */
   void expungeQueued(long millis) throws InterruptedException {
-    Reference<?> first = dead.remove(millis);
-    if (first == null) {
-      return;
-    }
-    Entry[] b = deleting;
-    b[0] = (Entry) first;
-    int n = 1;
-    while (true) {
-      for (Reference<?> r; n < b.length && (r = dead.poll()) != null; ) {
-        b[n++] = (Entry) r;
-      }
+    Entry[] batch = null;
+    for (Reference<?> r = dead.remove(millis); r != null; ) {
+      batch = batch != null ? batch : new Entry[DELETES_PER_HOLD];
+      int n = 0;
+      do {
+        batch[n++] = (Entry) r;
+      } while (n < batch.length && (r = dead.poll()) != null);
       synchronized (this) {
         for (int i = 0; i < n; i++) {
-          deleteDead(b[i]);
+          deleteDead(batch[i]);
         }
       }
-      Arrays.fill(b, 0, n, null);
-      if (n < b.length) {
-        return;
-      }
-      n = 0;
+      r = n == batch.length ? dead.poll() : null;
     }
   }
 
