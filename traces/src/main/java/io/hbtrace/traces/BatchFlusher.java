@@ -88,14 +88,6 @@ final class BatchFlusher {
     this.room = room;
   }
 
-  /** Registers {@code b}, the buffer of {@code owner}. */
-  void add(ThreadBuffer b, Thread owner) {
-    buffers.add(b);
-    synchronized (registry) {
-      byThread.put(owner, b);
-    }
-  }
-
   /**
    * Registers {@code b}, the buffer of {@code owner}, without the writer lock (any thread): the
    * next sweep adopts it.
@@ -294,7 +286,7 @@ final class BatchFlusher {
 
   /**
    * Forgets buffers of dead threads once everything they committed is in the queue, keeping up to
-   * {@link #MAX_SPARE} of their arrays for {@link #recycle}.
+   * {@link #MAX_SPARE} of their arrays for new threads ({@link #spareArray}).
    */
   void reap() {
     adopt();
@@ -312,8 +304,8 @@ final class BatchFlusher {
   }
 
   /**
-   * A byte array for a new thread's buffer, taken from threads that have ended: one {@link #reap}
-   * kept, else that of a registered buffer whose thread has ended (among the next {@link
+   * A byte array for a new thread's buffer when none is spare ({@link #spareArray}, which the
+   * caller asked first): that of a registered buffer whose thread has ended (among the next {@link
    * #RECYCLE_LOOKS}), after copying its unflushed events (if any) into one batch document queued
    * for the next sweep (a few kilobytes). That buffer is retired. Null if none was found. A program
    * that starts many short threads then holds about as many arrays as it has threads alive, not one
@@ -321,10 +313,6 @@ final class BatchFlusher {
    * thread's writes are visible here: it was seen terminated ({@code isAlive}).
    */
   byte[] recycle() {
-    byte[] kept = spareArray();
-    if (kept != null) {
-      return kept;
-    }
     adopt();
     for (int looks = Math.min(RECYCLE_LOOKS, buffers.size()); looks > 0; looks--) {
       if (--recycleCursor < 0 || recycleCursor >= buffers.size()) {

@@ -354,7 +354,8 @@ public final class TraceWriter implements AutoCloseable {
    * A thread's first event: its buffer, over a dead thread's array when there is one; or the buffer
    * it had, if its thread-local values were cleared since ({@link BatchFlusher#registered}). With a
    * reaped array spare it takes no writer lock, so a thread's first event does not wait for a sweep
-   * another thread is making; else it looks for a dead thread's buffer under the lock.
+   * another thread is making; else it looks for a dead thread's buffer under the lock. Either way
+   * the buffer is enrolled, for the next sweep to adopt.
    */
   private ThreadBuffer newBuffer() {
     Thread t = Thread.currentThread();
@@ -363,21 +364,21 @@ public final class TraceWriter implements AutoCloseable {
       return had;
     }
     int tid = threadId(t);
-    byte[] spare = closed ? null : out.spareArray();
-    if (spare != null) {
-      ThreadBuffer b = new ThreadBuffer(tid, t, spare);
-      out.enroll(b, t);
-      return b;
-    }
+    byte[] buf = closed ? null : out.spareArray();
+    ThreadBuffer b = new ThreadBuffer(tid, t, buf != null ? buf : endedThreadsArray());
+    out.enroll(b, t);
+    return b;
+  }
+
+  /** A registered dead thread's array, else a new one (under the writer lock). */
+  private byte[] endedThreadsArray() {
     synchronized (lock) {
       byte[] reused = closed ? null : out.recycle();
-      if (reused == null) {
-        buffersAllocated++;
+      if (reused != null) {
+        return reused;
       }
-      byte[] buf = reused != null ? reused : new byte[ThreadBuffer.INITIAL_BYTES];
-      ThreadBuffer b = new ThreadBuffer(tid, t, buf);
-      out.add(b, t);
-      return b;
+      buffersAllocated++;
+      return new byte[ThreadBuffer.INITIAL_BYTES];
     }
   }
 
