@@ -286,7 +286,7 @@ final class BatchFlusher {
 
   /**
    * Forgets buffers of dead threads once everything they committed is in the queue, keeping up to
-   * {@link #MAX_SPARE} of their arrays for new threads ({@link #spareArray}).
+   * {@link #MAX_SPARE} of their arrays for new threads ({@link #spareArray}, {@link #recycle}).
    */
   void reap() {
     adopt();
@@ -304,15 +304,20 @@ final class BatchFlusher {
   }
 
   /**
-   * A byte array for a new thread's buffer when none is spare ({@link #spareArray}, which the
-   * caller asked first): that of a registered buffer whose thread has ended (among the next {@link
-   * #RECYCLE_LOOKS}), after copying its unflushed events (if any) into one batch document queued
-   * for the next sweep (a few kilobytes). That buffer is retired. Null if none was found. A program
-   * that starts many short threads then holds about as many arrays as it has threads alive, not one
-   * per thread that ended since the flusher's last reap (which every young GC would copy). The dead
-   * thread's writes are visible here: it was seen terminated ({@code isAlive}).
+   * A byte array for a new thread's buffer, taken from threads that have ended: one {@link #reap}
+   * kept (asked again here: a thread that found none without the lock has often waited for a sweep
+   * that reaped some), else that of a registered buffer whose thread has ended (among the next
+   * {@link #RECYCLE_LOOKS}), after copying its unflushed events (if any) into one batch document
+   * queued for the next sweep (a few kilobytes). That buffer is retired. Null if none was found. A
+   * program that starts many short threads then holds about as many arrays as it has threads alive,
+   * not one per thread that ended since the flusher's last reap (which every young GC would copy).
+   * The dead thread's writes are visible here: it was seen terminated ({@code isAlive}).
    */
   byte[] recycle() {
+    byte[] kept = spareArray();
+    if (kept != null) {
+      return kept;
+    }
     adopt();
     for (int looks = Math.min(RECYCLE_LOOKS, buffers.size()); looks > 0; looks--) {
       if (--recycleCursor < 0 || recycleCursor >= buffers.size()) {
