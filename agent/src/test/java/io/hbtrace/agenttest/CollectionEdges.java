@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -320,6 +321,60 @@ public final class CollectionEdges {
           boolean found = m.containsValue(value);
           marked(value);
           return Boolean.toString(found);
+        });
+  }
+
+  /**
+   * A key found by containsKey, in maps whose containsKey reads the value (a ConcurrentHashMap, a
+   * Hashtable): the value was put by the other thread.
+   */
+  public static String containsKey() throws InterruptedException {
+    Map<String, Object> m = new ConcurrentHashMap<>();
+    Map<String, Object> t = new Hashtable<>();
+    Object inMap = new StringBuilder("inMap");
+    Object inTable = new StringBuilder("inTable");
+    return across(
+        () -> {
+          m.put("k", marked(inMap));
+          t.put("k", marked(inTable));
+        },
+        () -> {
+          boolean found = m.containsKey("k") && t.containsKey("k") && !m.containsKey("other");
+          marked(inMap);
+          marked(inTable);
+          return Boolean.toString(found);
+        });
+  }
+
+  /** A synchronized map's containsKey is not followed: what it found stays unordered. */
+  public static String containsKeyOfASynchronizedMap() throws InterruptedException {
+    Map<String, Object> m = Collections.synchronizedMap(new HashMap<>());
+    Object value = new StringBuilder("value");
+    return across(
+        () -> {
+          m.put("k", marked(value));
+        },
+        () -> {
+          boolean found = m.containsKey("k");
+          marked(value);
+          return Boolean.toString(found);
+        });
+  }
+
+  /** replaceAll (a map's, a list's) receives on what its function is given. */
+  public static String replaceAll() throws InterruptedException {
+    Map<String, Object> m = new ConcurrentHashMap<>();
+    List<Object> l = new CopyOnWriteArrayList<>();
+    return across(
+        () -> {
+          m.put("k", marked(new StringBuilder("m")));
+          l.add(marked(new StringBuilder("l")));
+        },
+        () -> {
+          List<String> out = new ArrayList<>();
+          m.replaceAll((k, v) -> out.add(marked(v).toString()) ? v : v);
+          l.replaceAll(e -> out.add(marked(e).toString()) ? e : e);
+          return String.join(" ", out);
         });
   }
 

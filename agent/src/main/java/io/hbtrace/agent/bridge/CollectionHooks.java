@@ -10,11 +10,14 @@ import java.util.Queue;
 import java.util.Stack;
 import java.util.Vector;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Hooks for the thread-safe collections of the JDK, called through {@code Map}, {@code Queue},
@@ -227,6 +230,67 @@ public final class CollectionHooks {
       took(m, v, site);
     }
     return found;
+  }
+
+  /**
+   * A key found is received on through its value, where the map forbids null values and its {@code
+   * containsKey} is {@code get(key) != null} (a {@code ConcurrentHashMap}, {@code
+   * ConcurrentSkipListMap} or {@code Hashtable}, not a subclass): the value is read in the same
+   * step, as the JDK's own {@code containsKey} reads it. On any other map the call is made as it is
+   * (a second call to read the value could see a later one).
+   */
+  public static boolean containsKey(Map m, Object k, int site) {
+    if (Hooks.sink == null || m == null || !NULL_FREE.get(m.getClass())) {
+      return m.containsKey(k);
+    }
+    Object v = m.get(k);
+    if (v == null) {
+      return false;
+    }
+    taken(v, site);
+    return true;
+  }
+
+  /** The maps whose {@code containsKey(k)} is {@code get(k) != null} ({@link #containsKey}). */
+  private static final ClassValue<Boolean> NULL_FREE =
+      new ClassValue<Boolean>() {
+        @Override
+        protected Boolean computeValue(Class<?> c) {
+          return c == ConcurrentHashMap.class
+              || c == ConcurrentSkipListMap.class
+              || c == Hashtable.class;
+        }
+      };
+
+  /**
+   * Each value the function is given is received on first, the one it makes sent before the map
+   * holds it, when {@code m} hands over.
+   */
+  public static void replaceAll(Map m, BiFunction f, int site) {
+    m.replaceAll(f == null || !handsOver(m) ? f : new Remapping(f, true, site));
+  }
+
+  /** Each element the operator is given is received on, the one it makes sent, as for a map. */
+  public static void replaceAll(List l, UnaryOperator op, int site) {
+    l.replaceAll(op == null || !handsOver(l) ? op : new Replacing(op, site));
+  }
+
+  private static final class Replacing implements UnaryOperator<Object> {
+    private final UnaryOperator<Object> op;
+    private final int site;
+
+    Replacing(UnaryOperator<Object> op, int site) {
+      this.op = op;
+      this.site = site;
+    }
+
+    @Override
+    public Object apply(Object e) {
+      taken(e, site);
+      Object made = op.apply(e);
+      placed(made, site);
+      return made;
+    }
   }
 
   public static Object computeIfAbsent(Map m, Object k, Function f, int site) {
