@@ -42,6 +42,8 @@ final class CallRedirect {
 
   static final String COLLECTION_HOOKS = "io/hbtrace/agent/bridge/CollectionHooks";
 
+  static final String BULK_COLLECTION_HOOKS = "io/hbtrace/agent/bridge/BulkCollectionHooks";
+
   static final String STAGE_HOOKS = "io/hbtrace/agent/bridge/StageHooks";
 
   static final String BOTH_STAGE_HOOKS = "io/hbtrace/agent/bridge/BothStageHooks";

@@ -3,8 +3,9 @@ package io.hbtrace.agent.instrument;
 /**
  * Elements handed between threads through the JDK's thread-safe collections, called through {@code
  * Map}, {@code Queue}, {@code Deque}, {@code List} or {@code Collection} (a set's elements), and a
- * {@code Stack}'s own methods (see {@code CollectionHooks}; a {@code BlockingQueue}'s own methods
- * are {@link HandoffInstrumentation}'s, whose rules come first).
+ * {@code Stack}'s own methods (see {@code CollectionHooks}, and {@code BulkCollectionHooks} for the
+ * calls that place or visit many elements; a {@code BlockingQueue}'s own methods are {@link
+ * HandoffInstrumentation}'s, whose rules come first).
  */
 final class CollectionInstrumentation {
   private static final String MAP = "java/util/Map";
@@ -33,7 +34,6 @@ final class CollectionInstrumentation {
         .instance(MAP, "remove", "(" + OBJ + ")" + OBJ, "remove")
         .instance(MAP, "containsValue", "(" + OBJ + ")Z", "containsValue")
         .instance(MAP, "containsKey", "(" + OBJ + ")Z", "containsKey")
-        .instance(MAP, "replaceAll", "(" + BI_FUNCTION + ")V", "replaceAll")
         .instance(MAP, "computeIfAbsent", "(" + OBJ + FUNCTION + ")" + OBJ, "computeIfAbsent")
         .instance(MAP, "computeIfPresent", "(" + OBJ + BI_FUNCTION + ")" + OBJ, "computeIfPresent")
         .instance(MAP, "compute", "(" + OBJ + BI_FUNCTION + ")" + OBJ, "compute")
@@ -63,7 +63,6 @@ final class CollectionInstrumentation {
         .instance(LIST, "set", "(I" + OBJ + ")" + OBJ, "set")
         .instance(LIST, "get", "(I)" + OBJ, "get")
         .instance(LIST, "remove", "(I)" + OBJ, "remove")
-        .instance(LIST, "replaceAll", "(Ljava/util/function/UnaryOperator;)V", "replaceAll")
         .instance(STACK, "push", "(" + OBJ + ")" + OBJ, "push")
         .instance(STACK, "pop", "()" + OBJ, "pop")
         .instance(STACK, "peek", "()" + OBJ, "peek")
@@ -71,6 +70,7 @@ final class CollectionInstrumentation {
         .instance(COLLECTION, "add", "(" + OBJ + ")Z", "add")
         .instance(COLLECTION, "contains", "(" + OBJ + ")Z", "contains")
         .instance(COLLECTION, "remove", "(" + OBJ + ")Z", "remove")
+        .in(CallRedirect.BULK_COLLECTION_HOOKS)
         .instance(COLLECTION, "addAll", "(Ljava/util/Collection;)Z", "addAll")
         .instance(MAP, "putAll", "(Ljava/util/Map;)V", "putAll")
         .instance(MAP, "forEach", "(Ljava/util/function/BiConsumer;)V", "forEach")
@@ -78,6 +78,8 @@ final class CollectionInstrumentation {
         .instance(ITERATOR, "next", "()" + OBJ, "next")
         .instance(
             ITERATOR, "forEachRemaining", "(Ljava/util/function/Consumer;)V", "forEachRemaining")
-        .instance(COLLECTION, "removeIf", "(Ljava/util/function/Predicate;)Z", "removeIf");
+        .instance(COLLECTION, "removeIf", "(Ljava/util/function/Predicate;)Z", "removeIf")
+        .instance(MAP, "replaceAll", "(" + BI_FUNCTION + ")V", "replaceAll")
+        .instance(LIST, "replaceAll", "(Ljava/util/function/UnaryOperator;)V", "replaceAll");
   }
 }
