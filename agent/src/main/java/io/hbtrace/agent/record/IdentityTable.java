@@ -143,6 +143,12 @@ final class IdentityTable {
     return e;
   }
 
+  /**
+   * The entry of {@code o}, whose identity hash is {@code h}, in {@code t}; null if none. An entry
+   * is told by its referent alone, not first by its hash: a different object of the same hash in
+   * the probe run is rare (a few times a second in a busy program), and a branch that rare is one
+   * the JIT compiles as a trap, which then deoptimizes every hook this lookup was inlined into.
+   */
   private static Entry find(Entry[] t, Object o, int h) {
     int mask = t.length - 1;
     for (int i = slot(h, mask); ; i = (i + 1) & mask) {
@@ -150,7 +156,7 @@ final class IdentityTable {
       if (e == null) {
         return null;
       }
-      if (e.hash == h && e.refersTo(o)) {
+      if (e.refersTo(o)) {
         return e;
       }
     }
@@ -379,7 +385,9 @@ final class IdentityTable {
     int hole = i;
     for (int j = (hole + 1) & mask; t[j] != null; j = (j + 1) & mask) {
       int home = slot(t[j].hash, mask);
-      boolean stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
+      // it stays if its home is (cyclically) after the hole; distances, not a wrap-around branch,
+      // which would be too rare for the JIT to keep
+      boolean stays = ((j - home) & mask) < ((j - hole) & mask);
       if (!stays) {
         t[hole] = t[j];
         hole = j;
