@@ -378,6 +378,50 @@ public final class CollectionEdges {
         });
   }
 
+  /**
+   * Synchronized views iterated under their lock, as the JDK requires: a list's elements, and a
+   * map's values through its entry set, were added through the view by the other thread.
+   */
+  public static String synchronizedViewsIterated() throws InterruptedException {
+    List<Object> l = Collections.synchronizedList(new ArrayList<>());
+    Map<String, Object> m = Collections.synchronizedMap(new HashMap<>());
+    return across(
+        () -> {
+          l.add(marked(new StringBuilder("l")));
+          m.put("k", marked(new StringBuilder("m")));
+        },
+        () -> {
+          List<String> out = new ArrayList<>();
+          synchronized (l) {
+            for (Object o : l) {
+              out.add(marked(o).toString());
+            }
+          }
+          synchronized (m) {
+            for (Map.Entry<String, Object> e : m.entrySet()) {
+              out.add(marked(e.getValue()).toString());
+            }
+          }
+          return String.join(" ", out);
+        });
+  }
+
+  /** A synchronized view iterated without its lock (a race in the program) stays unordered. */
+  public static String synchronizedViewIteratedWithoutItsLock() throws InterruptedException {
+    List<Object> l = Collections.synchronizedList(new ArrayList<>());
+    return across(
+        () -> {
+          l.add(marked(new StringBuilder("l")));
+        },
+        () -> {
+          List<String> out = new ArrayList<>();
+          for (Object o : l) {
+            out.add(marked(o).toString());
+          }
+          return String.join(" ", out);
+        });
+  }
+
   /** An iterator's forEachRemaining and a collection's removeIf receive on what they are given. */
   public static String remainingAndRemoveIf() throws InterruptedException {
     List<Object> l = new CopyOnWriteArrayList<>();

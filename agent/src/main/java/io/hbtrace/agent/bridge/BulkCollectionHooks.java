@@ -105,6 +105,80 @@ public final class BulkCollectionHooks {
         }
       };
 
+  /**
+   * {@code c.iterator()}: a synchronized view's iterator (its collection's) is wrapped so that each
+   * element it gives while its thread holds the view's lock, as the JDK requires of an iteration,
+   * is received on: the element was placed by a call that held that lock, which the recorder does
+   * not see taken inside the JDK. Any other iterator is returned as it is.
+   */
+  public static Iterator iterator(Iterable c, int site) {
+    Iterator it = c.iterator();
+    HookSink s = Hooks.sink;
+    if (s == null || !SYNCHRONIZED_VIEW.get(c.getClass())) {
+      return it;
+    }
+    try {
+      Object lock = s.viewLock(c);
+      return lock == null
+          ? it
+          : new Locked(it, lock, s.viewOfEntries(c) ? ENTRIES : ELEMENTS, site);
+    } catch (Throwable t) {
+      return it; // never fail the program's call
+    }
+  }
+
+  private static final ClassValue<Boolean> SYNCHRONIZED_VIEW =
+      new ClassValue<Boolean>() {
+        @Override
+        protected Boolean computeValue(Class<?> c) {
+          return c.getClassLoader() == null
+              && c.getName().startsWith("java.util.Collections$Synchronized");
+        }
+      };
+
+  /**
+   * A synchronized view's iterator: what it gives while its thread holds the view's lock is
+   * received on ({@link #seen}); iterated without the lock (a race in the program), nothing is.
+   */
+  private static final class Locked implements Iterator<Object> {
+    private final Iterator<Object> it;
+    private final Object lock;
+    private final int what;
+    private final int site;
+
+    Locked(Iterator<Object> it, Object lock, int what, int site) {
+      this.it = it;
+      this.lock = lock;
+      this.what = what;
+      this.site = site;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return it.hasNext();
+    }
+
+    @Override
+    public Object next() {
+      Object e = it.next();
+      if (e != null && Thread.holdsLock(lock)) {
+        seen(what, e, site);
+      }
+      return e;
+    }
+
+    @Override
+    public void remove() {
+      it.remove();
+    }
+
+    @Override
+    public void forEachRemaining(Consumer<? super Object> action) {
+      boolean held = action != null && Thread.holdsLock(lock);
+      it.forEachRemaining(held ? new Visiting((Consumer) action, what, site) : action);
+    }
+  }
+
   public static Object next(Iterator it, int site) {
     Object e = it.next();
     if (Hooks.sink != null && e != null) {

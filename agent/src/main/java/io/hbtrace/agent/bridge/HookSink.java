@@ -76,6 +76,19 @@ public interface HookSink {
     return null;
   }
 
+  /**
+   * The lock of a synchronized view of {@code java.util.Collections} (which its calls hold), or
+   * {@code null} if {@code view} is not one (or it cannot be told).
+   */
+  default Object viewLock(Object view) {
+    return null;
+  }
+
+  /** Whether the view {@code view} wraps a map's entry set. */
+  default boolean viewOfEntries(Object view) {
+    return false;
+  }
+
   void threadStart(Thread child, int site);
 
   void threadJoin(Thread child, int site);

@@ -75,6 +75,7 @@ final class CollectionInstrumentation {
         .instance(MAP, "putAll", "(Ljava/util/Map;)V", "putAll")
         .instance(MAP, "forEach", "(Ljava/util/function/BiConsumer;)V", "forEach")
         .instance(ITERABLE, "forEach", "(Ljava/util/function/Consumer;)V", "forEach")
+        .instance(ITERABLE, "iterator", "()Ljava/util/Iterator;", "iterator")
         .instance(ITERATOR, "next", "()" + OBJ, "next")
         .instance(
             ITERATOR, "forEachRemaining", "(Ljava/util/function/Consumer;)V", "forEachRemaining")

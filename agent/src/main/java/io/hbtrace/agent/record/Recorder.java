@@ -288,6 +288,16 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
   }
 
   @Override
+  public Object viewLock(Object view) {
+    return views.lockOf(view);
+  }
+
+  @Override
+  public boolean viewOfEntries(Object view) {
+    return views.ofEntries(view);
+  }
+
+  @Override
   public void threadStart(Thread child, int site) {
     emit(THREAD_START, site, out.threadId(child), 0);
   }

@@ -3,21 +3,25 @@ package io.hbtrace.agent.record;
 import java.lang.reflect.Field;
 
 /**
- * The collection behind a read-only view of {@code java.util.Collections} ({@code unmodifiableMap},
- * {@code unmodifiableList}, ...): what is read through the view was placed into that collection, so
- * it hands over when that collection does. Needs {@code java.util} opened to this class's module
- * (the agent does it with {@code Instrumentation.redefineModule}); without it no view has a backing
- * collection, and none hands over.
+ * What the agent reads inside the views of {@code java.util.Collections}: the collection behind a
+ * read-only view ({@code unmodifiableMap}, {@code unmodifiableList}, ...), since what is read
+ * through the view was placed into that collection, so it hands over when that collection does; and
+ * the lock of a synchronized view ({@code synchronizedList}, {@code synchronizedMap}, its key,
+ * value and entry sets, ...), which every call on the view holds and which the program must hold to
+ * iterate it. Needs {@code java.util} opened to this class's module (the agent does it with {@code
+ * Instrumentation.redefineModule}); without it no view has a backing collection or a lock, and
+ * neither kind of view hands over more than its own calls do.
  */
 final class ViewBacking {
-  private static final String VIEWS = "java.util.Collections$Unmodifiable";
+  private static final String READ_ONLY = "java.util.Collections$Unmodifiable";
+  private static final String SYNCHRONIZED = "java.util.Collections$Synchronized";
 
   /** Per view class, the field holding the wrapped collection or map (null: not a view). */
   private final ClassValue<Field> backing =
       new ClassValue<>() {
         @Override
         protected Field computeValue(Class<?> type) {
-          if (!type.getName().startsWith(VIEWS)) {
+          if (!type.getName().startsWith(READ_ONLY) && !type.getName().startsWith(SYNCHRONIZED)) {
             return null;
           }
           Field map = OpenFields.find(type, "m"); // a map's views; the others wrap a collection
@@ -25,8 +29,33 @@ final class ViewBacking {
         }
       };
 
-  /** The collection {@code view} wraps, or null if it is not such a view (or cannot be read). */
+  /** Per synchronized view class, the field holding the lock its calls hold (null: not one). */
+  private final ClassValue<Field> mutex =
+      new ClassValue<>() {
+        @Override
+        protected Field computeValue(Class<?> type) {
+          return type.getName().startsWith(SYNCHRONIZED) ? OpenFields.find(type, "mutex") : null;
+        }
+      };
+
+  /** The collection the read-only {@code view} wraps, or null if it is not one (or unreadable). */
   Object of(Object view) {
+    return view.getClass().getName().startsWith(READ_ONLY) ? wrapped(view) : null;
+  }
+
+  /** The lock of the synchronized {@code view}, or null if it is not one (or cannot be read). */
+  Object lockOf(Object view) {
+    Field f = mutex.get(view.getClass());
+    return f == null ? null : OpenFields.read(f, view);
+  }
+
+  /** Whether {@code view} wraps a map's entry set (its elements are the map's entries). */
+  boolean ofEntries(Object view) {
+    Object c = wrapped(view);
+    return c != null && c.getClass().getName().contains("EntrySet");
+  }
+
+  private Object wrapped(Object view) {
     Field f = backing.get(view.getClass());
     return f == null ? null : OpenFields.read(f, view);
   }

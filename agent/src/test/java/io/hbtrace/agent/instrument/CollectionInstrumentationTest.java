@@ -32,6 +32,8 @@ class CollectionInstrumentationTest {
     "containsKey, 2, true",
     "containsKeyOfASynchronizedMap, 1, false",
     "replaceAll, 2, true",
+    "synchronizedViewsIterated, 2, true",
+    "synchronizedViewIteratedWithoutItsLock, 1, false",
     "remainingAndRemoveIf, 2, true",
     "unmodifiableViews, 2, true",
     "unmodifiablePlainMap, 1, false",
