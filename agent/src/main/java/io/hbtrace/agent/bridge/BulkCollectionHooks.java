@@ -21,8 +21,9 @@ import java.util.function.UnaryOperator;
  * {@code putAll} and {@code addAll} send on each element they place; {@code forEach}, an iterator's
  * {@code next} and {@code forEachRemaining}, {@code removeIf} and {@code replaceAll} receive on
  * each element they give the program (its action, filter or function wrapped where there is one),
- * and {@code replaceAll} sends on each its function makes. Which collections hand over, and how, is
- * {@link CollectionHooks}'; the rules in {@link Hooks}' comment hold here too.
+ * and {@code replaceAll} sends on each its function makes; a synchronized view's {@code iterator()}
+ * is wrapped to receive on what it gives under the view's lock. Which collections hand over, and
+ * how, is {@link CollectionHooks}'; the rules in {@link Hooks}' comment hold here too.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public final class BulkCollectionHooks {
