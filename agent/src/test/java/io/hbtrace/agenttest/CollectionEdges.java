@@ -406,17 +406,58 @@ public final class CollectionEdges {
         });
   }
 
-  /** A synchronized view iterated without its lock (a race in the program) stays unordered. */
+  /**
+   * A synchronized view iterated or streamed without its lock (a race in the program) stays
+   * unordered.
+   */
   public static String synchronizedViewIteratedWithoutItsLock() throws InterruptedException {
     List<Object> l = Collections.synchronizedList(new ArrayList<>());
+    List<Object> streamed = Collections.synchronizedList(new ArrayList<>());
     return across(
         () -> {
           l.add(marked(new StringBuilder("l")));
+          streamed.add(marked(new StringBuilder("streamed")));
         },
         () -> {
           List<String> out = new ArrayList<>();
           for (Object o : l) {
             out.add(marked(o).toString());
+          }
+          streamed.stream().forEach(o -> out.add(marked(o).toString()));
+          return String.join(" ", out);
+        });
+  }
+
+  /**
+   * Streams of a concurrent map's values and entries, of a concurrent list (in parallel too), and
+   * of a synchronized list under its lock: each element was placed by the other thread.
+   */
+  public static String streams() throws InterruptedException {
+    Map<String, Object> m = new ConcurrentHashMap<>();
+    List<Object> l = new CopyOnWriteArrayList<>();
+    List<Object> parallel = new CopyOnWriteArrayList<>();
+    List<Object> sync = Collections.synchronizedList(new ArrayList<>());
+    return across(
+        () -> {
+          m.put("value", marked(new StringBuilder("value")));
+          m.put("entry", marked(new StringBuilder("entry")));
+          l.add(marked(new StringBuilder("l")));
+          parallel.add(marked(new StringBuilder("parallel")));
+          sync.add(marked(new StringBuilder("sync")));
+        },
+        () -> {
+          List<String> out = new ArrayList<>();
+          m.values().stream()
+              .filter(v -> v.toString().equals("value"))
+              .forEach(v -> out.add(marked(v).toString()));
+          m.entrySet().stream()
+              .filter(e -> e.getKey().equals("entry"))
+              .forEach(e -> out.add(marked(e.getValue()).toString()));
+          out.add(l.stream().map(o -> marked(o).toString()).findFirst().orElse("none"));
+          out.add(
+              parallel.parallelStream().map(o -> marked(o).toString()).reduce("", String::concat));
+          synchronized (sync) {
+            out.add(sync.stream().map(o -> marked(o).toString()).findFirst().orElse("none"));
           }
           return String.join(" ", out);
         });

@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Hooks for the calls on the JDK's thread-safe collections that place or visit many elements:
@@ -22,7 +23,8 @@ import java.util.function.UnaryOperator;
  * {@code next} and {@code forEachRemaining}, {@code removeIf} and {@code replaceAll} receive on
  * each element they give the program (its action, filter or function wrapped where there is one),
  * and {@code replaceAll} sends on each its function makes; a synchronized view's {@code iterator()}
- * is wrapped to receive on what it gives under the view's lock. Which collections hand over, and
+ * is wrapped to receive on what it gives under the view's lock, and a stream of either kind of
+ * collection gets a stage that receives on each element passing. Which collections hand over, and
  * how, is {@link CollectionHooks}'; the rules in {@link Hooks}' comment hold here too.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
@@ -177,6 +179,62 @@ public final class BulkCollectionHooks {
     public void forEachRemaining(Consumer<? super Object> action) {
       boolean held = action != null && Thread.holdsLock(lock);
       it.forEachRemaining(held ? new Visiting((Consumer) action, what, site) : action);
+    }
+  }
+
+  /**
+   * {@code c.stream()}: each element the stream takes from a collection whose reads hand over (a
+   * concurrent map's entry set's on its value), or from a synchronized view while the taking thread
+   * holds the view's lock, is received on as it passes, by the thread that takes it (a stage added
+   * with {@code peek}, ahead of the program's own).
+   */
+  public static Stream stream(Collection c, int site) {
+    return streamed(c, c.stream(), site);
+  }
+
+  /** As {@link #stream}: each element is received on by the worker that takes it. */
+  public static Stream parallelStream(Collection c, int site) {
+    return streamed(c, c.parallelStream(), site);
+  }
+
+  private static Stream streamed(Collection c, Stream s, int site) {
+    HookSink sink = Hooks.sink;
+    if (sink == null || s == null) {
+      return s;
+    }
+    try {
+      if (SYNCHRONIZED_VIEW.get(c.getClass())) {
+        Object lock = sink.viewLock(c);
+        int what = sink.viewOfEntries(c) ? ENTRIES : ELEMENTS;
+        return lock == null ? s : s.peek(new Passing(what, lock, site));
+      }
+      if (!readHandsOver(c)) {
+        return s;
+      }
+      int what = c.getClass().getName().contains("Entry") ? ENTRIES : ELEMENTS;
+      return s.peek(new Passing(what, null, site));
+    } catch (Throwable t) {
+      return s; // never fail the program's call
+    }
+  }
+
+  /** A stream's stage receiving on what passes ({@link #seen}); with a lock, only while held. */
+  private static final class Passing implements Consumer<Object> {
+    private final int what;
+    private final Object lock;
+    private final int site;
+
+    Passing(int what, Object lock, int site) {
+      this.what = what;
+      this.lock = lock;
+      this.site = site;
+    }
+
+    @Override
+    public void accept(Object e) {
+      if (e != null && (lock == null || Thread.holdsLock(lock))) {
+        seen(what, e, site);
+      }
     }
   }
 

@@ -19,6 +19,7 @@ final class CollectionInstrumentation {
   private static final String OBJ = "Ljava/lang/Object;";
   private static final String FUNCTION = "Ljava/util/function/Function;";
   private static final String BI_FUNCTION = "Ljava/util/function/BiFunction;";
+  private static final String STREAM = "Ljava/util/stream/Stream;";
 
   private CollectionInstrumentation() {}
 
@@ -80,6 +81,8 @@ final class CollectionInstrumentation {
         .instance(
             ITERATOR, "forEachRemaining", "(Ljava/util/function/Consumer;)V", "forEachRemaining")
         .instance(COLLECTION, "removeIf", "(Ljava/util/function/Predicate;)Z", "removeIf")
+        .instance(COLLECTION, "stream", "()" + STREAM, "stream")
+        .instance(COLLECTION, "parallelStream", "()" + STREAM, "parallelStream")
         .instance(MAP, "replaceAll", "(" + BI_FUNCTION + ")V", "replaceAll")
         .instance(LIST, "replaceAll", "(Ljava/util/function/UnaryOperator;)V", "replaceAll");
   }
