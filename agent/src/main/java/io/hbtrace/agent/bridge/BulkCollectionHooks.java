@@ -58,7 +58,9 @@ public final class BulkCollectionHooks {
   /** Each element the action is given is received on first, when {@code it} hands over. */
   public static void forEach(Iterable it, Consumer action, int site) {
     it.forEach(
-        action == null || !readHandsOver(it) ? action : new Visiting(action, ELEMENTS, site));
+        action == null || !readHandsOver(it)
+            ? action
+            : new Seeing(ELEMENTS, null, site).andThen(action));
   }
 
   /** Each value the action is given is received on first, when {@code m} hands over. */
@@ -104,7 +106,7 @@ public final class BulkCollectionHooks {
                   || name.startsWith("java.util.Vector$"))) {
             return NOT_FOLLOWED;
           }
-          return name.contains("Entry") ? ENTRIES : ELEMENTS;
+          return elementsOf(c);
         }
       };
 
@@ -117,27 +119,35 @@ public final class BulkCollectionHooks {
   public static Iterator iterator(Iterable c, int site) {
     Iterator it = c.iterator();
     HookSink s = Hooks.sink;
-    if (s == null || !SYNCHRONIZED_VIEW.get(c.getClass())) {
-      return it;
-    }
+    Seeing locked = s == null ? null : underLock(s, c, site);
+    return locked == null ? it : new Locked(it, locked);
+  }
+
+  /**
+   * For a synchronized view {@code c}: what receives on an element it gives while the view's lock
+   * is held (of the kind its backing collection holds: a map's entry set, entries); null for any
+   * other collection, or if the view cannot be read.
+   */
+  private static Seeing underLock(HookSink s, Object c, int site) {
     try {
       Object lock = s.viewLock(c);
-      return lock == null
-          ? it
-          : new Locked(it, lock, s.viewOfEntries(c) ? ENTRIES : ELEMENTS, site);
+      if (lock == null) {
+        return null;
+      }
+      Object backing = s.viewBacking(c);
+      return new Seeing(backing == null ? ELEMENTS : elementsOf(backing.getClass()), lock, site);
     } catch (Throwable t) {
-      return it; // never fail the program's call
+      return null; // never fail the program's call
     }
   }
 
-  private static final ClassValue<Boolean> SYNCHRONIZED_VIEW =
-      new ClassValue<Boolean>() {
-        @Override
-        protected Boolean computeValue(Class<?> c) {
-          return c.getClassLoader() == null
-              && c.getName().startsWith("java.util.Collections$Synchronized");
-        }
-      };
+  /**
+   * What a collection of class {@code c}, or an iterator of one, gives: a map's entries if it is an
+   * entry set's, else elements.
+   */
+  private static int elementsOf(Class<?> c) {
+    return c.getName().contains("Entry") ? ENTRIES : ELEMENTS;
+  }
 
   /**
    * A synchronized view's iterator: what it gives while its thread holds the view's lock is
@@ -145,15 +155,11 @@ public final class BulkCollectionHooks {
    */
   private static final class Locked implements Iterator<Object> {
     private final Iterator<Object> it;
-    private final Object lock;
-    private final int what;
-    private final int site;
+    private final Seeing seeing;
 
-    Locked(Iterator<Object> it, Object lock, int what, int site) {
+    Locked(Iterator<Object> it, Seeing seeing) {
       this.it = it;
-      this.lock = lock;
-      this.what = what;
-      this.site = site;
+      this.seeing = seeing;
     }
 
     @Override
@@ -164,9 +170,7 @@ public final class BulkCollectionHooks {
     @Override
     public Object next() {
       Object e = it.next();
-      if (e != null && Thread.holdsLock(lock)) {
-        seen(what, e, site);
-      }
+      seeing.accept(e);
       return e;
     }
 
@@ -177,8 +181,7 @@ public final class BulkCollectionHooks {
 
     @Override
     public void forEachRemaining(Consumer<? super Object> action) {
-      boolean held = action != null && Thread.holdsLock(lock);
-      it.forEachRemaining(held ? new Visiting((Consumer) action, what, site) : action);
+      it.forEachRemaining(action == null ? null : seeing.andThen(action));
     }
   }
 
@@ -202,29 +205,24 @@ public final class BulkCollectionHooks {
     if (sink == null || s == null) {
       return s;
     }
-    try {
-      if (SYNCHRONIZED_VIEW.get(c.getClass())) {
-        Object lock = sink.viewLock(c);
-        int what = sink.viewOfEntries(c) ? ENTRIES : ELEMENTS;
-        return lock == null ? s : s.peek(new Passing(what, lock, site));
-      }
-      if (!readHandsOver(c)) {
-        return s;
-      }
-      int what = c.getClass().getName().contains("Entry") ? ENTRIES : ELEMENTS;
-      return s.peek(new Passing(what, null, site));
-    } catch (Throwable t) {
-      return s; // never fail the program's call
+    Seeing locked = underLock(sink, c, site);
+    if (locked != null) {
+      return s.peek(locked);
     }
+    return readHandsOver(c) ? s.peek(new Seeing(elementsOf(c.getClass()), null, site)) : s;
   }
 
-  /** A stream's stage receiving on what passes ({@link #seen}); with a lock, only while held. */
-  private static final class Passing implements Consumer<Object> {
+  /**
+   * Receives on each element it is given, of kind {@code what} ({@link #seen}); with a lock, only
+   * while the calling thread holds it. A stream's first stage, a synchronized view's iterator's,
+   * and ahead of a {@code forEach} or {@code forEachRemaining} action ({@code andThen}).
+   */
+  private static final class Seeing implements Consumer<Object> {
     private final int what;
     private final Object lock;
     private final int site;
 
-    Passing(int what, Object lock, int site) {
+    Seeing(int what, Object lock, int site) {
       this.what = what;
       this.lock = lock;
       this.site = site;
@@ -232,7 +230,7 @@ public final class BulkCollectionHooks {
 
     @Override
     public void accept(Object e) {
-      if (e != null && (lock == null || Thread.holdsLock(lock))) {
+      if (lock == null || Thread.holdsLock(lock)) {
         seen(what, e, site);
       }
     }
@@ -249,7 +247,8 @@ public final class BulkCollectionHooks {
   /** The rest of the iteration: each element the action is given is received on first. */
   public static void forEachRemaining(Iterator it, Consumer action, int site) {
     int what = Hooks.sink == null || action == null ? NOT_FOLLOWED : ITERATES.get(it.getClass());
-    it.forEachRemaining(what == NOT_FOLLOWED ? action : new Visiting(action, what, site));
+    it.forEachRemaining(
+        what == NOT_FOLLOWED ? action : new Seeing(what, null, site).andThen(action));
   }
 
   /** An element {@code e} an iterator of kind {@code what} gave: received on as it says. */
@@ -258,28 +257,6 @@ public final class BulkCollectionHooks {
       taken(e, site);
     } else if (what == ENTRIES && e instanceof Map.Entry entry) {
       taken(entry.getValue(), site);
-    }
-  }
-
-  /**
-   * Wraps a {@code forEach} or {@code forEachRemaining} action: each element it is given, of kind
-   * {@code what} ({@link #ELEMENTS} or {@link #ENTRIES}), is received on first.
-   */
-  private static final class Visiting implements Consumer<Object> {
-    private final Consumer<Object> action;
-    private final int what;
-    private final int site;
-
-    Visiting(Consumer<Object> action, int what, int site) {
-      this.action = action;
-      this.what = what;
-      this.site = site;
-    }
-
-    @Override
-    public void accept(Object e) {
-      seen(what, e, site);
-      action.accept(e);
     }
   }
 

@@ -176,6 +176,14 @@ public final class CollectionHooks {
     return e;
   }
 
+  /** {@code found}, having received on {@code e} if it was found in {@code c}, as {@link #took}. */
+  private static boolean found(Object c, boolean found, Object e, int site) {
+    if (found) {
+      took(c, e, site);
+    }
+    return found;
+  }
+
   /**
    * {@code e}, just taken out of {@code c}: received on as {@link #took} says, as a {@code
    * BlockingQueue}'s own {@code poll} or {@code take} would for a blocking queue.
@@ -221,11 +229,7 @@ public final class CollectionHooks {
 
   /** A value found is received on, as one read back. */
   public static boolean containsValue(Map m, Object v, int site) {
-    boolean found = m.containsValue(v);
-    if (found) {
-      took(m, v, site);
-    }
-    return found;
+    return found(m, m.containsValue(v), v, site);
   }
 
   /**
@@ -403,11 +407,7 @@ public final class CollectionHooks {
   }
 
   public static boolean contains(Collection c, Object o, int site) {
-    boolean found = c.contains(o);
-    if (found) {
-      took(c, o, site);
-    }
-    return found;
+    return found(c, c.contains(o), o, site);
   }
 
   public static boolean remove(Collection c, Object o, int site) {

@@ -69,8 +69,8 @@ public interface HookSink {
   Object conditionOwner(Object condition);
 
   /**
-   * The collection a read-only view of {@code java.util.Collections} wraps, or {@code null} if
-   * {@code view} is not one (or it cannot be told).
+   * The collection a read-only or synchronized view of {@code java.util.Collections} wraps, or
+   * {@code null} if {@code view} is not one (or it cannot be told).
    */
   default Object viewBacking(Object view) {
     return null;
@@ -82,11 +82,6 @@ public interface HookSink {
    */
   default Object viewLock(Object view) {
     return null;
-  }
-
-  /** Whether the view {@code view} wraps a map's entry set. */
-  default boolean viewOfEntries(Object view) {
-    return false;
   }
 
   void threadStart(Thread child, int site);

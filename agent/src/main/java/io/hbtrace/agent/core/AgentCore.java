@@ -283,9 +283,9 @@ public final class AgentCore {
   }
 
   /**
-   * Opens what the trace writer (Chronicle), the lock identities and the views' backing collections
-   * need in {@code java.base} to this class's module, so no JVM flags are needed. Without an
-   * Instrumentation (tests) it relies on the flags the caller gave.
+   * Opens what the trace writer (Chronicle), the lock identities and the collection views (their
+   * backing collections and locks) need in {@code java.base} to this class's module, so no JVM
+   * flags are needed. Without an Instrumentation (tests) it relies on the flags the caller gave.
    */
   private static void openJdkInternals(Instrumentation inst) {
     if (inst == null) {
@@ -303,7 +303,7 @@ public final class AgentCore {
     opens.put("java.nio", me);
     opens.put("sun.nio.ch", me);
     opens.put("java.util.concurrent.locks", me);
-    opens.put("java.util", me); // the collection behind a read-only view (ViewBacking)
+    opens.put("java.util", me); // views' collections and locks (ViewBacking)
     inst.redefineModule(base, Set.of(), exports, opens, Set.of(), Map.of());
   }
 }

@@ -293,11 +293,6 @@ public final class Recorder implements HookSink, IdentityTable.Listener {
   }
 
   @Override
-  public boolean viewOfEntries(Object view) {
-    return views.ofEntries(view);
-  }
-
-  @Override
   public void threadStart(Thread child, int site) {
     emit(THREAD_START, site, out.threadId(child), 0);
   }

@@ -38,25 +38,15 @@ final class ViewBacking {
         }
       };
 
-  /** The collection the read-only {@code view} wraps, or null if it is not one (or unreadable). */
+  /** The collection {@code view} wraps, or null if it is not such a view (or cannot be read). */
   Object of(Object view) {
-    return view.getClass().getName().startsWith(READ_ONLY) ? wrapped(view) : null;
+    Field f = backing.get(view.getClass());
+    return f == null ? null : OpenFields.read(f, view);
   }
 
   /** The lock of the synchronized {@code view}, or null if it is not one (or cannot be read). */
   Object lockOf(Object view) {
     Field f = mutex.get(view.getClass());
-    return f == null ? null : OpenFields.read(f, view);
-  }
-
-  /** Whether {@code view} wraps a map's entry set (its elements are the map's entries). */
-  boolean ofEntries(Object view) {
-    Object c = wrapped(view);
-    return c != null && c.getClass().getName().contains("EntrySet");
-  }
-
-  private Object wrapped(Object view) {
-    Field f = backing.get(view.getClass());
     return f == null ? null : OpenFields.read(f, view);
   }
 }
